@@ -1,0 +1,109 @@
+package com.cycube.support.audit;
+
+import com.cycube.support.auth.Caller;
+import com.cycube.support.context.RequestContext;
+import com.cycube.support.errors.ErrorCode;
+import graphql.ExecutionResult;
+import graphql.GraphQLContext;
+import graphql.GraphQLError;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimpleInstrumentationContext;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Audits every mutation field (success, failure or denial) and every denied query field, once,
+ * after execution — so no resolver has to remember to do it.
+ */
+public class AuditInstrumentation extends SimplePerformantInstrumentation {
+
+    private static final String OPERATION_KEY = AuditInstrumentation.class.getName() + ".operation";
+
+    private final AuditLog auditLog;
+    private final String service;
+    private final Clock clock;
+
+    public AuditInstrumentation(AuditLog auditLog, String service, Clock clock) {
+        this.auditLog = auditLog;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
+                                                                         InstrumentationState state) {
+        parameters.getExecutionContext().getGraphQLContext().put(OPERATION_KEY, parameters.getExecutionContext().getOperationDefinition());
+        return SimpleInstrumentationContext.noOp();
+    }
+
+    @Override
+    public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
+                                                                        InstrumentationState state) {
+        GraphQLContext context = parameters.getGraphQLContext();
+        OperationDefinition operation = context == null ? null : context.get(OPERATION_KEY);
+        if (operation != null) {
+            RequestContext request = RequestContext.from(context);
+            if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
+                auditMutationFields(operation, result.getErrors(), request);
+            } else {
+                auditDenials(operation, result.getErrors(), request);
+            }
+        }
+        return CompletableFuture.completedFuture(result);
+    }
+
+    private void auditMutationFields(OperationDefinition operation, List<GraphQLError> errors, RequestContext request) {
+        for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+            if (selection instanceof Field field) {
+                String responseKey = field.getResultKey();
+                GraphQLError error = errors.stream().filter(e -> startsAt(e, responseKey)).findFirst().orElse(null);
+                String code = error == null ? null : codeOf(error);
+                AuditRecord.Outcome outcome = error == null ? AuditRecord.Outcome.SUCCESS
+                        : isDenial(code) ? AuditRecord.Outcome.DENIED : AuditRecord.Outcome.FAILURE;
+                auditLog.record(record(request, "mutation." + field.getName(), outcome, code));
+            }
+        }
+    }
+
+    private void auditDenials(OperationDefinition operation, List<GraphQLError> errors, RequestContext request) {
+        for (GraphQLError error : errors) {
+            String code = codeOf(error);
+            if (isDenial(code)) {
+                String path = error.getPath() == null ? "" : String.join(".", error.getPath().stream().map(Objects::toString).toList());
+                auditLog.record(record(request, operation.getOperation().name().toLowerCase() + "." + path,
+                        AuditRecord.Outcome.DENIED, code));
+            }
+        }
+    }
+
+    private AuditRecord record(RequestContext request, String action, AuditRecord.Outcome outcome, String code) {
+        Caller caller = request.caller();
+        return new AuditRecord(clock.instant(), service, caller.subject(), caller.kind().name(),
+                caller.organizationId().orElse(null), action, null, outcome, code,
+                request.requestId(), request.traceParent(), request.clientIp());
+    }
+
+    private static boolean startsAt(GraphQLError error, String responseKey) {
+        return error.getPath() != null && !error.getPath().isEmpty() && responseKey.equals(error.getPath().get(0));
+    }
+
+    private static String codeOf(GraphQLError error) {
+        Map<String, Object> extensions = error.getExtensions();
+        Object code = extensions == null ? null : extensions.get("code");
+        return code == null ? null : code.toString();
+    }
+
+    private static boolean isDenial(String code) {
+        return ErrorCode.FORBIDDEN.name().equals(code) || ErrorCode.UNAUTHENTICATED.name().equals(code);
+    }
+}

@@ -1,0 +1,106 @@
+package com.cycube.support.context;
+
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.JwtCallerMapper;
+import com.cycube.support.errors.DomainException;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.graphql.server.WebGraphQlRequest;
+import org.springframework.graphql.server.WebGraphQlResponse;
+import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
+import org.springframework.graphql.server.WebSocketGraphQlRequest;
+import org.springframework.graphql.server.WebSocketSessionInfo;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import reactor.core.publisher.Mono;
+
+/**
+ * Builds the {@link RequestContext} of every GraphQL request and puts it in the GraphQL context.
+ * Over HTTP the token was validated by the resource-server filter; over WebSocket a browser cannot
+ * set headers, so the token is also accepted from the {@code connection_init} payload
+ * ({@code {"Authorization": "Bearer <token>"}}) and validated here with the same decoder.
+ */
+public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
+
+    static final String SESSION_CALLER = RequestContextInterceptor.class.getName() + ".caller";
+    public static final String REQUEST_ID_HEADER = "x-request-id";
+    public static final String TRACEPARENT_HEADER = "traceparent";
+
+    private final JwtDecoder jwtDecoder;
+
+    public RequestContextInterceptor(JwtDecoder jwtDecoder) {
+        this.jwtDecoder = jwtDecoder;
+    }
+
+    @Override
+    public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
+        Caller caller = request instanceof WebSocketGraphQlRequest ws
+                ? (Caller) ws.getSessionInfo().getAttributes().getOrDefault(SESSION_CALLER, Caller.ANONYMOUS)
+                : callerFromSecurityContext();
+        String requestId = headerOr(request, REQUEST_ID_HEADER, UUID.randomUUID().toString());
+        String traceParent = request.getHeaders().getFirst(TRACEPARENT_HEADER);
+        String clientIp = firstForwardedFor(request.getHeaders().getFirst("x-forwarded-for"));
+        if (clientIp == null && request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null) {
+            clientIp = request.getRemoteAddress().getAddress().getHostAddress();
+        }
+        RequestContext context = new RequestContext(caller, requestId, traceParent, clientIp);
+        request.configureExecutionInput((input, builder) ->
+                builder.graphQLContext(Map.of(RequestContext.CONTEXT_KEY, context)).build());
+        return chain.next(request);
+    }
+
+    @Override
+    public Mono<Object> handleConnectionInitialization(WebSocketSessionInfo sessionInfo, Map<String, Object> payload) {
+        String token = bearerToken(payload);
+        if (token != null) {
+            try {
+                Jwt jwt = jwtDecoder.decode(token);
+                sessionInfo.getAttributes().put(SESSION_CALLER, JwtCallerMapper.toCaller(jwt));
+            } catch (JwtException invalid) {
+                return Mono.error(DomainException.unauthenticated());
+            }
+            return Mono.empty();
+        }
+        return sessionInfo.getPrincipal()
+                .filter(JwtAuthenticationToken.class::isInstance)
+                .map(principal -> JwtCallerMapper.toCaller(((JwtAuthenticationToken) principal).getToken()))
+                .doOnNext(caller -> sessionInfo.getAttributes().put(SESSION_CALLER, caller))
+                .then(Mono.empty());
+    }
+
+    private static Caller callerFromSecurityContext() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication instanceof JwtAuthenticationToken jwtAuthentication) {
+            return JwtCallerMapper.toCaller(jwtAuthentication.getToken());
+        }
+        return Caller.ANONYMOUS;
+    }
+
+    static String bearerToken(Map<String, Object> payload) {
+        if (payload == null) {
+            return null;
+        }
+        for (Map.Entry<String, Object> entry : payload.entrySet()) {
+            if (entry.getKey().equalsIgnoreCase("authorization") && entry.getValue() instanceof String value) {
+                return value.regionMatches(true, 0, "Bearer ", 0, 7) ? value.substring(7).trim() : value.trim();
+            }
+        }
+        return null;
+    }
+
+    private static String headerOr(WebGraphQlRequest request, String name, String fallback) {
+        String value = request.getHeaders().getFirst(name);
+        return value == null || value.isBlank() || value.length() > 200 ? fallback : value;
+    }
+
+    private static String firstForwardedFor(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        return header.split(",")[0].trim();
+    }
+}

@@ -1,0 +1,25 @@
+package com.cycube.testing;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * A subgraph integration test: the real Spring context on a random port, the embedded store,
+ * test-signed tokens, demo data off. Inject {@code GraphQlTestClient} built with
+ * {@code @LocalServerPort}, or use {@link GraphQlTestClient#forPort}.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Inherited
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"cycube.demo-data.enabled=false", "spring.main.banner-mode=off"})
+@ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
+@Import(TestSecurityConfiguration.class)
+public @interface SubgraphTest {
+}
