@@ -48,6 +48,17 @@ public final class TestTokens {
         return sign(claims(persona, Instant.now().plus(Duration.ofMinutes(5)), AUDIENCE), SIGNING_KEY);
     }
 
+    /**
+     * A valid token for {@code persona} with additional or replaced claims, e.g. {@code locale}
+     * or a changed {@code name}, for code that reads claims beyond the persona's.
+     */
+    public static String tokenFor(Persona persona, Map<String, Object> extraClaims) {
+        JWTClaimsSet base = claims(persona, Instant.now().plus(Duration.ofMinutes(5)), AUDIENCE);
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder(base);
+        extraClaims.forEach(claims::claim);
+        return sign(claims.build(), SIGNING_KEY);
+    }
+
     public static String expiredTokenFor(Persona persona) {
         return sign(claims(persona, Instant.now().minus(Duration.ofMinutes(10)), AUDIENCE), SIGNING_KEY);
     }

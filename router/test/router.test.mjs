@@ -1,0 +1,244 @@
+// The router configurations, exercised through the real Hive Router binary in front of stub subgraphs.
+// Run: npm --prefix router test   (ROUTER_TEST_SUPERGRAPH=/abs/supergraph.graphql to try another supergraph)
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ISSUER, LOCAL_CONFIG, PROD_CONFIG, describeSupergraph, freePort, postGraphQL, randomRequestId,
+  startJwks, startRouter, startStubSubgraph,
+} from './support.mjs';
+
+const supergraph = describeSupergraph();
+const INTROSPECTION = '{ __schema { queryType { name } types { name } } }';
+const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+
+async function subgraphStubs(jwks) {
+  const stubs = Object.fromEntries(await Promise.all(supergraph.graphs.map(async (g) => [g.name, await startStubSubgraph(g.name, { acceptsToken: jwks.isValid })])));
+  const env = Object.fromEntries(supergraph.graphs.map((g) => [`${g.name.toUpperCase()}_URL`, stubs[g.name].url]));
+  return { stubs, env, close: () => Promise.all(Object.values(stubs).map((s) => s.close())) };
+}
+
+/** Opens a graphql-transport-ws connection and returns the first server message after connection_init. */
+async function firstWebSocketReply(url, payload) {
+  const ws = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no reply on the WebSocket within 5 s')), 5000);
+      ws.addEventListener('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload })));
+      ws.addEventListener('message', (event) => { clearTimeout(timer); resolve({ message: JSON.parse(event.data) }); });
+      ws.addEventListener('close', (event) => { clearTimeout(timer); resolve({ closed: { code: event.code, reason: event.reason } }); });
+      ws.addEventListener('error', () => {});
+    });
+  } finally {
+    ws.close();
+  }
+}
+
+describe('local configuration (router.config.yaml)', () => {
+  let router; let jwks; let subgraphs;
+  const rootField = supergraph.rootField();
+
+  before(async () => {
+    jwks = await startJwks();
+    subgraphs = await subgraphStubs(jwks);
+    router = await startRouter({
+      config: LOCAL_CONFIG,
+      env: { ...subgraphs.env, KEYCLOAK_JWKS_URL: jwks.url, KEYCLOAK_ISSUER: ISSUER, LOG_LEVEL: 'info' },
+    });
+  });
+  after(async () => {
+    await router?.stop();
+    await subgraphs?.close();
+    await jwks?.close();
+  });
+
+  const requestsTo = (subgraph) => subgraphs.stubs[subgraph.name].requests;
+
+  test('answers health and readiness probes', async () => {
+    assert.equal((await fetch(`${router.url}/health`)).status, 200);
+    assert.equal((await fetch(`${router.url}/readiness`)).status, 200);
+  });
+
+  test('serves the GraphQL IDE (Laboratory) to browsers at /graphql', async () => {
+    const response = await fetch(router.graphql, { headers: { accept: 'text/html' } });
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /text\/html/);
+    assert.match(await response.text(), /<html/i);
+  });
+
+  test('answers introspection', async () => {
+    const { status, json } = await postGraphQL(router.graphql, { query: INTROSPECTION });
+    assert.equal(status, 200);
+    assert.equal(json.data.__schema.queryType.name, 'Query');
+  });
+
+  test('sends an anonymous request on to the subgraph without an Authorization header', async () => {
+    const before = requestsTo(rootField.subgraph).length;
+    await postGraphQL(router.graphql, { query: rootField.query });
+    const received = requestsTo(rootField.subgraph).slice(before);
+    assert.equal(received.length, 1);
+    assert.equal(received[0].headers.authorization, undefined);
+  });
+
+  test('propagates the token, x-request-id and W3C trace context to the subgraph', async () => {
+    const token = jwks.validToken();
+    const requestId = randomRequestId();
+    const before = requestsTo(rootField.subgraph).length;
+    await postGraphQL(router.graphql, { query: rootField.query }, {
+      authorization: `Bearer ${token}`, 'x-request-id': requestId, traceparent: TRACEPARENT, tracestate: 'cycube=1',
+    });
+    const [received] = requestsTo(rootField.subgraph).slice(before);
+    assert.ok(received, 'the subgraph was called');
+    assert.equal(received.headers.authorization, `Bearer ${token}`);
+    assert.equal(received.headers['x-request-id'], requestId);
+    assert.equal(received.headers.traceparent.split('-')[1], TRACEPARENT.split('-')[1], 'same trace id');
+    assert.equal(received.headers.tracestate, 'cycube=1');
+  });
+
+  test('verifies a valid Keycloak token itself (no jwt warning in its log)', async () => {
+    const warningsBefore = router.output.join('').split('jwt token error').length;
+    await postGraphQL(router.graphql, { query: rootField.query }, { authorization: `Bearer ${jwks.validToken()}` });
+    assert.equal(router.output.join('').split('jwt token error').length, warningsBefore);
+  });
+
+  // Hive Router 0.3.9 without require_authentication treats a token it cannot verify as "no token" and still
+  // forwards the Authorization header; the subgraph's resource server then refuses it (401 + UNAUTHENTICATED),
+  // which reaches the client. See router/README.md, "Authentication".
+  for (const [why, token] of [
+    ['expired', () => jwks.token({ exp: Math.floor(Date.now() / 1000) - 120 })],
+    ['for another audience', () => jwks.token({ aud: 'someone-else' })],
+    ['from another issuer', () => jwks.token({ iss: 'http://evil.test/realms/cycube' })],
+    ['signed with an unknown key', () => jwks.token({}, { key: jwks.foreignKey })],
+    ['that is not a JWT', () => 'not-a-jwt'],
+  ]) {
+    test(`answers a token ${why} with UNAUTHENTICATED and no data`, async () => {
+      const warningsBefore = router.output.join('').split('jwt token error').length;
+      const { json } = await postGraphQL(router.graphql, { query: rootField.query }, { authorization: `Bearer ${token()}` });
+      assert.ok(json.errors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'), JSON.stringify(json));
+      assert.ok(Object.values(json.data ?? {}).every((v) => v === null), JSON.stringify(json));
+      assert.ok(!JSON.stringify(json).includes('JwtValidationException'), 'subgraph internals are masked');
+      await new Promise((ok) => setTimeout(ok, 50));
+      assert.ok(router.output.join('').split('jwt token error').length > warningsBefore, 'the router saw the bad token');
+    });
+  }
+
+  test('refuses a query deeper than 12 levels', async (t) => {
+    const deep = supergraph.queryOfDepth(14);
+    if (!deep) return t.skip('the schema has no path 14 fields deep: depth cannot be exceeded');
+    const { json } = await postGraphQL(router.graphql, { query: deep });
+    assert.equal(json.data, undefined);
+    assert.match(json.errors[0].message, /depth/i);
+  });
+
+  test('accepts a query within the depth limit', async () => {
+    const { json } = await postGraphQL(router.graphql, { query: supergraph.queryOfDepth(2) ?? rootField.query });
+    assert.ok(!json.errors?.some((e) => /depth/i.test(e.message)), JSON.stringify(json));
+  });
+
+  test('refuses more than 30 aliases', async () => {
+    const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ');
+    const { json } = await postGraphQL(router.graphql, { query: `{ ${aliases} }` });
+    assert.equal(json.data, undefined);
+    assert.match(json.errors[0].message, /alias/i);
+  });
+
+  test('refuses an operation of more than 2000 tokens', async () => {
+    const fields = Array.from({ length: 2001 }, () => '__typename').join(' ');
+    const { json } = await postGraphQL(router.graphql, { query: `{ ${fields} }` });
+    assert.equal(json.data, undefined);
+    assert.match(json.errors[0].message, /token/i);
+  });
+
+  test('allows CORS from the Vue dev server only', async () => {
+    const preflight = (origin) => fetch(router.graphql, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
+    assert.equal((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.notEqual((await preflight('http://evil.test')).headers.get('access-control-allow-origin'), 'http://evil.test');
+  });
+
+  test('exposes Prometheus metrics at /metrics', async () => {
+    const response = await fetch(`${router.url}/metrics`);
+    assert.equal(response.status, 200);
+    assert.match(await response.text(), /^# (HELP|TYPE) /m);
+  });
+
+  test('accepts subscription WebSockets (graphql-transport-ws) with and without a token in connection_init', async () => {
+    const anonymous = await firstWebSocketReply(router.graphql, {});
+    assert.equal(anonymous.message?.type, 'connection_ack', JSON.stringify(anonymous));
+    const withToken = await firstWebSocketReply(router.graphql, { Authorization: `Bearer ${jwks.validToken()}` });
+    assert.equal(withToken.message?.type, 'connection_ack', JSON.stringify(withToken));
+  });
+});
+
+describe('a subgraph that is down (router.config.yaml)', () => {
+  let router; let jwks;
+  before(async () => {
+    jwks = await startJwks();
+    const closedPort = await freePort();
+    const env = Object.fromEntries(supergraph.graphs.map((g) => [`${g.name.toUpperCase()}_URL`, `http://127.0.0.1:${closedPort}/graphql`]));
+    router = await startRouter({ config: LOCAL_CONFIG, env: { ...env, KEYCLOAK_JWKS_URL: jwks.url, KEYCLOAK_ISSUER: ISSUER } });
+  });
+  after(async () => {
+    await router?.stop();
+    await jwks?.close();
+  });
+
+  test('answers with a masked error naming no internal address', async () => {
+    const { status, json, text } = await postGraphQL(router.graphql, { query: supergraph.rootField().query });
+    assert.equal(status, 200);
+    assert.ok(json.errors.length > 0);
+    assert.doesNotMatch(text, /127\.0\.0\.1|localhost|tcp connect/i);
+  });
+});
+
+describe('production configuration (router.config.prod.yaml)', () => {
+  let router; let jwks; let subgraphs;
+  before(async () => {
+    jwks = await startJwks();
+    subgraphs = await subgraphStubs(jwks);
+    router = await startRouter({
+      config: PROD_CONFIG,
+      env: {
+        ...subgraphs.env, KEYCLOAK_JWKS_URL: jwks.url, KEYCLOAK_ISSUER: ISSUER, CORS_ORIGINS: 'https://app.cycube.test',
+        TELEMETRY_TRACING_SAMPLING_RATE: '0',
+      },
+    });
+  });
+  after(async () => {
+    await router?.stop();
+    await subgraphs?.close();
+    await jwks?.close();
+  });
+
+  test('refuses introspection', async () => {
+    const { json } = await postGraphQL(router.graphql, { query: INTROSPECTION });
+    assert.equal(json.data, undefined);
+    assert.equal(json.errors[0].extensions.code, 'INTROSPECTION_DISABLED');
+  });
+
+  test('serves no IDE', async () => {
+    const response = await fetch(router.graphql, { headers: { accept: 'text/html' } });
+    assert.doesNotMatch(await response.text(), /<html/i);
+  });
+
+  test('still answers queries, probes and metrics', async () => {
+    assert.equal((await fetch(`${router.url}/health`)).status, 200);
+    assert.equal((await fetch(`${router.url}/readiness`)).status, 200);
+    assert.equal((await fetch(`${router.url}/metrics`)).status, 200);
+    const { json } = await postGraphQL(router.graphql, { query: '{ __typename }' });
+    assert.equal(json.data.__typename, 'Query');
+  });
+
+  test('allows CORS only from the configured origins', async () => {
+    const preflight = (origin) => fetch(router.graphql, {
+      method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST' },
+    });
+    assert.equal((await preflight('https://app.cycube.test')).headers.get('access-control-allow-origin'), 'https://app.cycube.test');
+    assert.notEqual((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin'), 'http://localhost:5173');
+  });
+
+  test('does not start without its required environment', async () => {
+    await assert.rejects(startRouter({ config: PROD_CONFIG, env: {} }), /missing configuration field/);
+  });
+});

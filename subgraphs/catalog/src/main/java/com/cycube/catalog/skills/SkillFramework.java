@@ -1,0 +1,7 @@
+package com.cycube.catalog.skills;
+
+/** The competency frameworks skill tags come from. */
+public enum SkillFramework {
+    NICE,
+    MITRE_ATTACK
+}

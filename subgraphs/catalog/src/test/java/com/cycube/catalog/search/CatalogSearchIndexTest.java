@@ -1,0 +1,134 @@
+package com.cycube.catalog.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Ranking and typo tolerance of the Lucene index, without Spring or a database. */
+class CatalogSearchIndexTest {
+
+    private static final Set<String> ACME_AUDIENCE = Set.of(CatalogSearchIndex.GLOBAL, "org-acme");
+    private static final Set<String> GLOBEX_AUDIENCE = Set.of(CatalogSearchIndex.GLOBAL, "org-globex");
+
+    private CatalogSearchIndex index;
+
+    @BeforeEach
+    void indexTheDemoCatalog() {
+        index = new CatalogSearchIndex();
+        index.replaceAll(List.of(
+                new SearchableCourse("course-phishing", null, "Phishing Defense Fundamentals",
+                        "Recognize phishing emails and respond to a phishing campaign.",
+                        List.of("Recognizing Phishing", "Responding to a Phishing Campaign"),
+                        List.of("Anatomy of a Phishing Email", "Spot the Phish", "Reading Email Headers"),
+                        List.of("Phishing", "Cyber Defense Analyst")),
+                new SearchableCourse("course-linux", null, "Linux Command Line for Defenders",
+                        "Navigate a Linux host and read its logs.",
+                        List.of("Shell Basics", "Hunting in Logs"),
+                        List.of("Navigating the Filesystem", "Searching Logs with grep", "Triage a Compromised Host"),
+                        List.of("Command and Scripting Interpreter", "Cyber Defense Analyst")),
+                new SearchableCourse("course-webapp", null, "Web Application Attacks",
+                        "Injection and broken authentication.",
+                        List.of("Injection Attacks", "Attacking Authentication"),
+                        List.of("SQL Injection Explained", "Brute Force and Credential Stuffing"),
+                        List.of("Exploit Public-Facing Application", "Brute Force")),
+                new SearchableCourse("course-awareness", null, "Security Awareness Basics",
+                        "Passwords, devices and email hygiene for everyone.",
+                        List.of("Everyday Security"),
+                        List.of("Why attackers send phishing emails"),
+                        List.of()),
+                new SearchableCourse("course-acme-ir", "org-acme", "Acme Incident Response Playbook",
+                        "Acme's own playbook, including phishing incidents.",
+                        List.of("Triage at Acme"), List.of("Acme Escalation Matrix"), List.of("Incident Responder"))));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        index.close();
+    }
+
+    @Test
+    void a_course_about_the_topic_outranks_one_that_only_mentions_it() {
+        assertThat(ids(index.search("phishing", ACME_AUDIENCE, 10, 0)))
+                .startsWith("course-phishing")
+                .contains("course-awareness", "course-acme-ir");
+    }
+
+    @Test
+    void a_misspelled_word_still_finds_the_course() {
+        assertThat(ids(index.search("phising", GLOBEX_AUDIENCE, 10, 0))).first().isEqualTo("course-phishing");
+        assertThat(ids(index.search("linx comand", GLOBEX_AUDIENCE, 10, 0))).first().isEqualTo("course-linux");
+        assertThat(ids(index.search("injecton", GLOBEX_AUDIENCE, 10, 0))).first().isEqualTo("course-webapp");
+    }
+
+    @Test
+    void the_start_of_a_word_finds_the_whole_word() {
+        assertThat(ids(index.search("phish", GLOBEX_AUDIENCE, 10, 0))).first().isEqualTo("course-phishing");
+        assertThat(ids(index.search("sql", GLOBEX_AUDIENCE, 10, 0))).containsExactly("course-webapp");
+    }
+
+    @Test
+    void skill_names_module_titles_and_cube_titles_are_searched() {
+        assertThat(ids(index.search("scripting interpreter", GLOBEX_AUDIENCE, 10, 0))).first().isEqualTo("course-linux");
+        assertThat(ids(index.search("hunting", GLOBEX_AUDIENCE, 10, 0))).containsExactly("course-linux");
+        assertThat(ids(index.search("credential stuffing", GLOBEX_AUDIENCE, 10, 0))).first().isEqualTo("course-webapp");
+    }
+
+    @Test
+    void an_organization_private_course_is_found_only_by_that_organization() {
+        assertThat(ids(index.search("playbook", ACME_AUDIENCE, 10, 0))).containsExactly("course-acme-ir");
+        assertThat(ids(index.search("playbook", GLOBEX_AUDIENCE, 10, 0))).isEmpty();
+        assertThat(ids(index.search("phishing", GLOBEX_AUDIENCE, 10, 0))).doesNotContain("course-acme-ir");
+        assertThat(ids(index.search("playbook", null, 10, 0))).containsExactly("course-acme-ir");
+    }
+
+    @Test
+    void unrelated_words_find_nothing() {
+        assertThat(index.search("kubernetes", ACME_AUDIENCE, 10, 0).hits()).isEmpty();
+        assertThat(index.search("   ", ACME_AUDIENCE, 10, 0).hits()).isEmpty();
+    }
+
+    @Test
+    void matched_words_are_highlighted_where_they_matched() {
+        SearchHit hit = index.search("phising", GLOBEX_AUDIENCE, 10, 0).hits().get(0);
+        assertThat(hit.highlights()).contains(
+                new SearchHit.Highlight("title", "<em>Phishing</em> Defense Fundamentals"),
+                new SearchHit.Highlight("skill", "<em>Phishing</em>"),
+                new SearchHit.Highlight("cube", "Anatomy of a <em>Phishing</em> Email"));
+    }
+
+    @Test
+    void pages_follow_the_ranking_and_count_every_match() {
+        SearchResults first = index.search("phishing", ACME_AUDIENCE, 1, 0);
+        SearchResults second = index.search("phishing", ACME_AUDIENCE, 1, 1);
+        assertThat(first.totalCount()).isEqualTo(3);
+        assertThat(ids(first)).containsExactly("course-phishing");
+        assertThat(ids(second)).hasSize(1).doesNotContain("course-phishing");
+    }
+
+    @Test
+    void a_removed_or_replaced_course_is_no_longer_found_under_its_old_text() {
+        index.remove("course-webapp");
+        assertThat(ids(index.search("injection", GLOBEX_AUDIENCE, 10, 0))).isEmpty();
+
+        index.upsert(new SearchableCourse("course-linux", null, "Linux Hardening", null, List.of(), List.of(), List.of()));
+        assertThat(ids(index.search("hunting", GLOBEX_AUDIENCE, 10, 0))).isEmpty();
+        assertThat(ids(index.search("hardening", GLOBEX_AUDIENCE, 10, 0))).containsExactly("course-linux");
+    }
+
+    @Test
+    void typo_tolerance_grows_with_word_length() {
+        assertThat(CatalogSearchIndex.allowedEdits("ab")).isZero();
+        assertThat(CatalogSearchIndex.allowedEdits("sql")).isEqualTo(1);
+        assertThat(CatalogSearchIndex.allowedEdits("phising")).isEqualTo(2);
+        assertThat(CatalogSearchIndex.editDistance("phising", "phishing")).isEqualTo(1);
+        assertThat(CatalogSearchIndex.editDistance("lniux", "linux")).isEqualTo(1);
+    }
+
+    private static List<String> ids(SearchResults results) {
+        return results.hits().stream().map(SearchHit::courseId).toList();
+    }
+}

@@ -1,0 +1,151 @@
+package com.cycube.identity.invitations;
+
+import com.cycube.identity.keycloak.IdentityProviderAccounts;
+import com.cycube.identity.organizations.OrganizationDocument;
+import com.cycube.identity.organizations.OrganizationService;
+import com.cycube.identity.teams.TeamService;
+import com.cycube.identity.users.UserDocument;
+import com.cycube.identity.users.UserStatus;
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
+import com.cycube.support.pagination.Connection;
+import com.cycube.support.pagination.PageRequest;
+import com.cycube.support.tenancy.TenantScopedMongo;
+import com.cycube.support.tenancy.Visibility;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Invitations: a manager invites a person by e-mail. Keycloak is changed first (account with role
+ * and {@code org_id}, then the invitation e-mail); identity's invited user and invitation are
+ * written only after Keycloak accepted, and a half-done Keycloak change is compensated.
+ */
+@Service
+public class InvitationService {
+
+    private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
+
+    private final TenantScopedMongo tenants;
+    private final MongoTemplate mongo;
+    private final OrganizationService organizations;
+    private final TeamService teams;
+    private final IdentityProviderAccounts accounts;
+    private final InvitationProperties properties;
+    private final Clock clock;
+
+    public InvitationService(TenantScopedMongo tenants, MongoTemplate mongo, OrganizationService organizations, TeamService teams,
+                             IdentityProviderAccounts accounts, InvitationProperties properties, Clock clock) {
+        this.tenants = tenants;
+        this.mongo = mongo;
+        this.organizations = organizations;
+        this.teams = teams;
+        this.accounts = accounts;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public InvitationDocument invite(Caller caller, String requestedOrganizationId, String email, Role role, List<String> teamIds) {
+        caller.require(Role.MANAGER, null);
+        String organizationId = organizations.targetOrganization(caller, requestedOrganizationId);
+        String address = EmailAddresses.normalize(email);
+        if (role == Role.ROOT) {
+            throw DomainException.forbidden("The ROOT role cannot be granted");
+        }
+        List<String> teamsToJoin = teams.requireTeams(caller, organizationId, teamIds == null ? List.of() : teamIds)
+                .stream().map(team -> team.id()).toList();
+        requireUnusedEmail(address);
+        OrganizationDocument organization = organizations.get(caller, organizationId);
+        if (organizations.seatsUsed(caller, organizationId) >= organization.seatLimit()) {
+            throw DomainException.conflict("seat limit reached: the organization uses all its " + organization.seatLimit() + " seats");
+        }
+
+        String userId = accounts.createInvitedUser(address, organizationId, role);
+        try {
+            accounts.sendInvitationEmail(userId, properties.validity());
+            Instant now = clock.instant();
+            tenants.insert(caller, new UserDocument(userId, organizationId, address, address, null, role, UserStatus.INVITED,
+                    teamsToJoin, now, null));
+            return tenants.insert(caller, new InvitationDocument("inv-" + UUID.randomUUID(), organizationId, address, role,
+                    teamsToJoin, InvitationStatus.PENDING, userId, caller.subject(), now, now.plus(properties.validity())));
+        } catch (RuntimeException failed) {
+            compensate(caller, userId);
+            throw failed;
+        }
+    }
+
+    public InvitationDocument revoke(Caller caller, String invitationId) {
+        caller.require(Role.MANAGER, null);
+        InvitationDocument invitation = tenants.getById(caller, Visibility.OWN_ORGANIZATION, invitationId, InvitationDocument.class, "Invitation");
+        switch (invitation.status()) {
+            case REVOKED -> {
+                return invitation;
+            }
+            case ACCEPTED -> throw DomainException.conflict("The invitation was already accepted: deactivate the member instead");
+            default -> {
+                // PENDING (possibly expired): remove the account first, then free the seat here.
+            }
+        }
+        accounts.delete(invitation.userId());
+        InvitationDocument revoked = tenants.update(caller, invitationId, Criteria.where("status").is(InvitationStatus.PENDING),
+                        new Update().set("status", InvitationStatus.REVOKED), InvitationDocument.class)
+                .orElseThrow(() -> DomainException.conflict("The invitation changed meanwhile; reload and try again"));
+        mongo.remove(tenants.scopedQuery(caller, Visibility.OWN_ORGANIZATION,
+                Criteria.where("_id").is(invitation.userId()).and("status").is(UserStatus.INVITED)), UserDocument.class);
+        return revoked;
+    }
+
+    public Connection<InvitationDocument> list(Caller caller, String requestedOrganizationId, InvitationStatus status, PageRequest page) {
+        caller.require(Role.MANAGER, OrganizationService.ORG_READ);
+        String organizationId = organizations.targetOrganization(caller, requestedOrganizationId);
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(Criteria.where("organizationId").is(organizationId));
+        Instant now = clock.instant();
+        if (status == InvitationStatus.EXPIRED) {
+            criteria.add(Criteria.where("status").is(InvitationStatus.PENDING).and("expiresAt").lte(now));
+        } else if (status == InvitationStatus.PENDING) {
+            criteria.add(Criteria.where("status").is(InvitationStatus.PENDING).and("expiresAt").gt(now));
+        } else if (status != null) {
+            criteria.add(Criteria.where("status").is(status));
+        }
+        Criteria all = new Criteria().andOperator(criteria);
+        List<InvitationDocument> rows = tenants.find(caller, Visibility.OWN_ORGANIZATION, all, NEWEST_FIRST, page, InvitationDocument.class);
+        return Connection.of(rows, page, tenants.count(caller, Visibility.OWN_ORGANIZATION, all, InvitationDocument.class));
+    }
+
+    public InvitationStatus statusOf(InvitationDocument invitation) {
+        return invitation.effectiveStatus(clock.instant());
+    }
+
+    /**
+     * E-mail addresses are unique across the whole platform (one Keycloak realm), so this check
+     * looks at every organization with the plain MongoTemplate; it answers only yes or no.
+     */
+    private void requireUnusedEmail(String address) {
+        if (mongo.exists(Query.query(Criteria.where("email").is(address)), UserDocument.class)) {
+            throw DomainException.conflict("This e-mail address already belongs to a user");
+        }
+    }
+
+    private void compensate(Caller caller, String userId) {
+        try {
+            accounts.delete(userId);
+        } catch (RuntimeException alsoFailed) {
+            log.error("Could not remove Keycloak account {} of a failed invitation; remove it by hand", userId, alsoFailed);
+        }
+        mongo.remove(tenants.scopedQuery(caller, Visibility.OWN_ORGANIZATION,
+                Criteria.where("_id").is(userId).and("status").is(UserStatus.INVITED)), UserDocument.class);
+    }
+}

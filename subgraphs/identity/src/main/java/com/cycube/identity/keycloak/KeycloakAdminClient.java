@@ -1,0 +1,225 @@
+package com.cycube.identity.keycloak;
+
+import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * {@link IdentityProviderAccounts} over the Keycloak admin REST API. Authenticates with the
+ * client-credentials grant of {@code cycube-identity-admin} and caches the token until shortly
+ * before it expires. Keycloak unreachable or answering 5xx becomes UNAVAILABLE; an existing
+ * account on create becomes CONFLICT; anything else unexpected is an internal error (logged).
+ */
+public class KeycloakAdminClient implements IdentityProviderAccounts {
+
+    private static final Logger log = LoggerFactory.getLogger(KeycloakAdminClient.class);
+    static final String ORGANIZATION_ATTRIBUTE = "org_id";
+    /** Refresh the token this long before Keycloak says it expires. */
+    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() { };
+    private static final List<Role> ASSIGNABLE_ROLES = List.of(Role.TRAINEE, Role.MANAGER);
+
+    private final KeycloakAdminProperties properties;
+    private final RestClient http;
+    private final Clock clock;
+    private final Map<Role, Map<String, Object>> roleRepresentations = new ConcurrentHashMap<>();
+    private AccessToken token;
+
+    public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder, Clock clock) {
+        this.properties = properties;
+        this.clock = clock;
+        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
+                // HTTP/1.1: Keycloak speaks it everywhere, and a failed h2c upgrade cannot take down later calls.
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
+        requestFactory.setReadTimeout(properties.readTimeout());
+        this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requestFactory).build();
+        if (properties.clientSecret() == null || properties.clientSecret().isBlank()) {
+            log.warn("cycube.keycloak.admin.client-secret is not set: invitations and role changes will fail as UNAVAILABLE");
+        }
+    }
+
+    @Override
+    public String createInvitedUser(String email, String organizationId, Role role) {
+        Map<String, Object> user = Map.of(
+                "username", email,
+                "email", email,
+                "enabled", true,
+                "emailVerified", false,
+                "attributes", Map.of(ORGANIZATION_ATTRIBUTE, List.of(organizationId)));
+        URI location = call("create user", () -> {
+            try {
+                return http.post().uri("/admin/realms/{realm}/users", properties.realm())
+                        .headers(h -> h.setBearerAuth(accessToken()))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .body(user)
+                        .retrieve()
+                        .toBodilessEntity()
+                        .getHeaders().getLocation();
+            } catch (HttpClientErrorException.Conflict exists) {
+                throw DomainException.conflict("An account with this e-mail already exists");
+            }
+        });
+        if (location == null) {
+            throw new IllegalStateException("Keycloak created a user without a Location header");
+        }
+        String path = location.getPath();
+        String userId = path.substring(path.lastIndexOf('/') + 1);
+        try {
+            setRole(userId, role);
+        } catch (RuntimeException failed) {
+            delete(userId); // never leave an account without the role it was created for
+            throw failed;
+        }
+        return userId;
+    }
+
+    /**
+     * Removes the other platform roles first, then adds {@code role}: if Keycloak fails half-way
+     * the account is left with fewer privileges, never with more.
+     */
+    @Override
+    public void setRole(String userId, Role role) {
+        List<Map<String, Object>> others = ASSIGNABLE_ROLES.stream().filter(r -> r != role).map(this::roleRepresentation).toList();
+        call("remove realm roles", () -> http.method(HttpMethod.DELETE)
+                .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(others)
+                .retrieve().toBodilessEntity());
+        call("add realm role", () -> http.post()
+                .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(List.of(roleRepresentation(role)))
+                .retrieve().toBodilessEntity());
+    }
+
+    @Override
+    public void disable(String userId) {
+        call("disable user", () -> http.put()
+                .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("enabled", false))
+                .retrieve().toBodilessEntity());
+    }
+
+    @Override
+    public void sendInvitationEmail(String userId, Duration validity) {
+        call("send invitation e-mail", () -> http.put()
+                .uri(uri -> uri.path("/admin/realms/{realm}/users/{id}/execute-actions-email")
+                        .queryParam("lifespan", validity.toSeconds())
+                        .build(properties.realm(), userId))
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"))
+                .retrieve().toBodilessEntity());
+    }
+
+    @Override
+    public void delete(String userId) {
+        call("delete user", () -> {
+            try {
+                return http.delete().uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
+                        .headers(h -> h.setBearerAuth(accessToken()))
+                        .retrieve().toBodilessEntity();
+            } catch (HttpClientErrorException.NotFound alreadyGone) {
+                return null;
+            }
+        });
+    }
+
+    private Map<String, Object> roleRepresentation(Role role) {
+        Map<String, Object> cached = roleRepresentations.get(role);
+        if (cached != null) {
+            return cached;
+        }
+        Map<String, Object> representation = call("look up role " + role, () -> http.get()
+                .uri("/admin/realms/{realm}/roles/{name}", properties.realm(), role.name())
+                .headers(h -> h.setBearerAuth(accessToken()))
+                .retrieve()
+                .body(JSON_OBJECT));
+        if (representation == null || representation.get("id") == null) {
+            throw new IllegalStateException("Keycloak returned no representation for realm role " + role);
+        }
+        Map<String, Object> minimal = Map.of("id", representation.get("id"), "name", representation.get("name"));
+        roleRepresentations.put(role, minimal);
+        return minimal;
+    }
+
+    /** A valid admin token, from the cache unless it is about to expire. */
+    synchronized String accessToken() {
+        Instant now = clock.instant();
+        if (token != null && now.isBefore(token.refreshAfter())) {
+            return token.value();
+        }
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("grant_type", "client_credentials");
+        form.add("client_id", properties.clientId());
+        form.add("client_secret", properties.clientSecret() == null ? "" : properties.clientSecret());
+        Map<String, Object> response;
+        try {
+            response = http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .body(form)
+                    .retrieve()
+                    .body(JSON_OBJECT);
+        } catch (HttpClientErrorException rejected) {
+            // Wrong client id or secret: an operator must fix the configuration; the user can only retry later.
+            log.error("Keycloak rejected the admin client credentials ({}): check cycube.keycloak.admin.*", rejected.getStatusCode());
+            throw unavailable();
+        }
+        if (response == null || !(response.get("access_token") instanceof String value)) {
+            throw new IllegalStateException("Keycloak token response without access_token");
+        }
+        long expiresIn = response.get("expires_in") instanceof Number n ? n.longValue() : 60;
+        Instant refreshAfter = now.plusSeconds(expiresIn).minus(EXPIRY_MARGIN);
+        token = new AccessToken(value, refreshAfter.isAfter(now) ? refreshAfter : now);
+        return value;
+    }
+
+    private <T> T call(String action, Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ResourceAccessException | HttpServerErrorException down) {
+            log.warn("Keycloak unavailable during '{}': {}", action, down.getMessage());
+            throw unavailable();
+        } catch (HttpClientErrorException.Unauthorized expired) {
+            synchronized (this) {
+                token = null; // revoked or rotated: fetch a new one on the next call
+            }
+            log.warn("Keycloak refused the admin token during '{}'", action);
+            throw unavailable();
+        } catch (RestClientResponseException unexpected) {
+            throw new IllegalStateException("Keycloak answered " + unexpected.getStatusCode() + " to '" + action + "'", unexpected);
+        }
+    }
+
+    private static DomainException unavailable() {
+        return DomainException.unavailable("The identity provider is unavailable; nothing was changed, please try again later");
+    }
+
+    private record AccessToken(String value, Instant refreshAfter) {
+    }
+}

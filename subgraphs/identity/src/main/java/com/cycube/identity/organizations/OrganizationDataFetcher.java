@@ -1,0 +1,99 @@
+package com.cycube.identity.organizations;
+
+import com.cycube.identity.teams.TeamService;
+import com.cycube.support.auth.Caller;
+import com.cycube.support.context.RequestContext;
+import com.cycube.support.errors.DomainException;
+import com.cycube.support.pagination.Connection;
+import com.cycube.support.pagination.PageRequest;
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.DgsEntityFetcher;
+import com.netflix.graphql.dgs.DgsMutation;
+import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.InputArgument;
+import graphql.schema.DataFetchingEnvironment;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The schema side of organizations: queries, root's mutations, the entity and its fields. */
+@DgsComponent
+public class OrganizationDataFetcher {
+
+    public record CreateOrganizationInput(String name, Integer seatLimit, Integer labQuota) {
+    }
+
+    public record UpdateOrganizationQuotasInput(String organizationId, Integer seatLimit, Integer labQuota) {
+    }
+
+    public record RenameOrganizationInput(String organizationId, String name) {
+    }
+
+    public record OrganizationPayload(OrganizationDocument organization) {
+    }
+
+    private final OrganizationService organizations;
+    private final TeamService teams;
+
+    public OrganizationDataFetcher(OrganizationService organizations, TeamService teams) {
+        this.organizations = organizations;
+        this.teams = teams;
+    }
+
+    @DgsQuery
+    public OrganizationDocument organization(@InputArgument String id, DataFetchingEnvironment env) {
+        return organizations.get(caller(env), id);
+    }
+
+    @DgsQuery
+    public Connection<OrganizationDocument> organizations(@InputArgument Integer first, @InputArgument String after,
+                                                          DataFetchingEnvironment env) {
+        Caller caller = caller(env);
+        return organizations.list(caller, PageRequest.of(first, after));
+    }
+
+    @DgsMutation
+    public OrganizationPayload createOrganization(@InputArgument CreateOrganizationInput input, DataFetchingEnvironment env) {
+        return new OrganizationPayload(organizations.create(caller(env), input.name(), input.seatLimit(), input.labQuota()));
+    }
+
+    @DgsMutation
+    public OrganizationPayload updateOrganizationQuotas(@InputArgument UpdateOrganizationQuotasInput input, DataFetchingEnvironment env) {
+        return new OrganizationPayload(organizations.updateQuotas(caller(env), input.organizationId(), input.seatLimit(), input.labQuota()));
+    }
+
+    @DgsMutation
+    public OrganizationPayload renameOrganization(@InputArgument RenameOrganizationInput input, DataFetchingEnvironment env) {
+        return new OrganizationPayload(organizations.rename(caller(env), input.organizationId(), input.name()));
+    }
+
+    /** Batched and tenant-scoped: another tenant's organization resolves to null with NOT_FOUND. */
+    @DgsEntityFetcher(name = "Organization")
+    public CompletableFuture<OrganizationDocument> organizationEntity(Map<String, Object> representation, DataFetchingEnvironment env) {
+        caller(env).require(com.cycube.support.auth.Role.TRAINEE, OrganizationService.ORG_READ);
+        String id = String.valueOf(representation.get("id"));
+        return RequestContext.<String, OrganizationDocument>load(env, OrganizationsDataLoader.NAME, id)
+                .thenApply(found -> {
+                    if (found == null) {
+                        throw DomainException.notFound("Organization", id);
+                    }
+                    return found;
+                });
+    }
+
+    @DgsData(parentType = "Organization", field = "seatsUsed")
+    public long seatsUsed(DataFetchingEnvironment env) {
+        OrganizationDocument organization = env.getSource();
+        return organizations.seatsUsed(caller(env), organization.id());
+    }
+
+    @DgsData(parentType = "Organization", field = "teams")
+    public Connection<?> teams(@InputArgument Integer first, @InputArgument String after, DataFetchingEnvironment env) {
+        OrganizationDocument organization = env.getSource();
+        return teams.listOfOrganization(caller(env), organization.id(), PageRequest.of(first, after));
+    }
+
+    private static Caller caller(DataFetchingEnvironment env) {
+        return RequestContext.from(env).caller();
+    }
+}

@@ -1,0 +1,94 @@
+package com.cycube.identity.users;
+
+import com.cycube.identity.keycloak.IdentityProviderAccounts;
+import com.cycube.identity.organizations.OrganizationService;
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
+import com.cycube.support.pagination.Connection;
+import com.cycube.support.pagination.PageRequest;
+import com.cycube.support.tenancy.TenantScopedMongo;
+import com.cycube.support.tenancy.Visibility;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Members of an organization: listing (managers, integration clients with org:read, root), role
+ * changes and deactivation (managers, root) — written to Keycloak first, then here.
+ */
+@Service
+public class MemberService {
+
+    /** Criteria for member lists; null means any. */
+    public record Filter(String teamId, Role role, UserStatus status) {
+    }
+
+    private static final Sort BY_NAME = Sort.by("displayName", "_id");
+
+    private final TenantScopedMongo tenants;
+    private final OrganizationService organizations;
+    private final IdentityProviderAccounts accounts;
+
+    public MemberService(TenantScopedMongo tenants, OrganizationService organizations, IdentityProviderAccounts accounts) {
+        this.tenants = tenants;
+        this.organizations = organizations;
+        this.accounts = accounts;
+    }
+
+    public Connection<UserDocument> list(Caller caller, String requestedOrganizationId, Filter filter, PageRequest page) {
+        caller.require(Role.MANAGER, OrganizationService.ORG_READ);
+        String organizationId = organizations.targetOrganization(caller, requestedOrganizationId);
+        List<Criteria> criteria = new ArrayList<>();
+        criteria.add(Criteria.where("organizationId").is(organizationId));
+        if (filter != null && filter.teamId() != null) {
+            criteria.add(Criteria.where("teamIds").is(filter.teamId()));
+        }
+        if (filter != null && filter.role() != null) {
+            criteria.add(Criteria.where("role").is(filter.role()));
+        }
+        if (filter != null && filter.status() != null) {
+            criteria.add(Criteria.where("status").is(filter.status()));
+        }
+        Criteria all = new Criteria().andOperator(criteria);
+        List<UserDocument> rows = tenants.find(caller, Visibility.OWN_ORGANIZATION, all, BY_NAME, page, UserDocument.class);
+        return Connection.of(rows, page, tenants.count(caller, Visibility.OWN_ORGANIZATION, all, UserDocument.class));
+    }
+
+    public UserDocument changeRole(Caller caller, String userId, Role newRole) {
+        caller.require(Role.MANAGER, null);
+        UserDocument member = member(caller, userId);
+        MembershipRules.checkRoleChange(member, newRole, activeManagers(caller, member.organizationId()));
+        if (member.role() == newRole) {
+            return member;
+        }
+        accounts.setRole(userId, newRole);
+        return tenants.update(caller, userId, Criteria.where("role").is(member.role()), new Update().set("role", newRole), UserDocument.class)
+                .orElseThrow(() -> DomainException.conflict("The member changed meanwhile; reload and try again"));
+    }
+
+    public UserDocument deactivate(Caller caller, String userId) {
+        caller.require(Role.MANAGER, null);
+        UserDocument member = member(caller, userId);
+        if (member.status() == UserStatus.DEACTIVATED) {
+            return member;
+        }
+        MembershipRules.checkDeactivation(member, activeManagers(caller, member.organizationId()));
+        accounts.disable(userId);
+        return tenants.update(caller, userId, null, new Update().set("status", UserStatus.DEACTIVATED), UserDocument.class)
+                .orElseThrow(() -> DomainException.notFound("User", userId));
+    }
+
+    /** A member of an organization the caller manages; another tenant's user is NOT_FOUND. */
+    private UserDocument member(Caller caller, String userId) {
+        return tenants.getById(caller, Visibility.OWN_ORGANIZATION, userId, UserDocument.class, "User");
+    }
+
+    private long activeManagers(Caller caller, String organizationId) {
+        return tenants.count(caller, Visibility.OWN_ORGANIZATION, Criteria.where("organizationId").is(organizationId)
+                .and("role").is(Role.MANAGER).and("status").is(UserStatus.ACTIVE), UserDocument.class);
+    }
+}

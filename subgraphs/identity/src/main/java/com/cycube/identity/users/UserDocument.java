@@ -1,0 +1,28 @@
+package com.cycube.identity.users;
+
+import com.cycube.support.auth.Role;
+import com.cycube.support.tenancy.TenantOwned;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A user and their memberships: the organization (null for root) with a role, and the teams
+ * (direct memberships, by id). The id is the Keycloak user id.
+ *
+ * @param firstSignInAt when the user first called the API with a token; null for seeded or invited
+ *                      users who have not signed in yet (their email and name are refreshed from
+ *                      the token at that moment)
+ */
+@Document("users")
+public record UserDocument(@Id String id, String organizationId, String email, String displayName, String locale,
+                           Role role, UserStatus status, List<String> teamIds, Instant createdAt,
+                           Instant firstSignInAt) implements TenantOwned {
+
+    public static final String COLLECTION = "users";
+
+    public UserDocument {
+        teamIds = teamIds == null ? List.of() : List.copyOf(teamIds);
+    }
+}

@@ -1,0 +1,191 @@
+package com.cycube.identity.keycloak;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.cycube.identity.KeycloakStubs;
+import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
+import com.cycube.support.errors.ErrorCode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+
+/** The Keycloak admin adapter against a WireMock Keycloak, no Spring context. */
+class KeycloakAdminClientTest {
+
+    private static final WireMockServer keycloak = new WireMockServer(options().dynamicPort());
+    private static final String USER = KeycloakStubs.NEW_USER_ID;
+
+    private MutableClock clock;
+    private KeycloakAdminClient client;
+
+    @BeforeAll
+    static void start() {
+        keycloak.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        keycloak.stop();
+    }
+
+    @BeforeEach
+    void setUp() {
+        keycloak.resetAll();
+        KeycloakStubs.acceptEverything(keycloak);
+        clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+        client = new KeycloakAdminClient(new KeycloakAdminProperties(keycloak.baseUrl(), "cycube", "cycube-identity-admin",
+                "s3cret", Duration.ofSeconds(1), Duration.ofSeconds(2)), RestClient.builder(), clock);
+    }
+
+    @Test
+    void creates_an_invited_user_with_the_organization_attribute_and_returns_the_id_from_location() {
+        String id = client.createInvitedUser("ivy@acme.test", "org-acme", Role.MANAGER);
+
+        assertThat(id).isEqualTo(USER);
+        keycloak.verify(postRequestedFor(urlEqualTo(KeycloakStubs.REALM_ADMIN + "/users"))
+                .withRequestBody(equalToJson("{\"username\":\"ivy@acme.test\",\"email\":\"ivy@acme.test\",\"enabled\":true,"
+                        + "\"emailVerified\":false,\"attributes\":{\"org_id\":[\"org-acme\"]}}")));
+        keycloak.verify(postRequestedFor(urlEqualTo(KeycloakStubs.userPath(USER) + "/role-mappings/realm"))
+                .withRequestBody(equalToJson("[{\"id\":\"role-id-MANAGER\",\"name\":\"MANAGER\"}]")));
+    }
+
+    @Test
+    void authenticates_with_client_credentials() {
+        client.disable(USER);
+
+        keycloak.verify(postRequestedFor(urlEqualTo(KeycloakStubs.TOKEN))
+                .withRequestBody(containing("grant_type=client_credentials"))
+                .withRequestBody(containing("client_id=cycube-identity-admin"))
+                .withRequestBody(containing("client_secret=s3cret")));
+        keycloak.verify(putRequestedFor(urlEqualTo(KeycloakStubs.userPath(USER))).withHeader("Authorization", equalTo("Bearer admin-token")));
+    }
+
+    @Test
+    void the_admin_token_is_reused_until_shortly_before_it_expires() {
+        client.disable(USER);
+        client.disable(USER);
+        keycloak.verify(1, postRequestedFor(urlEqualTo(KeycloakStubs.TOKEN)));
+
+        clock.advance(Duration.ofSeconds(280)); // expires_in 300, refreshed 30 s early
+        client.disable(USER);
+        keycloak.verify(2, postRequestedFor(urlEqualTo(KeycloakStubs.TOKEN)));
+    }
+
+    @Test
+    void setting_a_role_removes_the_other_platform_role_first_and_looks_up_roles_once() {
+        client.setRole(USER, Role.TRAINEE);
+        client.setRole(USER, Role.TRAINEE);
+
+        String mappings = KeycloakStubs.userPath(USER) + "/role-mappings/realm";
+        keycloak.verify(2, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo(mappings))
+                .withRequestBody(equalToJson("[{\"id\":\"role-id-MANAGER\",\"name\":\"MANAGER\"}]")));
+        keycloak.verify(1, getRequestedFor(urlEqualTo(KeycloakStubs.REALM_ADMIN + "/roles/TRAINEE")));
+    }
+
+    @Test
+    void an_existing_account_is_a_conflict() {
+        keycloak.stubFor(post(urlEqualTo(KeycloakStubs.REALM_ADMIN + "/users")).willReturn(aResponse().withStatus(409)));
+
+        assertThatThrownBy(() -> client.createInvitedUser("ivy@acme.test", "org-acme", Role.TRAINEE))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+    }
+
+    @Test
+    void a_server_error_is_unavailable() {
+        keycloak.stubFor(post(urlEqualTo(KeycloakStubs.REALM_ADMIN + "/users")).willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> client.createInvitedUser("ivy@acme.test", "org-acme", Role.TRAINEE))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    @Test
+    void an_unreachable_keycloak_is_unavailable() {
+        KeycloakAdminClient unreachable = new KeycloakAdminClient(new KeycloakAdminProperties("http://127.0.0.1:1", "cycube", null,
+                "s3cret", Duration.ofMillis(500), Duration.ofSeconds(1)), RestClient.builder(), clock);
+
+        assertThatThrownBy(() -> unreachable.disable(USER))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    @Test
+    void rejected_admin_credentials_are_unavailable_not_internal() {
+        keycloak.stubFor(post(urlEqualTo(KeycloakStubs.TOKEN)).willReturn(aResponse().withStatus(401)));
+
+        assertThatThrownBy(() -> client.disable(USER))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    @Test
+    void an_account_whose_role_cannot_be_set_is_removed_again() {
+        keycloak.stubFor(post(urlPathMatching(".*/role-mappings/realm")).willReturn(aResponse().withStatus(500)));
+
+        assertThatThrownBy(() -> client.createInvitedUser("ivy@acme.test", "org-acme", Role.TRAINEE)).isInstanceOf(DomainException.class);
+        keycloak.verify(deleteRequestedFor(urlEqualTo(KeycloakStubs.userPath(USER))));
+    }
+
+    @Test
+    void the_invitation_email_asks_for_a_password_and_a_verified_address_within_the_validity() {
+        client.sendInvitationEmail(USER, Duration.ofDays(7));
+
+        keycloak.verify(putRequestedFor(urlPathEqualTo(KeycloakStubs.userPath(USER) + "/execute-actions-email"))
+                .withQueryParam("lifespan", equalTo("604800"))
+                .withRequestBody(equalToJson("[\"UPDATE_PASSWORD\",\"VERIFY_EMAIL\"]")));
+    }
+
+    @Test
+    void deleting_an_account_that_is_already_gone_is_fine() {
+        keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(KeycloakStubs.userPath(USER)))
+                .willReturn(aResponse().withStatus(404)));
+
+        client.delete(USER);
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
