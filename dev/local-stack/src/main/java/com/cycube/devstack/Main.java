@@ -1,0 +1,143 @@
+package com.cycube.devstack;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The {@code ./cycube} launcher.
+ *
+ * <pre>
+ * up [--only=a,b,...] [--in-memory]   the whole stack on the conventional ports, until Ctrl-C
+ * token &lt;email&gt; [password]           a seed user's access token from the running Keycloak (only the token on stdout)
+ * </pre>
+ */
+public final class Main {
+
+    private static final String KEYCLOAK_URL_VARIABLE = "CYCUBE_KEYCLOAK_URL";
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "help" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        try {
+            switch (command) {
+                case "up" -> up(rest);
+                case "token" -> token(rest);
+                case "help", "-h", "--help" -> System.out.print(usage());
+                // for ./cycube: which subgraph jars `up` needs, one name per line
+                case "subgraphs" -> Subgraph.ALL.forEach(subgraph -> System.out.println(subgraph.name()));
+                default -> {
+                    System.err.println("unknown command: " + command);
+                    System.err.print(usage());
+                    System.exit(2);
+                }
+            }
+        } catch (StackStartException | IllegalArgumentException | IllegalStateException e) {
+            System.err.println("[cycube] " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static String usage() {
+        return """
+                usage: ./cycube <command>
+
+                  up [--only=COMPONENTS] [--in-memory]
+                        Runs the whole supergraph on this machine until Ctrl-C (./cycube builds the jars first):
+                        the embedded MongoDB-compatible store (kept in .cycube/data), Keycloak with the cycube realm,
+                        every subgraph and Hive Router. Logs go to .cycube/logs.
+                        --only=mongo,keycloak,identity   run only these components (mongo, keycloak, router and
+                                                         subgraph names: %s)
+                        --in-memory                      an empty store that is forgotten at exit
+                  token <email> [password]
+                        Prints an access token of a seed user (password cycube-dev unless given) from the running
+                        Keycloak (%s, or $%s), e.g. ./cycube token trainee@acme.test
+                  help  This text.
+                """.formatted(Subgraph.ALL.stream().map(Subgraph::name).toList(), "http://localhost:"
+                + LocalStack.DEFAULT_KEYCLOAK_PORT, KEYCLOAK_URL_VARIABLE);
+    }
+
+    private static void up(List<String> args) {
+        Path root = LocalStack.findRepositoryRoot(Path.of(""));
+        Path dotCycube = root.resolve(".cycube");
+        LocalStack.Builder builder = LocalStack.builder()
+                .repositoryRoot(root)
+                .workDirectory(dotCycube)
+                .persistentStore(dotCycube.resolve("data").resolve("mongo.mv"));
+        for (String arg : args) {
+            if (arg.startsWith("--only=")) {
+                builder.only(Arrays.asList(arg.substring("--only=".length()).split(",")));
+            } else if (arg.equals("--in-memory")) {
+                builder.inMemoryStore();
+            } else {
+                throw new IllegalArgumentException("unknown option for up: " + arg + System.lineSeparator() + usage());
+            }
+        }
+        LocalStack stack = builder.build().start();
+        System.out.println(summary(stack));
+        watch(stack);
+    }
+
+    static String summary(LocalStack stack) {
+        StringBuilder text = new StringBuilder(System.lineSeparator()).append("CyCube is up.").append(System.lineSeparator());
+        if (stack.isRunning(LocalStack.ROUTER)) {
+            line(text, "GraphQL API and IDE", stack.routerUrl());
+        }
+        if (stack.isRunning(LocalStack.KEYCLOAK)) {
+            line(text, "Keycloak", stack.keycloakUrl() + "  (admin console " + stack.keycloakUrl()
+                    + "/admin, user " + KeycloakServer.ADMIN_USERNAME + " / " + KeycloakServer.ADMIN_PASSWORD + ")");
+            line(text, "OIDC issuer", stack.issuerUri());
+        }
+        for (String name : stack.subgraphNames()) {
+            if (stack.isRunning(name)) {
+                line(text, "subgraph " + name, stack.subgraphUrl(name));
+            }
+        }
+        if (stack.isRunning(LocalStack.MONGO)) {
+            line(text, "MongoDB store", stack.mongoConnectionString());
+        }
+        line(text, "logs", stack.logDirectory().toString());
+        if (stack.isRunning(LocalStack.KEYCLOAK)) {
+            line(text, "a token", "./cycube token trainee@acme.test   (seed users: see keycloak/README.md)");
+        }
+        return text.append("Ctrl-C stops everything.").toString();
+    }
+
+    private static void line(StringBuilder text, String label, String value) {
+        text.append(String.format("  %-20s %s%n", label, value));
+    }
+
+    /** Keeps the launcher alive (Ctrl-C runs the stack's shutdown hook) and reports children that exit on their own. */
+    private static void watch(LocalStack stack) {
+        Set<Long> reported = new HashSet<>();
+        while (true) {
+            for (ManagedProcess process : stack.exitedProcesses()) {
+                if (reported.add(process.pid())) {
+                    System.err.println("[cycube] " + process.name() + " exited with code "
+                            + process.exitCode().orElse(-1) + "; see " + process.logFile());
+                }
+            }
+            try {
+                Thread.sleep(2000);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static void token(List<String> args) {
+        if (args.isEmpty() || args.size() > 2) {
+            throw new IllegalArgumentException("usage: ./cycube token <email> [password]");
+        }
+        String keycloak = System.getenv().getOrDefault(KEYCLOAK_URL_VARIABLE,
+                "http://localhost:" + LocalStack.DEFAULT_KEYCLOAK_PORT).replaceAll("/+$", "");
+        String tokenEndpoint = keycloak + "/realms/" + KeycloakServer.REALM + "/protocol/openid-connect/token";
+        String password = args.size() == 2 ? args.get(1) : Tokens.DEV_PASSWORD;
+        System.out.println(new Tokens(tokenEndpoint).password(args.get(0), password));
+    }
+}

@@ -1,0 +1,144 @@
+package com.cycube.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One subgraph's runnable jar ({@code subgraphs/<name>/target/<name>-<version>-exec.jar}) run as a child JVM, configured
+ * only through the environment variables of docs/CONVENTIONS-LOCAL.md.
+ */
+public final class SubgraphProcess {
+
+    public static final String READINESS_PATH = "/actuator/health/readiness";
+    public static final String HEALTH_PATH = "/actuator/health";
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
+    /** Small, quick-starting JVMs for development; production sizing lives in compose.yaml and the Dockerfile. */
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:TieredStopAtLevel=1", "-Xss512k",
+            "-XX:+UseSerialGC");
+
+    private final Subgraph subgraph;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> environment;
+    private final Path logFile;
+    private volatile ManagedProcess process;
+
+    public SubgraphProcess(Subgraph subgraph, Path jar, int port, Map<String, String> environment, Path logFile) {
+        this.subgraph = subgraph;
+        this.jar = jar;
+        this.port = port;
+        this.environment = Map.copyOf(environment);
+        this.logFile = logFile;
+    }
+
+    /**
+     * The environment a subgraph runs with in the local stack: its port, its own database in the embedded store, the
+     * local Keycloak as token issuer, the demo data, and for identity the Keycloak admin client's secret.
+     */
+    public static Map<String, String> environment(Subgraph subgraph, int port, int mongoPort, int keycloakPort) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(port));
+        env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + mongoPort + "/" + subgraph.database());
+        env.put("CYCUBE_SECURITY_ISSUER_URI", "http://localhost:" + keycloakPort + "/realms/" + KeycloakServer.REALM);
+        env.put("CYCUBE_DEMO_DATA_ENABLED", "true");
+        if (subgraph.usesKeycloakAdmin()) {
+            env.put("CYCUBE_KEYCLOAK_ADMIN_BASE_URL", "http://localhost:" + keycloakPort);
+            // The development secret from keycloak/cycube-realm.json; production passes its own through the env.
+            env.put("CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET", "identity-admin-dev-secret");
+        }
+        return env;
+    }
+
+    /** The newest {@code <name>-*-exec.jar} under {@code subgraphs/<name>/target}, with a build hint when missing. */
+    public static Path locateJar(Path repositoryRoot, Subgraph subgraph) {
+        Path target = repositoryRoot.resolve("subgraphs").resolve(subgraph.name()).resolve("target");
+        if (Files.isDirectory(target)) {
+            try (Stream<Path> files = Files.list(target)) {
+                var newest = files
+                        .filter(f -> f.getFileName().toString().startsWith(subgraph.name() + "-"))
+                        .filter(f -> f.getFileName().toString().endsWith("-exec.jar"))
+                        .max(Comparator.comparing(f -> f.toFile().lastModified()));
+                if (newest.isPresent()) {
+                    return newest.get();
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        throw new StackStartException("the " + subgraph.name() + " subgraph is not built: no " + subgraph.name()
+                + "-*-exec.jar in " + target + ". Build it with: ./mvnw -q -DskipTests package (or ./cycube up).");
+    }
+
+    List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.add("-jar");
+        command.add(jar.toString());
+        return command;
+    }
+
+    public Subgraph subgraph() {
+        return subgraph;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code http://localhost:<port>/graphql} */
+    public String graphqlUrl() {
+        return "http://localhost:" + port + "/graphql";
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    public boolean isRunning() {
+        ManagedProcess current = process;
+        return current != null && current.isAlive();
+    }
+
+    public void start() {
+        if (isRunning()) {
+            throw new IllegalStateException(subgraph.name() + " is already running");
+        }
+        process = ManagedProcess.start(subgraph.name(), command(), environment, jar.getParent(), logFile);
+    }
+
+    /**
+     * Waits for the readiness probe; a subgraph that has no readiness group (404) is ready when its overall health
+     * is UP.
+     */
+    public void awaitReady(Duration timeout) {
+        URI readiness = URI.create("http://localhost:" + port + READINESS_PATH);
+        URI health = URI.create("http://localhost:" + port + HEALTH_PATH);
+        process.awaitReady("ready (GET " + readiness + " answering 200)", () -> {
+            int status = Http.status(readiness);
+            return status == 200 || (status == 404 && Http.status(health) == 200);
+        }, timeout);
+    }
+
+    public void stop() {
+        ManagedProcess current = process;
+        process = null;
+        if (current != null) {
+            current.stop(Duration.ofSeconds(15));
+        }
+    }
+
+    ManagedProcess process() {
+        return process;
+    }
+}

@@ -1,0 +1,195 @@
+package com.cycube.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cycube.devstack.LocalStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The supergraph as its clients use it: real Keycloak tokens of the seed users, queries through
+ * Hive Router, answers joined from the identity and catalog subgraphs.
+ */
+@ExtendWith(RunningStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SupergraphThroughRouterTest {
+
+    private static final String ME = """
+            { me { id email displayName role organization { id name } teams { name parent { name } } } }""";
+
+    private static final String COURSES_WITH_AUTHORS = """
+            { courses(first: 20) { totalCount edges { node { id title author { id displayName } } } } }""";
+
+    private final LocalStack stack;
+
+    SupergraphThroughRouterTest(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    private Graph as(String email) {
+        return new Graph(stack.routerUrl(), stack.token(email));
+    }
+
+    private Graph anonymous() {
+        return new Graph(stack.routerUrl(), null);
+    }
+
+    @Test
+    @Order(1)
+    void a_trainee_gets_profile_organization_and_teams_in_one_request() {
+        Graph.Reply reply = as("trainee@acme.test").query(ME).assertNoErrors();
+
+        assertThat(reply.<String>get("data.me.email")).isEqualTo("trainee@acme.test");
+        assertThat(reply.<String>get("data.me.role")).isEqualTo("TRAINEE");
+        assertThat(reply.<String>get("data.me.organization.name")).isEqualTo("Acme Corporation");
+        assertThat(reply.<List<String>>get("data.me.teams[*].name")).contains("SOC Tier 1");
+        assertThat(reply.<List<String>>get("data.me.teams[*].parent.name")).contains("Security Operations");
+    }
+
+    @Test
+    @Order(2)
+    void courses_come_with_their_authors_names_joined_from_identity() {
+        Graph.Reply reply = as("trainee@acme.test").query(COURSES_WITH_AUTHORS).assertNoErrors();
+
+        List<String> titles = reply.get("data.courses.edges[*].node.title");
+        assertThat(titles).contains("Phishing Defense Fundamentals", "Linux Command Line for Defenders",
+                "Web Application Attacks", "Acme Incident Response Playbook");
+        List<String> authors = reply.get("data.courses.edges[*].node.author.displayName");
+        assertThat(authors).contains("Platform Root", "Alice Manager").doesNotContainNull();
+    }
+
+    @Test
+    @Order(3)
+    void another_organization_never_sees_acme_private_course_or_teams() {
+        Graph globex = as("trainee@globex.test");
+
+        List<String> titles = globex.query(COURSES_WITH_AUTHORS).assertNoErrors().get("data.courses.edges[*].node.title");
+        assertThat(titles).contains("Phishing Defense Fundamentals").doesNotContain("Acme Incident Response Playbook");
+
+        Graph.Reply course = globex.query("{ course(id: \"course-acme-ir\") { id title } }");
+        assertThat(course.<Object>get("data.course")).isNull();
+
+        Graph.Reply team = as("manager@globex.test").query("{ team(id: \"team-acme-secops\") { id name } }");
+        assertThat(team.<Object>get("data.team")).isNull();
+        assertThat(team.body()).doesNotContain("Security Operations");
+    }
+
+    @Test
+    @Order(4)
+    void search_is_typo_tolerant_through_the_router() {
+        Graph.Reply reply = as("trainee@acme.test")
+                .query("{ searchCatalog(query: \"phising\") { edges { node { course { title } } } } }").assertNoErrors();
+
+        assertThat(reply.<List<String>>get("data.searchCatalog.edges[*].node.course.title")).first()
+                .isEqualTo("Phishing Defense Fundamentals");
+    }
+
+    @Test
+    @Order(5)
+    void an_integration_client_reads_members_of_its_own_organization_only() {
+        Graph integration = new Graph(stack.routerUrl(), stack.clientCredentialsToken("acme-hr-integration", "acme-hr-dev-secret"));
+
+        Graph.Reply reply = integration.query("{ members(first: 50) { edges { node { email } } } }").assertNoErrors();
+
+        List<String> emails = reply.get("data.members.edges[*].node.email");
+        assertThat(emails).contains("trainee@acme.test", "manager@acme.test").noneMatch(e -> e.endsWith("@globex.test"));
+    }
+
+    @Test
+    @Order(6)
+    void without_a_token_me_is_unauthenticated_but_the_request_is_answered() {
+        Graph.Reply reply = anonymous().query("{ me { id } }");
+
+        assertThat(reply.errorCodes()).contains("UNAUTHENTICATED");
+        assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at com.");
+    }
+
+    @Test
+    @Order(7)
+    void a_tampered_token_is_refused_as_unauthenticated() {
+        String token = stack.token("trainee@globex.test");
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("org-globex", "org-acme");
+        String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
+
+        Graph.Reply reply = new Graph(stack.routerUrl(), tampered).query(ME);
+
+        assertThat(reply.errorCodes()).contains("UNAUTHENTICATED");
+        assertThat(reply.body()).doesNotContain("Acme Corporation");
+    }
+
+    @Test
+    @Order(8)
+    void an_unsigned_token_is_refused_as_unauthenticated() {
+        String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
+        String payload = stack.token("trainee@acme.test").split("\\.")[1];
+
+        Graph.Reply reply = new Graph(stack.routerUrl(), header + "." + payload + ".").query(ME);
+
+        assertThat(reply.errorCodes()).contains("UNAUTHENTICATED");
+        assertThat(reply.body()).doesNotContain("trainee@acme.test");
+    }
+
+    @Test
+    @Order(9)
+    void a_depth_bomb_is_refused_before_reaching_any_subgraph() {
+        String bomb = "{ me { teams { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } } }";
+
+        Graph.Reply reply = as("trainee@acme.test").query(bomb);
+
+        assertThat(reply.errorCodes()).contains("MAX_DEPTH_EXCEEDED");
+        assertThat(reply.body()).doesNotContain("\"data\":{");
+    }
+
+    @Test
+    @Order(10)
+    void a_mutation_through_the_router_changes_the_profile_and_bad_input_changes_nothing() {
+        Graph manager = as("manager@acme.test");
+        manager.query("mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { user { locale } } }",
+                Map.of("i", Map.of("locale", "de-CH"))).assertNoErrors();
+
+        Graph.Reply bad = manager.query("mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { user { locale } } }",
+                Map.of("i", Map.of("locale", "not a locale")));
+
+        assertThat(bad.errorCodes()).contains("BAD_USER_INPUT");
+        assertThat(manager.query("{ me { locale } }").<String>get("data.me.locale")).isEqualTo("de-CH");
+    }
+
+    @Test
+    @Order(11)
+    void the_ide_is_served_to_browsers() throws Exception {
+        HttpResponse<String> page = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(stack.routerUrl())).header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html");
+    }
+
+    @Test
+    @Order(100)
+    void with_catalog_down_identity_fields_are_still_answered_and_catalog_fields_fail_alone() {
+        stack.stopSubgraph("catalog");
+        try {
+            Graph.Reply reply = as("trainee@acme.test").query("{ me { email organization { name } } courses(first: 5) { totalCount } }");
+
+            assertThat(reply.<String>get("data.me.email")).isEqualTo("trainee@acme.test");
+            assertThat(reply.<String>get("data.me.organization.name")).isEqualTo("Acme Corporation");
+            assertThat(reply.<Object>get("data.courses")).isNull();
+            assertThat(reply.errorCodes()).isNotEmpty();
+            assertThat(reply.body()).doesNotContain("127.0.0.1").doesNotContain("localhost");
+        } finally {
+            stack.startSubgraph("catalog");
+        }
+    }
+}
