@@ -6,6 +6,7 @@ import com.cycube.support.auth.GraphQlAuthenticationEntryPoint;
 import com.cycube.support.auth.SecurityProperties;
 import com.cycube.support.context.RequestContextInterceptor;
 import com.cycube.support.errors.GraphQlExceptionHandler;
+import com.cycube.support.errors.RequestErrorCodeInterceptor;
 import com.cycube.support.scalars.ScalarsRegistration;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import java.time.Clock;
@@ -78,6 +79,11 @@ public class SubgraphSupportAutoConfiguration {
     @Bean
     GraphQlExceptionHandler graphQlExceptionHandler() {
         return new GraphQlExceptionHandler();
+    }
+
+    @Bean
+    RequestErrorCodeInterceptor requestErrorCodeInterceptor() {
+        return new RequestErrorCodeInterceptor();
     }
 
     @Bean

@@ -1,7 +1,13 @@
 package com.cycube.support.errors;
 
-/** The error codes clients see in {@code extensions.code} (see PRODUCT.md). */
-public enum ErrorCode {
+import graphql.ErrorClassification;
+
+/**
+ * The error codes clients see in {@code extensions.code} (see PRODUCT.md). Also the errors'
+ * graphql-java classification, so nothing downstream relabels them (DGS rewrites errors classified
+ * as {@code DataFetchingException} to {@code errorType: UNAVAILABLE}, even a FORBIDDEN one).
+ */
+public enum ErrorCode implements ErrorClassification {
     UNAUTHENTICATED,
     FORBIDDEN,
     BAD_USER_INPUT,

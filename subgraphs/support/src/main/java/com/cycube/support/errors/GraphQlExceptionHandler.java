@@ -58,6 +58,7 @@ public class GraphQlExceptionHandler implements DataFetcherExceptionHandler {
                 .path(params.getPath())
                 .location(params.getSourceLocation())
                 .extensions(extensions)
+                .errorType(code)
                 .build();
         return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
     }

@@ -1,0 +1,142 @@
+package com.cycube.support.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.cycube.support.audit.AuditLog;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@SupportIntegrationTest
+class AuditTrailTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String SAVE_NOTE = "mutation($input: SaveNoteInput!) { saveNote(input: $input) { title } }";
+    private static final String SECRET_BODY = "the-variables-must-never-be-audited";
+
+    @LocalServerPort
+    int port;
+
+    private final Logger auditLogger = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME);
+    private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
+    private Level previousLevel;
+    private String requestId;
+
+    @BeforeEach
+    void captureAuditLog() {
+        previousLevel = auditLogger.getLevel();
+        auditLogger.setLevel(Level.INFO);
+        audit.start();
+        auditLogger.addAppender(audit);
+        requestId = "audit-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void releaseAuditLog() {
+        auditLogger.detachAppender(audit);
+        auditLogger.setLevel(previousLevel);
+    }
+
+    @Test
+    void a_successful_mutation_is_audited_once_with_who_where_what_and_the_request_id() {
+        GraphQlHttp.Response response = manager().post(SAVE_NOTE, Map.of("input", Map.of("title", "Patch day", "body", SECRET_BODY)));
+        assertThat(response.<String>get("data.saveNote.title")).isEqualTo("Patch day");
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(1);
+        JsonNode record = records.get(0);
+        assertThat(record.path("actor").asString()).isEqualTo(TestTokens.MANAGER_SUBJECT);
+        assertThat(record.path("actorKind").asString()).isEqualTo("PERSON");
+        assertThat(record.path("organizationId").asString()).isEqualTo(TestTokens.ORGANIZATION);
+        assertThat(record.path("action").asString()).isEqualTo("mutation.saveNote");
+        assertThat(record.path("outcome").asString()).isEqualTo("SUCCESS");
+        assertThat(record.path("requestId").asString()).isEqualTo(requestId);
+        assertThat(record.path("service").asString()).isEqualTo("support-it");
+        assertThat(record.toString()).doesNotContain(SECRET_BODY, "Patch day");
+    }
+
+    @Test
+    void a_mutation_with_rejected_input_is_audited_as_a_failure_with_its_code() {
+        manager().post(SAVE_NOTE, Map.of("input", Map.of("title", " ", "body", SECRET_BODY)));
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("action").asString()).isEqualTo("mutation.saveNote");
+        assertThat(records.get(0).path("outcome").asString()).isEqualTo("FAILURE");
+        assertThat(records.get(0).path("errorCode").asString()).isEqualTo("BAD_USER_INPUT");
+        assertThat(records.get(0).toString()).doesNotContain(SECRET_BODY);
+    }
+
+    @Test
+    void a_forbidden_mutation_is_audited_as_denied() {
+        manager().post("mutation { purgeNotes }");
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("action").asString()).isEqualTo("mutation.purgeNotes");
+        assertThat(records.get(0).path("outcome").asString()).isEqualTo("DENIED");
+        assertThat(records.get(0).path("errorCode").asString()).isEqualTo("FORBIDDEN");
+        assertThat(records.get(0).path("actor").asString()).isEqualTo(TestTokens.MANAGER_SUBJECT);
+    }
+
+    @Test
+    void each_field_of_a_mutation_operation_is_audited_on_its_own() {
+        manager().post("mutation($input: SaveNoteInput!) { first: saveNote(input: $input) { title } purgeNotes }",
+                Map.of("input", Map.of("title", "ok")));
+
+        assertThat(auditRecords()).extracting(record -> record.path("action").asString() + "=" + record.path("outcome").asString())
+                .containsExactly("mutation.saveNote=SUCCESS", "mutation.purgeNotes=DENIED");
+    }
+
+    @Test
+    void a_denied_query_field_is_audited_once_as_denied() {
+        manager().post("{ whoami { kind } adminReport }");
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("action").asString()).isEqualTo("query.adminReport");
+        assertThat(records.get(0).path("outcome").asString()).isEqualTo("DENIED");
+        assertThat(records.get(0).path("errorCode").asString()).isEqualTo("FORBIDDEN");
+        assertThat(records.get(0).path("organizationId").asString()).isEqualTo(TestTokens.ORGANIZATION);
+    }
+
+    @Test
+    void an_allowed_query_leaves_no_audit_record() {
+        manager().post("{ whoami { kind } }");
+
+        assertThat(auditRecords()).isEmpty();
+    }
+
+    private GraphQlHttp manager() {
+        return GraphQlHttp.forPort(port).withToken(TestTokens.manager()).withRequestId(requestId);
+    }
+
+    /** This test's audit lines (by request id), each checked to be one JSON object. */
+    private List<JsonNode> auditRecords() {
+        List<ILoggingEvent> events;
+        synchronized (audit) { // AppenderBase appends while holding this lock
+            events = List.copyOf(audit.list);
+        }
+        return events.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .peek(line -> assertThat(line).doesNotContain("\n"))
+                .map(JSON::readTree)
+                .filter(record -> requestId.equals(record.path("requestId").asString()))
+                .toList();
+    }
+}

@@ -1,0 +1,23 @@
+package com.cycube.support.it;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** The support library wired into {@link SupportTestApplication} on a random port; all tests share one context. */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "spring.application.name=support-it",
+                "spring.main.banner-mode=off",
+                "spring.graphql.websocket.path=/graphql",
+                "dgs.graphql.graphiql.enabled=false",
+                "logging.level.cycube.audit=WARN" // AuditTrailTest turns it on while it captures
+        })
+@ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
+@interface SupportIntegrationTest {
+}

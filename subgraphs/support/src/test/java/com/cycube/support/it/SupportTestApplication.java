@@ -1,0 +1,24 @@
+package com.cycube.support.it;
+
+import com.cycube.support.SubgraphSupportAutoConfiguration;
+import com.cycube.support.auth.SecurityProperties;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * A minimal subgraph built on the support library, used only by its integration tests: the schema
+ * in {@code src/test/resources/schema/test.graphqls}, the fields in {@link TestDataFetchers}, and a
+ * decoder trusting {@link TestTokens}' key with the production validators.
+ */
+@SpringBootApplication
+public class SupportTestApplication {
+
+    @Bean
+    JwtDecoder jwtDecoder(SecurityProperties properties) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.trustedPublicKey()).build();
+        decoder.setJwtValidator(SubgraphSupportAutoConfiguration.tokenValidator(properties));
+        return decoder;
+    }
+}

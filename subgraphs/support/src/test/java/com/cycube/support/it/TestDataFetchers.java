@@ -1,0 +1,112 @@
+package com.cycube.support.it;
+
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.Role;
+import com.cycube.support.context.RequestContext;
+import com.cycube.support.errors.DomainException;
+import com.netflix.graphql.dgs.DgsComponent;
+import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.DgsMutation;
+import com.netflix.graphql.dgs.DgsQuery;
+import com.netflix.graphql.dgs.DgsSubscription;
+import com.netflix.graphql.dgs.InputArgument;
+import graphql.schema.DataFetchingEnvironment;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.dataloader.DataLoader;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+
+/** The test application's fields, each exercising one piece of the support library. */
+@DgsComponent
+public class TestDataFetchers {
+
+    static final String SECRET_IN_EXCEPTION = "mongodb://admin:hunter2@db.internal";
+    static final Instant LAUNCH_TIME = Instant.parse("2026-11-24T17:30:00Z");
+
+    public record Whoami(String subject, String kind, String role, String organizationId, String requestId) {
+    }
+
+    public record Greeting(String name) {
+    }
+
+    public record CallerSeen(String subject, int batchSize) {
+    }
+
+    public record SaveNotePayload(String title) {
+    }
+
+    public record Tick(int n, String subject) {
+    }
+
+    @DgsQuery
+    public Whoami whoami(DataFetchingEnvironment env) {
+        RequestContext context = RequestContext.from(env);
+        Caller caller = context.caller();
+        return new Whoami(caller.subject(), caller.kind().name(), caller.role().map(Role::name).orElse(null),
+                caller.organizationId().orElse(null), context.requestId());
+    }
+
+    @DgsQuery
+    public String explode() {
+        throw new IllegalStateException("Connection to " + SECRET_IN_EXCEPTION + " refused");
+    }
+
+    @DgsQuery
+    public String adminReport() {
+        throw DomainException.forbidden("Only root may read the admin report");
+    }
+
+    @DgsQuery
+    public List<Greeting> greetings(@InputArgument List<String> names) {
+        return names.stream().map(Greeting::new).toList();
+    }
+
+    @DgsData(parentType = "Greeting", field = "seenBy")
+    public CompletableFuture<CallerSeen> seenBy(DataFetchingEnvironment env) {
+        Greeting greeting = env.getSource();
+        return RequestContext.load(env, CallerSeenDataLoader.NAME, greeting.name());
+    }
+
+    @DgsData(parentType = "Greeting", field = "seenByWithoutKeyContext")
+    public CompletableFuture<CallerSeen> seenByWithoutKeyContext(DataFetchingEnvironment env) {
+        Greeting greeting = env.getSource();
+        DataLoader<String, CallerSeen> loader = env.getDataLoader(CallerSeenDataLoader.WithoutKeyContext.NAME);
+        return loader.load(greeting.name());
+    }
+
+    @DgsQuery
+    public Instant launchTime() {
+        return LAUNCH_TIME;
+    }
+
+    @DgsQuery
+    public Instant echoTime(@InputArgument Instant at) {
+        return at;
+    }
+
+    @DgsMutation
+    public SaveNotePayload saveNote(DataFetchingEnvironment env) {
+        RequestContext.from(env).requireAuthenticated();
+        Map<String, Object> input = env.getArgument("input");
+        String title = (String) input.get("title");
+        if (title == null || title.isBlank()) {
+            throw DomainException.badInput("A note needs a title");
+        }
+        return new SaveNotePayload(title.strip());
+    }
+
+    @DgsMutation
+    public Boolean purgeNotes(DataFetchingEnvironment env) {
+        RequestContext.from(env).caller().require(Role.ROOT, null);
+        return true;
+    }
+
+    @DgsSubscription
+    public Publisher<Tick> ticks(@InputArgument Integer count, DataFetchingEnvironment env) {
+        Caller caller = RequestContext.from(env).requireAuthenticated();
+        return Flux.range(1, count).map(n -> new Tick(n, caller.subject()));
+    }
+}
