@@ -417,7 +417,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** {@code http://localhost:<port>/graphql} of one subgraph, bypassing the router. */
     public String subgraphUrl(String name) {
-        return "http://localhost:" + subgraphPort(name) + "/graphql";
+        return "http://127.0.0.1:" + subgraphPort(name) + "/graphql";
     }
 
     /** Whether a component ({@link #KEYCLOAK}, {@link #ROUTER} or a subgraph's name) is running right now. */

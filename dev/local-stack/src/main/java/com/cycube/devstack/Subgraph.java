@@ -12,7 +12,8 @@ public record Subgraph(String name, int defaultPort, boolean usesKeycloakAdmin) 
     /** Every subgraph of the supergraph, in start order (ports as in docs/CONVENTIONS-LOCAL.md). */
     public static final List<Subgraph> ALL = List.of(
             new Subgraph("identity", 4001, true),
-            new Subgraph("catalog", 4002, false));
+            new Subgraph("catalog", 4002, false),
+            new Subgraph("labs", 4005, false));
 
     public static Subgraph named(String name) {
         return ALL.stream()

@@ -42,12 +42,14 @@ public final class SubgraphProcess {
     }
 
     /**
-     * The environment a subgraph runs with in the local stack: its port, its own database in the embedded store, the
+     * The environment a subgraph runs with in the local stack: its port on loopback, its own database in the embedded store, the
      * local Keycloak as token issuer, the demo data, and for identity the Keycloak admin client's secret.
      */
     public static Map<String, String> environment(Subgraph subgraph, int port, int mongoPort, int keycloakPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
+        // Loopback only: on a laptop only the router (and the developer) should reach a subgraph.
+        env.put("SERVER_ADDRESS", "127.0.0.1");
         env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + mongoPort + "/" + subgraph.database());
         env.put("CYCUBE_SECURITY_ISSUER_URI", "http://localhost:" + keycloakPort + "/realms/" + KeycloakServer.REALM);
         env.put("CYCUBE_DEMO_DATA_ENABLED", "true");
@@ -55,6 +57,8 @@ public final class SubgraphProcess {
             env.put("CYCUBE_KEYCLOAK_ADMIN_BASE_URL", "http://localhost:" + keycloakPort);
             // The development secret from keycloak/cycube-realm.json; production passes its own through the env.
             env.put("CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET", "identity-admin-dev-secret");
+            // The local Keycloak has no SMTP server: invitations are created without Keycloak's e-mail.
+            env.put("CYCUBE_INVITATIONS_SEND_EMAIL", "false");
         }
         return env;
     }
@@ -96,9 +100,9 @@ public final class SubgraphProcess {
         return port;
     }
 
-    /** {@code http://localhost:<port>/graphql} */
+    /** {@code http://127.0.0.1:<port>/graphql} */
     public String graphqlUrl() {
-        return "http://localhost:" + port + "/graphql";
+        return "http://127.0.0.1:" + port + "/graphql";
     }
 
     public Path logFile() {
@@ -122,8 +126,8 @@ public final class SubgraphProcess {
      * is UP.
      */
     public void awaitReady(Duration timeout) {
-        URI readiness = URI.create("http://localhost:" + port + READINESS_PATH);
-        URI health = URI.create("http://localhost:" + port + HEALTH_PATH);
+        URI readiness = URI.create("http://127.0.0.1:" + port + READINESS_PATH);
+        URI health = URI.create("http://127.0.0.1:" + port + HEALTH_PATH);
         process.awaitReady("ready (GET " + readiness + " answering 200)", () -> {
             int status = Http.status(readiness);
             return status == 200 || (status == 404 && Http.status(health) == 200);

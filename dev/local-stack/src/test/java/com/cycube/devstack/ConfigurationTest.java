@@ -18,6 +18,7 @@ class ConfigurationTest {
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SERVER_PORT", "41002",
+                "SERVER_ADDRESS", "127.0.0.1",
                 "SPRING_MONGODB_URI", "mongodb://localhost:41018/cycube-catalog",
                 "CYCUBE_SECURITY_ISSUER_URI", "http://localhost:41080/realms/cycube",
                 "CYCUBE_DEMO_DATA_ENABLED", "true"));
@@ -109,7 +110,7 @@ class ConfigurationTest {
         assertThat(stack.routerUrl()).isEqualTo("http://localhost:4000/graphql");
         assertThat(stack.keycloakUrl()).isEqualTo("http://localhost:8180");
         assertThat(stack.mongoUri("cycube-identity")).isEqualTo("mongodb://localhost:27018/cycube-identity");
-        assertThat(stack.subgraphUrl("catalog")).isEqualTo("http://localhost:4002/graphql");
+        assertThat(stack.subgraphUrl("catalog")).isEqualTo("http://127.0.0.1:4002/graphql");
     }
 
     @Test

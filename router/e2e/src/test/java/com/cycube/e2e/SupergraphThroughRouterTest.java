@@ -177,6 +177,32 @@ class SupergraphThroughRouterTest {
     }
 
     @Test
+    @Order(12)
+    void a_manager_invites_a_member_who_then_exists_in_keycloak_with_the_organization_and_role() throws Exception {
+        Graph.Reply invited = as("manager@acme.test").query(
+                "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id status role user { id } } } }",
+                Map.of("i", Map.of("email", "new.hire@acme.test", "role", "TRAINEE", "teamIds", List.of("team-acme-soc1")))).assertNoErrors();
+        String userId = invited.get("data.inviteMember.invitation.user.id");
+
+        String admin = stack.clientCredentialsToken("cycube-identity-admin", "identity-admin-dev-secret");
+        HttpClient http = HttpClient.newHttpClient();
+        String base = stack.keycloakUrl() + "/admin/realms/cycube/users/" + userId;
+        HttpResponse<String> user = http.send(HttpRequest.newBuilder(URI.create(base))
+                .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> roles = http.send(HttpRequest.newBuilder(URI.create(base + "/role-mappings/realm"))
+                .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(user.statusCode()).isEqualTo(200);
+        assertThat(user.body()).contains("new.hire@acme.test").contains("org-acme");
+        assertThat(roles.body()).contains("\"TRAINEE\"");
+
+        Graph.Reply again = as("manager@acme.test").query(
+                "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id } } }",
+                Map.of("i", Map.of("email", "New.Hire@acme.test", "role", "TRAINEE")));
+        assertThat(again.errorCodes()).containsExactly("CONFLICT");
+    }
+
+    @Test
     @Order(100)
     void with_catalog_down_identity_fields_are_still_answered_and_catalog_fields_fail_alone() {
         stack.stopSubgraph("catalog");

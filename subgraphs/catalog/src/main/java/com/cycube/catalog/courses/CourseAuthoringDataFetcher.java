@@ -1,6 +1,6 @@
 package com.cycube.catalog.courses;
 
-import com.cycube.catalog.Inputs;
+import com.cycube.support.input.Inputs;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
 import com.netflix.graphql.dgs.DgsComponent;

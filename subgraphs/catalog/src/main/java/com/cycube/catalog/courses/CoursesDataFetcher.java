@@ -1,6 +1,6 @@
 package com.cycube.catalog.courses;
 
-import com.cycube.catalog.Inputs;
+import com.cycube.support.input.Inputs;
 import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.catalog.skills.SkillsDataLoader;
 import com.cycube.support.auth.Caller;

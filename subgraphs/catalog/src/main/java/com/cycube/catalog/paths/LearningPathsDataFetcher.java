@@ -1,6 +1,6 @@
 package com.cycube.catalog.paths;
 
-import com.cycube.catalog.Inputs;
+import com.cycube.support.input.Inputs;
 import com.cycube.catalog.courses.ContentVisibility;
 import com.cycube.catalog.courses.CourseDataLoaders;
 import com.cycube.catalog.courses.CourseView;

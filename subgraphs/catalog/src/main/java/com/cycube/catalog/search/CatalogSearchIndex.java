@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -120,7 +121,7 @@ public final class CatalogSearchIndex implements Closeable {
      * for root), skipping {@code offset} hits.
      */
     public SearchResults search(String text, Set<String> audiences, int first, int offset) {
-        List<String> terms = analyze(text).stream().map(Token::term).distinct().limit(MAX_QUERY_TERMS).toList();
+        List<String> terms = queryTerms(text);
         if (terms.isEmpty()) {
             return new SearchResults(List.of(), 0);
         }
@@ -146,6 +147,16 @@ public final class CatalogSearchIndex implements Closeable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The words of a query that are worth matching: analyzed like the index, English stopwords ("a", "the", "and"…)
+     * dropped (they would match nearly every course), duplicates removed, at most {@value #MAX_QUERY_TERMS}.
+     */
+    List<String> queryTerms(String text) {
+        return analyze(text).stream().map(Token::term)
+                .filter(term -> !EnglishAnalyzer.ENGLISH_STOP_WORDS_SET.contains(term))
+                .distinct().limit(MAX_QUERY_TERMS).toList();
     }
 
     static Query query(List<String> terms, Set<String> audiences) {
@@ -205,21 +216,44 @@ public final class CatalogSearchIndex implements Closeable {
         return highlights;
     }
 
-    private java.util.Optional<SearchHit.Highlight> highlight(String field, String text, List<String> terms) {
+    /**
+     * {@code text} HTML-escaped, with the words matching {@code terms} wrapped in {@code <em></em>} — the only
+     * markup in a snippet, since clients render it as HTML and the text is author-supplied.
+     */
+    java.util.Optional<SearchHit.Highlight> highlight(String field, String text, List<String> terms) {
         StringBuilder snippet = new StringBuilder();
         int copied = 0;
+        boolean matched = false;
         for (Token token : analyze(text)) {
             if (terms.stream().anyMatch(term -> matches(token.term(), term))) {
-                snippet.append(text, copied, token.start()).append("<em>")
-                        .append(text, token.start(), token.end()).append("</em>");
+                escapeHtml(text.substring(copied, token.start()), snippet);
+                snippet.append("<em>");
+                escapeHtml(text.substring(token.start(), token.end()), snippet);
+                snippet.append("</em>");
                 copied = token.end();
+                matched = true;
             }
         }
-        if (copied == 0) {
+        if (!matched) {
             return java.util.Optional.empty();
         }
-        snippet.append(text.substring(copied));
+        escapeHtml(text.substring(copied), snippet);
         return java.util.Optional.of(new SearchHit.Highlight(field, snippet.toString()));
+    }
+
+    /** Appends {@code text} with {@code & < > " '} as character references, safe in HTML text and attributes. */
+    static void escapeHtml(String text, StringBuilder out) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(c);
+            }
+        }
     }
 
     /** The same notion of a match as the query: exact, prefix, or within the allowed edit distance. */

@@ -101,6 +101,37 @@ class CatalogSearchIndexTest {
     }
 
     @Test
+    void snippets_are_html_escaped_text_whose_only_markup_is_em_around_matches() {
+        var highlight = index.highlight("module", "Mod <img src=x onerror=alert(1)> & \"Zanzibar\" 'x' Zanzibar's",
+                List.of("zanzibar"));
+        assertThat(highlight).contains(new SearchHit.Highlight("module",
+                "Mod &lt;img src=x onerror=alert(1)&gt; &amp; &quot;<em>Zanzibar</em>&quot; &#39;x&#39; <em>Zanzibar&#39;s</em>"));
+    }
+
+    @Test
+    void a_published_course_with_markup_in_its_texts_is_found_with_escaped_snippets() {
+        index.upsert(new SearchableCourse("course-xss", null, "<b>Zanzibar</b> & friends", "\"quoted\" 'zanzibar'",
+                List.of("Mod <img src=x onerror=alert(1)> Zanzibar"), List.of(), List.of()));
+        SearchHit hit = index.search("zanzibar", GLOBEX_AUDIENCE, 10, 0).hits().get(0);
+        assertThat(hit.highlights()).containsExactly(
+                new SearchHit.Highlight("title", "&lt;b&gt;<em>Zanzibar</em>&lt;/b&gt; &amp; friends"),
+                new SearchHit.Highlight("summary", "&quot;quoted&quot; &#39;<em>zanzibar</em>&#39;"),
+                new SearchHit.Highlight("module", "Mod &lt;img src=x onerror=alert(1)&gt; <em>Zanzibar</em>"));
+        assertThat(hit.highlights()).allSatisfy(h -> assertThat(h.snippet().replace("<em>", "").replace("</em>", ""))
+                .doesNotContain("<", ">", "\"", "'"));
+    }
+
+    @Test
+    void english_stopwords_are_ignored_and_a_query_of_only_stopwords_finds_nothing() {
+        assertThat(index.search("a", ACME_AUDIENCE, 10, 0).hits()).isEmpty();
+        assertThat(index.search("a", ACME_AUDIENCE, 10, 0).totalCount()).isZero();
+        assertThat(index.search("the and of to", ACME_AUDIENCE, 10, 0).hits()).isEmpty();
+        SearchHit hit = index.search("a linux", GLOBEX_AUDIENCE, 10, 0).hits().get(0);
+        assertThat(hit.courseId()).isEqualTo("course-linux");
+        assertThat(hit.highlights()).extracting(SearchHit.Highlight::snippet).noneMatch(s -> s.contains("<em>a</em>"));
+    }
+
+    @Test
     void pages_follow_the_ranking_and_count_every_match() {
         SearchResults first = index.search("phishing", ACME_AUDIENCE, 1, 0);
         SearchResults second = index.search("phishing", ACME_AUDIENCE, 1, 1);

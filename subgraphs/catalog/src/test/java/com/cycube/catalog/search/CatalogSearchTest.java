@@ -23,6 +23,27 @@ class CatalogSearchTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void markup_an_author_puts_in_a_module_title_comes_back_html_escaped_in_snippets() {
+        String moduleId = as(Persona.ROOT, Ops.COURSE, Map.of("id", "course-linux")).assertNoErrors().get("data.course.modules[0].id");
+        as(Persona.ROOT, Ops.UPDATE_MODULE, Map.of("input", Map.of("courseId", "course-linux", "moduleId", moduleId,
+                "title", "Mod <img src=x onerror=alert(1)> & \"Zanzibar\" 'it'"))).assertNoErrors();
+        as(Persona.ROOT, Ops.PUBLISH_COURSE, Map.of("input", Map.of("courseId", "course-linux"))).assertNoErrors();
+
+        var response = as(Persona.ACME_TRAINEE, Ops.SEARCH, Map.of("q", "zanzibar")).assertNoErrors();
+        assertThat(response.<String>get("data.searchCatalog.edges[0].node.course.id")).isEqualTo("course-linux");
+        assertThat(response.<List<Map<String, Object>>>get("data.searchCatalog.edges[0].node.highlights")).containsExactly(
+                Map.of("field", "module", "snippet",
+                        "Mod &lt;img src=x onerror=alert(1)&gt; &amp; &quot;<em>Zanzibar</em>&quot; &#39;it&#39;"));
+    }
+
+    @Test
+    void a_search_for_only_stopwords_finds_nothing() {
+        var response = as(Persona.ACME_TRAINEE, Ops.SEARCH, Map.of("q", "a")).assertNoErrors();
+        assertThat(response.<List<Object>>get("data.searchCatalog.edges")).isEmpty();
+        assertThat(response.<Integer>get("data.searchCatalog.totalCount")).isZero();
+    }
+
+    @Test
     void results_are_ranked_by_relevance() {
         var response = as(Persona.ACME_TRAINEE, Ops.SEARCH, Map.of("q", "brute force")).assertNoErrors();
         assertThat(response.<List<String>>get("data.searchCatalog.edges[*].node.course.id")).first().isEqualTo("course-webapp");

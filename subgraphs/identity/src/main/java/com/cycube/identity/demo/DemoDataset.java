@@ -11,8 +11,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * The local demo tenants, users and teams, with the fixed ids of the Keycloak realm export
- * ({@code docs/CONVENTIONS-LOCAL.md}). Seeding replaces these documents by id, so it is
- * idempotent and restores them after demo changes; nothing else is touched.
+ * ({@code docs/CONVENTIONS-LOCAL.md}). Seeding inserts each document only when its id is missing,
+ * so restarts are harmless and changes made through the API (a renamed team, a deactivated user)
+ * are kept; nothing else is touched.
  */
 public final class DemoDataset {
 
@@ -37,19 +38,25 @@ public final class DemoDataset {
         List.of(
                 OrganizationDocument.create(ACME, "Acme Corporation", 50, 10, SEEDED_AT),
                 OrganizationDocument.create(GLOBEX, "Globex", 25, 5, SEEDED_AT)
-        ).forEach(mongo::save);
+        ).forEach(organization -> insertIfMissing(mongo, organization.id(), organization));
         List.of(
                 new TeamDocument(ACME_SECOPS, ACME, "Security Operations", null, SEEDED_AT),
                 new TeamDocument(ACME_SOC1, ACME, "SOC Tier 1", ACME_SECOPS, SEEDED_AT),
                 new TeamDocument(GLOBEX_RED, GLOBEX, "Red Team", null, SEEDED_AT)
-        ).forEach(mongo::save);
+        ).forEach(team -> insertIfMissing(mongo, team.id(), team));
         List.of(
                 user(ROOT_ID, null, "root@cycube.local", "Platform Root", Role.ROOT, List.of()),
                 user(ACME_MANAGER_ID, ACME, "manager@acme.test", "Alice Manager", Role.MANAGER, List.of(ACME_SOC1)),
                 user(ACME_TRAINEE_ID, ACME, "trainee@acme.test", "Adam Trainee", Role.TRAINEE, List.of(ACME_SOC1)),
                 user(GLOBEX_MANAGER_ID, GLOBEX, "manager@globex.test", "Gina Manager", Role.MANAGER, List.of()),
                 user(GLOBEX_TRAINEE_ID, GLOBEX, "trainee@globex.test", "Greg Trainee", Role.TRAINEE, List.of(GLOBEX_RED))
-        ).forEach(mongo::save);
+        ).forEach(user -> insertIfMissing(mongo, user.id(), user));
+    }
+
+    private static void insertIfMissing(MongoTemplate mongo, String id, Object document) {
+        if (mongo.findById(id, document.getClass()) == null) {
+            mongo.insert(document);
+        }
     }
 
     private static UserDocument user(String id, String organizationId, String email, String name, Role role, List<String> teams) {

@@ -74,7 +74,9 @@ public class InvitationService {
 
         String userId = accounts.createInvitedUser(address, organizationId, role);
         try {
-            accounts.sendInvitationEmail(userId, properties.validity());
+            if (properties.sendEmail()) {
+                accounts.sendInvitationEmail(userId, properties.validity());
+            }
             Instant now = clock.instant();
             tenants.insert(caller, new UserDocument(userId, organizationId, address, address, null, role, UserStatus.INVITED,
                     teamsToJoin, now, null));

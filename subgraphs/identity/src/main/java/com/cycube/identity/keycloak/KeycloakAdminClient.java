@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,9 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * {@link IdentityProviderAccounts} over the Keycloak admin REST API. Authenticates with the
  * client-credentials grant of {@code cycube-identity-admin} and caches the token until shortly
- * before it expires. Keycloak unreachable or answering 5xx becomes UNAVAILABLE; an existing
- * account on create becomes CONFLICT; anything else unexpected is an internal error (logged).
+ * before it expires. Keycloak unreachable, answering 5xx or refusing a call with an unexpected 4xx
+ * (a configuration problem of Keycloak, logged) becomes UNAVAILABLE; an existing account on create
+ * becomes CONFLICT; anything else unexpected is an internal error.
  */
 public class KeycloakAdminClient implements IdentityProviderAccounts {
 
@@ -38,12 +38,12 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
     /** Refresh the token this long before Keycloak says it expires. */
     private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
     private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() { };
     private static final List<Role> ASSIGNABLE_ROLES = List.of(Role.TRAINEE, Role.MANAGER);
 
     private final KeycloakAdminProperties properties;
     private final RestClient http;
     private final Clock clock;
-    private final Map<Role, Map<String, Object>> roleRepresentations = new ConcurrentHashMap<>();
     private AccessToken token;
 
     public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder, Clock clock) {
@@ -96,22 +96,43 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
 
     /**
      * Removes the other platform roles first, then adds {@code role}: if Keycloak fails half-way
-     * the account is left with fewer privileges, never with more.
+     * the account is left with fewer privileges, never with more. Role representations come from the
+     * user's own role mappings (current and available), which {@code manage-users}/{@code view-users}
+     * allow; {@code GET /roles/{name}} would need {@code view-realm}, which the admin client has not.
      */
     @Override
     public void setRole(String userId, Role role) {
-        List<Map<String, Object>> others = ASSIGNABLE_ROLES.stream().filter(r -> r != role).map(this::roleRepresentation).toList();
-        call("remove realm roles", () -> http.method(HttpMethod.DELETE)
-                .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
-                .headers(h -> h.setBearerAuth(accessToken()))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(others)
-                .retrieve().toBodilessEntity());
+        List<Map<String, Object>> current = roleMappings("read realm roles of user", "/admin/realms/{realm}/users/{id}/role-mappings/realm", userId);
+        List<Map<String, Object>> others = current.stream()
+                .filter(r -> ASSIGNABLE_ROLES.stream().anyMatch(a -> a != role && a.name().equals(r.get("name"))))
+                .map(KeycloakAdminClient::minimal)
+                .toList();
+        if (!others.isEmpty()) {
+            call("remove realm roles", () -> http.method(HttpMethod.DELETE)
+                    .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
+                    .headers(h -> h.setBearerAuth(accessToken()))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(others)
+                    .retrieve().toBodilessEntity());
+        }
+        if (current.stream().anyMatch(r -> role.name().equals(r.get("name")))) {
+            return; // already mapped
+        }
+        Map<String, Object> target = roleMappings("read available realm roles of user",
+                "/admin/realms/{realm}/users/{id}/role-mappings/realm/available", userId).stream()
+                .filter(r -> role.name().equals(r.get("name")) && r.get("id") != null)
+                .findFirst()
+                .map(KeycloakAdminClient::minimal)
+                .orElseThrow(() -> {
+                    log.error("Keycloak realm '{}' offers no realm role {} for user {}: the realm lacks the role or the admin client "
+                            + "may not map it (check keycloak/cycube-realm.json)", properties.realm(), role, userId);
+                    return unavailable();
+                });
         call("add realm role", () -> http.post()
                 .uri("/admin/realms/{realm}/users/{id}/role-mappings/realm", properties.realm(), userId)
                 .headers(h -> h.setBearerAuth(accessToken()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(List.of(roleRepresentation(role)))
+                .body(List.of(target))
                 .retrieve().toBodilessEntity());
     }
 
@@ -150,22 +171,18 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
         });
     }
 
-    private Map<String, Object> roleRepresentation(Role role) {
-        Map<String, Object> cached = roleRepresentations.get(role);
-        if (cached != null) {
-            return cached;
-        }
-        Map<String, Object> representation = call("look up role " + role, () -> http.get()
-                .uri("/admin/realms/{realm}/roles/{name}", properties.realm(), role.name())
+    private List<Map<String, Object>> roleMappings(String action, String path, String userId) {
+        List<Map<String, Object>> roles = call(action, () -> http.get()
+                .uri(path, properties.realm(), userId)
                 .headers(h -> h.setBearerAuth(accessToken()))
                 .retrieve()
-                .body(JSON_OBJECT));
-        if (representation == null || representation.get("id") == null) {
-            throw new IllegalStateException("Keycloak returned no representation for realm role " + role);
-        }
-        Map<String, Object> minimal = Map.of("id", representation.get("id"), "name", representation.get("name"));
-        roleRepresentations.put(role, minimal);
-        return minimal;
+                .body(JSON_ARRAY));
+        return roles == null ? List.of() : roles;
+    }
+
+    /** Keycloak maps roles by id; id and name are all it needs. */
+    private static Map<String, Object> minimal(Map<String, Object> role) {
+        return Map.of("id", role.get("id"), "name", role.get("name"));
     }
 
     /** A valid admin token, from the cache unless it is about to expire. */
@@ -210,6 +227,12 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
                 token = null; // revoked or rotated: fetch a new one on the next call
             }
             log.warn("Keycloak refused the admin token during '{}'", action);
+            throw unavailable();
+        } catch (HttpClientErrorException refused) {
+            // 403/404/400...: Keycloak is configured differently than identity expects (permissions, realm, roles).
+            // An operator must fix it; for the user it is an unavailable external system, not an internal bug.
+            log.error("Keycloak answered {} to '{}': check the realm configuration and the admin client's permissions",
+                    refused.getStatusCode(), action);
             throw unavailable();
         } catch (RestClientResponseException unexpected) {
             throw new IllegalStateException("Keycloak answered " + unexpected.getStatusCode() + " to '" + action + "'", unexpected);

@@ -10,12 +10,15 @@ import com.cycube.identity.IdentityIntegrationTest;
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.users.UserDocument;
+import com.cycube.identity.users.UserStatus;
 import com.cycube.testing.Persona;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /** The local demo data: the realm's seed users, their organizations and teams. */
 class DemoDataTest extends IdentityIntegrationTest {
@@ -32,6 +35,29 @@ class DemoDataTest extends IdentityIntegrationTest {
         assertThat(mongo.count(new Query(), OrganizationDocument.class)).isEqualTo(2);
         assertThat(mongo.count(new Query(), UserDocument.class)).isEqualTo(5);
         assertThat(mongo.count(new Query(), TeamDocument.class)).isEqualTo(3);
+    }
+
+    @Test
+    void seeding_again_keeps_a_renamed_team_and_a_deactivated_user_as_they_are() {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(DemoDataset.ACME_SOC1)), Update.update("name", "SOC L1"), TeamDocument.class);
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(DemoDataset.ACME_TRAINEE_ID)),
+                Update.update("status", UserStatus.DEACTIVATED), UserDocument.class);
+
+        DemoDataset.seed(mongo);
+
+        assertThat(storedTeam(DemoDataset.ACME_SOC1).name()).isEqualTo("SOC L1");
+        assertThat(storedUser(DemoDataset.ACME_TRAINEE_ID).status()).isEqualTo(UserStatus.DEACTIVATED);
+        assertThat(mongo.count(new Query(), TeamDocument.class)).isEqualTo(3);
+        assertThat(mongo.count(new Query(), UserDocument.class)).isEqualTo(5);
+    }
+
+    @Test
+    void seeding_restores_a_deleted_seed_document() {
+        mongo.remove(Query.query(Criteria.where("_id").is(DemoDataset.GLOBEX_RED)), TeamDocument.class);
+
+        DemoDataset.seed(mongo);
+
+        assertThat(storedTeam(DemoDataset.GLOBEX_RED).name()).isEqualTo("Red Team");
     }
 
     @Test
@@ -53,7 +79,7 @@ class DemoDataTest extends IdentityIntegrationTest {
         runner.withPropertyValues("cycube.demo-data.enabled=true").run(context -> {
             assertThat(context).hasSingleBean(DemoData.class);
             context.getBean(DemoData.class).run(null);
-            verify(context.getBean(MongoTemplate.class), atLeastOnce()).save(any(UserDocument.class));
+            verify(context.getBean(MongoTemplate.class), atLeastOnce()).insert(any(UserDocument.class));
         });
     }
 }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -64,9 +65,24 @@ class InvitationTest extends IdentityIntegrationTest {
                 .withRequestBody(equalToJson("[{\"id\":\"role-id-TRAINEE\",\"name\":\"TRAINEE\"}]")));
         KEYCLOAK.verify(putRequestedFor(urlPathEqualTo(KeycloakStubs.userPath(KeycloakStubs.NEW_USER_ID) + "/execute-actions-email"))
                 .withRequestBody(equalToJson("[\"UPDATE_PASSWORD\",\"VERIFY_EMAIL\"]")));
+        KEYCLOAK.verify(getRequestedFor(urlEqualTo(KeycloakStubs.userPath(KeycloakStubs.NEW_USER_ID) + "/role-mappings/realm/available")));
+        KEYCLOAK.verify(0, getRequestedFor(urlPathMatching(KeycloakStubs.REALM_ADMIN + "/roles.*")));
         UserDocument invited = storedUser(KeycloakStubs.NEW_USER_ID);
         assertThat(invited.status()).isEqualTo(UserStatus.INVITED);
         assertThat(invited.teamIds()).containsExactly(DemoDataset.ACME_SOC1);
+    }
+
+    @Test
+    void inviting_an_address_with_a_pending_invitation_again_is_a_conflict_and_keycloak_is_not_asked() {
+        as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors();
+        KEYCLOAK.resetRequests();
+
+        Response response = as(Persona.ACME_MANAGER, INVITE, invitation(" IVY@acme.test"));
+
+        assertThat(response.errorCodes()).containsExactly("CONFLICT");
+        KEYCLOAK.verify(0, postRequestedFor(urlEqualTo(KeycloakStubs.REALM_ADMIN + "/users")));
+        assertThat(mongo.count(Query.query(Criteria.where("email").is("ivy@acme.test")), InvitationDocument.class)).isEqualTo(1);
+        assertThat(mongo.count(Query.query(Criteria.where("email").is("ivy@acme.test")), UserDocument.class)).isEqualTo(1);
     }
 
     @Test

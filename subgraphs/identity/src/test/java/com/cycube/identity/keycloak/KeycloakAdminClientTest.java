@@ -5,7 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
@@ -94,14 +96,64 @@ class KeycloakAdminClientTest {
     }
 
     @Test
-    void setting_a_role_removes_the_other_platform_role_first_and_looks_up_roles_once() {
-        client.setRole(USER, Role.TRAINEE);
+    void setting_a_role_removes_the_other_platform_role_first_then_maps_the_role_found_among_the_available_ones() {
+        KeycloakStubs.userHasRealmRoles(keycloak, USER, "MANAGER");
+
         client.setRole(USER, Role.TRAINEE);
 
         String mappings = KeycloakStubs.userPath(USER) + "/role-mappings/realm";
-        keycloak.verify(2, com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(urlEqualTo(mappings))
-                .withRequestBody(equalToJson("[{\"id\":\"role-id-MANAGER\",\"name\":\"MANAGER\"}]")));
-        keycloak.verify(1, getRequestedFor(urlEqualTo(KeycloakStubs.REALM_ADMIN + "/roles/TRAINEE")));
+        keycloak.verify(deleteRequestedFor(urlEqualTo(mappings)).withRequestBody(equalToJson("[{\"id\":\"role-id-MANAGER\",\"name\":\"MANAGER\"}]")));
+        keycloak.verify(postRequestedFor(urlEqualTo(mappings)).withRequestBody(equalToJson("[{\"id\":\"role-id-TRAINEE\",\"name\":\"TRAINEE\"}]")));
+        keycloak.verify(getRequestedFor(urlEqualTo(mappings + "/available")));
+    }
+
+    @Test
+    void role_representations_come_only_from_the_user_role_mappings_never_from_the_realm_roles_endpoint() {
+        // GET /roles/{name} needs view-realm, which cycube-identity-admin does not have: a real Keycloak answers 403.
+        keycloak.stubFor(get(urlPathMatching(KeycloakStubs.REALM_ADMIN + "/roles/.*")).willReturn(aResponse().withStatus(403)));
+
+        client.createInvitedUser("ivy@acme.test", "org-acme", Role.MANAGER);
+        client.setRole(USER, Role.TRAINEE);
+
+        keycloak.verify(0, getRequestedFor(urlPathMatching(KeycloakStubs.REALM_ADMIN + "/roles.*")));
+    }
+
+    @Test
+    void a_role_the_user_already_has_is_not_mapped_again_and_nothing_is_removed() {
+        KeycloakStubs.userHasRealmRoles(keycloak, USER, "TRAINEE");
+
+        client.setRole(USER, Role.TRAINEE);
+
+        String mappings = KeycloakStubs.userPath(USER) + "/role-mappings/realm";
+        keycloak.verify(0, deleteRequestedFor(urlEqualTo(mappings)));
+        keycloak.verify(0, postRequestedFor(urlEqualTo(mappings)));
+    }
+
+    @Test
+    void a_role_missing_from_the_realm_is_unavailable_not_internal() {
+        keycloak.stubFor(get(urlEqualTo(KeycloakStubs.userPath(USER) + "/role-mappings/realm/available"))
+                .willReturn(okJson(KeycloakStubs.roles("offline_access"))));
+
+        assertThatThrownBy(() -> client.setRole(USER, Role.MANAGER))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        keycloak.verify(0, postRequestedFor(urlEqualTo(KeycloakStubs.userPath(USER) + "/role-mappings/realm")));
+    }
+
+    @Test
+    void a_forbidden_admin_call_is_unavailable_not_internal() {
+        keycloak.stubFor(get(urlPathMatching(".*/role-mappings/realm.*")).willReturn(aResponse().withStatus(403)));
+
+        assertThatThrownBy(() -> client.setRole(USER, Role.MANAGER))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+    }
+
+    @Test
+    void an_invited_account_whose_role_lookup_is_forbidden_is_unavailable_and_removed_again() {
+        keycloak.stubFor(get(urlPathMatching(".*/role-mappings/realm/available")).willReturn(aResponse().withStatus(403)));
+
+        assertThatThrownBy(() -> client.createInvitedUser("ivy@acme.test", "org-acme", Role.TRAINEE))
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.UNAVAILABLE));
+        keycloak.verify(deleteRequestedFor(urlEqualTo(KeycloakStubs.userPath(USER))));
     }
 
     @Test

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -90,6 +92,8 @@ class MemberTest extends IdentityIntegrationTest {
 
     @Test
     void manager_promotes_a_trainee_here_and_in_keycloak() {
+        KeycloakStubs.userHasRealmRoles(KEYCLOAK, DemoDataset.ACME_TRAINEE_ID, "TRAINEE");
+
         Response response = as(Persona.ACME_MANAGER, CHANGE_ROLE, Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID, "role", "MANAGER")))
                 .assertNoErrors();
 
@@ -98,6 +102,17 @@ class MemberTest extends IdentityIntegrationTest {
         String mappings = KeycloakStubs.userPath(DemoDataset.ACME_TRAINEE_ID) + "/role-mappings/realm";
         KEYCLOAK.verify(deleteRequestedFor(urlEqualTo(mappings)).withRequestBody(matchingJsonPath("$[0].name", com.github.tomakehurst.wiremock.client.WireMock.equalTo("TRAINEE"))));
         KEYCLOAK.verify(postRequestedFor(urlEqualTo(mappings)).withRequestBody(equalToJson("[{\"id\":\"role-id-MANAGER\",\"name\":\"MANAGER\"}]")));
+        KEYCLOAK.verify(0, getRequestedFor(urlPathMatching(KeycloakStubs.REALM_ADMIN + "/roles.*")));
+    }
+
+    @Test
+    void keycloak_refusing_the_role_lookup_is_unavailable_not_internal_and_changes_nothing() {
+        KEYCLOAK.stubFor(get(urlPathMatching(".*/role-mappings/realm.*")).willReturn(aResponse().withStatus(403)));
+
+        Response response = as(Persona.ACME_MANAGER, CHANGE_ROLE, Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID, "role", "MANAGER")));
+
+        assertThat(response.errorCodes()).containsExactly("UNAVAILABLE");
+        assertThat(storedUser(DemoDataset.ACME_TRAINEE_ID).role()).isEqualTo(Role.TRAINEE);
     }
 
     @Test

@@ -54,7 +54,7 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
         if (operation != null) {
             RequestContext request = RequestContext.from(context);
             if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
-                auditMutationFields(operation, result.getErrors(), request);
+                auditMutationFields(operation, result, parameters.getExecutionInput().getVariables(), request);
             } else {
                 auditDenials(operation, result.getErrors(), request);
             }
@@ -62,7 +62,9 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
         return CompletableFuture.completedFuture(result);
     }
 
-    private void auditMutationFields(OperationDefinition operation, List<GraphQLError> errors, RequestContext request) {
+    private void auditMutationFields(OperationDefinition operation, ExecutionResult result, Map<String, Object> variables,
+                                     RequestContext request) {
+        List<GraphQLError> errors = result.getErrors();
         for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
             if (selection instanceof Field field) {
                 String responseKey = field.getResultKey();
@@ -70,7 +72,11 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
                 String code = error == null ? null : codeOf(error);
                 AuditRecord.Outcome outcome = error == null ? AuditRecord.Outcome.SUCCESS
                         : isDenial(code) ? AuditRecord.Outcome.DENIED : AuditRecord.Outcome.FAILURE;
-                auditLog.record(record(request, "mutation." + field.getName(), outcome, code));
+                String resource = MutationResource.fromArguments(field, operation, variables);
+                if (resource == null && outcome == AuditRecord.Outcome.SUCCESS) {
+                    resource = MutationResource.fromResult(field, result.getData());
+                }
+                auditLog.record(record(request, "mutation." + field.getName(), resource, outcome, code));
             }
         }
     }
@@ -81,15 +87,16 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
             if (isDenial(code)) {
                 String path = error.getPath() == null ? "" : String.join(".", error.getPath().stream().map(Objects::toString).toList());
                 auditLog.record(record(request, operation.getOperation().name().toLowerCase() + "." + path,
-                        AuditRecord.Outcome.DENIED, code));
+                        null, AuditRecord.Outcome.DENIED, code));
             }
         }
     }
 
-    private AuditRecord record(RequestContext request, String action, AuditRecord.Outcome outcome, String code) {
+    private AuditRecord record(RequestContext request, String action, String resource, AuditRecord.Outcome outcome, String code) {
         Caller caller = request.caller();
-        return new AuditRecord(clock.instant(), service, caller.subject(), caller.kind().name(),
-                caller.organizationId().orElse(null), action, null, outcome, code,
+        String actorName = caller.isIntegration() ? caller.displayName() : null; // the client id (azp)
+        return new AuditRecord(clock.instant(), service, caller.subject(), caller.kind().name(), actorName,
+                caller.organizationId().orElse(null), action, resource, outcome, code,
                 request.requestId(), request.traceParent(), request.clientIp());
     }
 

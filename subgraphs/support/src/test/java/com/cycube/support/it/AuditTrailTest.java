@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.cycube.support.audit.AuditLog;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -23,6 +24,7 @@ class AuditTrailTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SAVE_NOTE = "mutation($input: SaveNoteInput!) { saveNote(input: $input) { title } }";
+    private static final String UPDATE_NOTE = "mutation($input: UpdateNoteInput!) { updateNote(input: $input) { title } }";
     private static final String SECRET_BODY = "the-variables-must-never-be-audited";
 
     @LocalServerPort
@@ -120,6 +122,85 @@ class AuditTrailTest {
         manager().post("{ whoami { kind } }");
 
         assertThat(auditRecords()).isEmpty();
+    }
+
+    @Test
+    void an_update_mutation_records_the_ids_named_in_its_input() {
+        Map<String, Object> input = new LinkedHashMap<>(); // ids are recorded in the order the client sent them
+        input.put("noteId", "note-7");
+        input.put("text", SECRET_BODY);
+        input.put("folderId", "folder-2");
+        input.put("tagIds", List.of("tag-a", "tag-b"));
+        GraphQlHttp.Response response = manager().post(UPDATE_NOTE, Map.of("input", input));
+        assertThat(response.<String>get("data.updateNote.title")).isEqualTo("updated");
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("action").asString()).isEqualTo("mutation.updateNote");
+        assertThat(records.get(0).path("resource").asString()).isEqualTo("noteId=note-7 folderId=folder-2 tagIds=tag-a,tag-b");
+    }
+
+    @Test
+    void ids_written_inline_or_through_variables_inside_the_input_are_both_recorded() {
+        manager().post("mutation($tag: ID!, $text: String!) { updateNote(input: {noteId: \"note-8\", tagIds: [\"tag-a\", $tag], text: $text}) { title } }",
+                Map.of("tag", "tag-z", "text", SECRET_BODY));
+
+        assertThat(auditRecords()).extracting(record -> record.path("resource").asString())
+                .containsExactly("noteId=note-8 tagIds=tag-a,tag-z");
+    }
+
+    @Test
+    void a_failed_update_still_names_the_resource_it_was_aimed_at() {
+        manager().post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-9", "text", " ")));
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("outcome").asString()).isEqualTo("FAILURE");
+        assertThat(records.get(0).path("resource").asString()).isEqualTo("noteId=note-9");
+    }
+
+    @Test
+    void a_create_mutation_records_the_id_of_the_created_object_the_client_selected() {
+        GraphQlHttp.Response response = manager().post("mutation($input: SaveNoteInput!) { saveNote(input: $input) { note { noteKey: id } } }",
+                Map.of("input", Map.of("title", "Patch day", "body", SECRET_BODY)));
+        String createdId = response.get("data.saveNote.note.noteKey");
+        assertThat(createdId).startsWith("note-");
+
+        assertThat(auditRecords()).extracting(record -> record.path("resource").asString())
+                .containsExactly("id=" + createdId);
+    }
+
+    @Test
+    void a_create_whose_result_id_was_not_selected_records_no_resource() {
+        manager().post(SAVE_NOTE, Map.of("input", Map.of("title", "Patch day")));
+
+        assertThat(auditRecords()).singleElement().satisfies(record -> assertThat(record.path("resource").isNull()).isTrue());
+    }
+
+    @Test
+    void input_values_other_than_ids_never_appear_in_the_record() {
+        String flag = "FLAG{" + UUID.randomUUID() + "}";
+        manager().post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-10", "text", flag)));
+        manager().post("mutation($input: SaveNoteInput!) { saveNote(input: $input) { title note { id title } } }",
+                Map.of("input", Map.of("title", flag, "body", flag)));
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(2);
+        assertThat(records).allSatisfy(record -> assertThat(record.toString()).doesNotContain(flag, "FLAG{"));
+    }
+
+    @Test
+    void an_integration_client_is_recorded_with_its_client_id_and_a_person_without_a_name() {
+        GraphQlHttp.forPort(port).withToken(TestTokens.integration()).withRequestId(requestId)
+                .post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-11", "text", "sync")));
+        manager().post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-12", "text", "edit")));
+
+        assertThat(auditRecords()).extracting(record -> record.path("actorKind").asString() + ":"
+                        + (record.path("actorName").isNull() ? "none" : record.path("actorName").asString()))
+                .containsExactly("INTEGRATION:acme-hr-integration", "PERSON:none");
     }
 
     private GraphQlHttp manager() {

@@ -14,6 +14,7 @@ import graphql.schema.DataFetchingEnvironment;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.dataloader.DataLoader;
 import org.reactivestreams.Publisher;
@@ -35,7 +36,10 @@ public class TestDataFetchers {
     public record CallerSeen(String subject, int batchSize) {
     }
 
-    public record SaveNotePayload(String title) {
+    public record SaveNotePayload(String title, Note note) {
+    }
+
+    public record Note(String id, String title) {
     }
 
     public record Tick(int n, String subject) {
@@ -95,7 +99,18 @@ public class TestDataFetchers {
         if (title == null || title.isBlank()) {
             throw DomainException.badInput("A note needs a title");
         }
-        return new SaveNotePayload(title.strip());
+        return new SaveNotePayload(title.strip(), new Note("note-" + UUID.randomUUID(), title.strip()));
+    }
+
+    @DgsMutation
+    public SaveNotePayload updateNote(DataFetchingEnvironment env) {
+        RequestContext.from(env).requireAuthenticated();
+        Map<String, Object> input = env.getArgument("input");
+        String text = (String) input.get("text");
+        if (text.isBlank()) {
+            throw DomainException.badInput("A note needs a text");
+        }
+        return new SaveNotePayload("updated", new Note((String) input.get("noteId"), "updated"));
     }
 
     @DgsMutation

@@ -1,4 +1,4 @@
-package com.cycube.catalog;
+package com.cycube.support.input;
 
 import java.util.List;
 import java.util.Map;

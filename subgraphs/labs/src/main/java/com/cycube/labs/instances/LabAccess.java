@@ -1,0 +1,38 @@
+package com.cycube.labs.instances;
+
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.Role;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+/**
+ * Who may see and act on a lab (on top of the tenant criterion {@code TenantScopedMongo} adds):
+ * <ul>
+ *   <li>the owner (any person);</li>
+ *   <li>managers of the lab's organization;</li>
+ *   <li>root, on every organization's labs.</li>
+ * </ul>
+ * Integration clients have no access to labs. Anyone else gets exactly what a missing id gets (null / NOT_FOUND).
+ * The connection URL is stricter: the owner only ({@link #mayConnect}).
+ */
+public final class LabAccess {
+
+    private LabAccess() {
+    }
+
+    /** People read labs; integrations never do. */
+    public static boolean canReadLabs(Caller caller) {
+        return caller.hasRole(Role.TRAINEE);
+    }
+
+    /** The extra criterion for the caller: trainees see only their own labs; managers and root all they scope to. */
+    public static Criteria ownership(Caller caller) {
+        if (caller.hasRole(Role.MANAGER)) {
+            return new Criteria();
+        }
+        return Criteria.where("ownerId").is(caller.subject());
+    }
+
+    public static boolean mayConnect(Caller caller, LabInstanceDocument lab) {
+        return caller.subject() != null && caller.subject().equals(lab.ownerId()) && caller.hasRole(Role.TRAINEE);
+    }
+}

@@ -1,0 +1,58 @@
+package com.cycube.labs.instances;
+
+import com.cycube.support.tenancy.TenantOwned;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/**
+ * A lab as stored: one document holds everything about it, so each step of its life cycle is one
+ * compare-and-set write on {@code state} + {@code revision} (no multi-document transactions needed).
+ *
+ * @param activeKey          {@code organization|owner|cube} while active, absent otherwise (unique sparse index)
+ * @param generation         1 at launch, +1 per reset; the VM launch token is {@code <id>-g<generation>}
+ * @param vmInstanceId       the current VM (null before launch and right after a reset)
+ * @param vmsToRelease       VMs still to terminate (after terminate/expiry/failure/reset); emptied by the driver
+ * @param connectionsToClose remote-access connections still to remove
+ */
+@Document("lab_instances")
+public record LabInstanceDocument(
+        @Id String id,
+        String organizationId,
+        String ownerId,
+        String cubeId,
+        String templateId,
+        LabState state,
+        long revision,
+        int generation,
+        String activeKey,
+        String vmInstanceId,
+        String address,
+        String connectionId,
+        String connectionUrl,
+        Instant requestedAt,
+        Instant expiresAt,
+        Instant expiryWarningSentAt,
+        String failureReason,
+        List<LabTransition> history,
+        List<String> vmsToRelease,
+        List<String> connectionsToClose,
+        Instant updatedAt) implements TenantOwned {
+
+    public boolean active() {
+        return state.isActive();
+    }
+
+    public String launchToken() {
+        return id + "-g" + generation;
+    }
+
+    public static String activeKey(String organizationId, String ownerId, String cubeId) {
+        return organizationId + "|" + ownerId + "|" + cubeId;
+    }
+
+    public boolean needsRelease() {
+        return (vmsToRelease != null && !vmsToRelease.isEmpty()) || (connectionsToClose != null && !connectionsToClose.isEmpty());
+    }
+}

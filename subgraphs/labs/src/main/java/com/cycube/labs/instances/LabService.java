@@ -1,0 +1,173 @@
+package com.cycube.labs.instances;
+
+
+
+import com.cycube.labs.provisioning.LabProvisioner;
+import com.cycube.labs.quotas.LabQuotaService;
+import com.cycube.labs.templates.LabTemplateDocument;
+import com.cycube.labs.templates.LabTemplateService;
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
+import com.cycube.support.pagination.Connection;
+import com.cycube.support.pagination.PageRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/** The lab rules: who may do what to which lab, quotas, one active lab per cube, lifetimes. */
+@Service
+public class LabService {
+
+    private static final int CAS_ATTEMPTS = 3;
+
+    private final LabStore store;
+    private final LabTemplateService templates;
+    private final LabQuotaService quotas;
+    private final LabProvisioner provisioner;
+    private final com.cycube.labs.LabsProperties properties;
+
+    public LabService(LabStore store, LabTemplateService templates, LabQuotaService quotas, LabProvisioner provisioner,
+                      com.cycube.labs.LabsProperties properties) {
+        this.store = store;
+        this.templates = templates;
+        this.quotas = quotas;
+        this.provisioner = provisioner;
+        this.properties = properties;
+    }
+
+    /** What launchLab answers. */
+    public record Launch(LabInstanceDocument lab, boolean alreadyActive) {
+    }
+
+    public Launch launch(Caller caller, String cubeId, String templateId) {
+        caller.require(Role.TRAINEE, null);
+        String organizationId = caller.requireOrganization();
+        if (cubeId == null || cubeId.isBlank() || cubeId.length() > 100) {
+            throw DomainException.badInput("cubeId is required");
+        }
+        Optional<LabInstanceDocument> active = store.findActive(caller, organizationId, caller.subject(), cubeId);
+        if (active.isPresent()) {
+            return new Launch(active.get(), true);
+        }
+        LabTemplateDocument template = templates.find(templateId)
+                .orElseThrow(() -> DomainException.badInput("Unknown lab template " + templateId));
+        int limit = quotas.limitFor(caller, organizationId);
+        if (store.countActive(caller, organizationId) >= limit) {
+            throw DomainException.conflict("Your organization's lab quota is used up (" + limit
+                    + " concurrent labs): terminate a lab or ask your platform operator for more");
+        }
+        Instant now = store.now();
+        LabInstanceDocument lab = new LabInstanceDocument("lab-" + UUID.randomUUID(), organizationId, caller.subject(), cubeId,
+                template.id(), LabState.REQUESTED, 0, 1, LabInstanceDocument.activeKey(organizationId, caller.subject(), cubeId),
+                null, null, null, null, now, now.plus(Duration.ofMinutes(template.defaultLifetimeMinutes())), null, null,
+                List.of(new LabTransition(null, LabState.REQUESTED, now, "launched")), List.of(), List.of(), now);
+        try {
+            store.insert(caller, lab);
+        } catch (DuplicateKeyException raced) {
+            // a concurrent launch of the same trainee for the same cube won: answer with that lab
+            return new Launch(store.findActive(caller, organizationId, caller.subject(), cubeId)
+                    .orElseThrow(() -> DomainException.conflict("The lab is being launched; try again")), true);
+        }
+        return new Launch(provisioner.launchVm(lab), false);
+    }
+
+    public LabInstanceDocument extend(Caller caller, String id, Integer minutes) {
+        LabInstanceDocument lab = visibleOrNotFound(caller, id);
+        if (minutes == null || minutes < 1) {
+            throw DomainException.badInput("minutes must be at least 1");
+        }
+        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+            if (!lab.state().isActive()) {
+                throw DomainException.conflict("Only an active lab can be extended; this one is " + lab.state());
+            }
+            LabTemplateDocument template = templates.find(lab.templateId())
+                    .orElseThrow(() -> DomainException.conflict("The lab's template no longer exists"));
+            Instant limit = lab.requestedAt().plus(Duration.ofMinutes(template.maxLifetimeMinutes()));
+            Instant extended = lab.expiresAt().plus(Duration.ofMinutes(minutes));
+            if (extended.isAfter(limit)) {
+                long left = Math.max(0, Duration.between(lab.expiresAt(), limit).toMinutes());
+                throw DomainException.badInput("A lab lives at most " + template.maxLifetimeMinutes()
+                        + " minutes: it can be extended by " + left + " more minutes");
+            }
+            Update update = new Update().set("expiresAt", extended);
+            if (extended.isAfter(store.now().plus(properties.expiryWarning()))) {
+                update.unset("expiryWarningSentAt");
+            }
+            Optional<LabInstanceDocument> stored = store.compareAndSet(caller, lab, update);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+            lab = visibleOrNotFound(caller, id);
+        }
+        throw DomainException.conflict("The lab is changing right now; try again");
+    }
+
+    public LabInstanceDocument terminate(Caller caller, String id) {
+        LabInstanceDocument lab = visibleOrNotFound(caller, id);
+        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+            if (!lab.state().isActive()) {
+                return lab.state() == LabState.STOPPING ? provisioner.finishStopping(lab) : lab; // already ending: idempotent
+            }
+            Optional<LabInstanceDocument> stopping = store.transition(caller, lab, LabState.STOPPING,
+                    "terminated by " + (caller.subject().equals(lab.ownerId()) ? "its owner" : "a manager"),
+                    LabProvisioner.releaseCurrent(lab));
+            if (stopping.isPresent()) {
+                return provisioner.finishStopping(stopping.get());
+            }
+            lab = visibleOrNotFound(caller, id);
+        }
+        throw DomainException.conflict("The lab is changing right now; try again");
+    }
+
+    public LabInstanceDocument reset(Caller caller, String id) {
+        LabInstanceDocument lab = visibleOrNotFound(caller, id);
+        if (lab.state() != LabState.RUNNING) {
+            throw DomainException.conflict("Only a RUNNING lab can be reset; this one is " + lab.state());
+        }
+        Update update = LabProvisioner.releaseCurrent(lab).inc("generation", 1)
+                .unset("vmInstanceId").unset("address").unset("connectionId").unset("connectionUrl");
+        LabInstanceDocument provisioning = store.transition(caller, lab, LabState.PROVISIONING, "reset", update)
+                .orElseThrow(() -> DomainException.conflict("The lab is changing right now; try again"));
+        provisioner.release(provisioning);
+        return provisioner.launchVm(store.reread(id).orElse(provisioning));
+    }
+
+    public Optional<LabInstanceDocument> get(Caller caller, String id) {
+        caller.requireAuthenticated();
+        return store.findVisible(caller, id);
+    }
+
+    public LabInstanceDocument visibleOrNotFound(Caller caller, String id) {
+        caller.require(Role.TRAINEE, null);
+        return store.findVisible(caller, id).orElseThrow(() -> DomainException.notFound("LabInstance", id));
+    }
+
+    public Connection<LabInstanceDocument> myLabs(Caller caller, PageRequest page, boolean activeOnly) {
+        caller.require(Role.TRAINEE, null);
+        Criteria criteria = Criteria.where("ownerId").is(caller.subject());
+        if (activeOnly) {
+            criteria = new Criteria().andOperator(criteria, Criteria.where("state").in(LabState.activeNames()));
+        }
+        return Connection.of(store.page(caller, criteria, page), page, store.count(caller, criteria));
+    }
+
+    public Connection<LabInstanceDocument> labInstances(Caller caller, PageRequest page, LabState state) {
+        caller.require(Role.MANAGER, null);
+        Criteria criteria = state == null ? null : Criteria.where("state").is(state.name());
+        return Connection.of(store.page(caller, criteria, page), page, store.count(caller, criteria));
+    }
+
+    /** The URL only its owner gets, only while RUNNING and unexpired. */
+    public String connectionUrl(Caller caller, LabInstanceDocument lab) {
+        boolean usable = lab.state() == LabState.RUNNING && lab.expiresAt().isAfter(store.now());
+        return usable && LabAccess.mayConnect(caller, lab) ? lab.connectionUrl() : null;
+    }
+
+}
