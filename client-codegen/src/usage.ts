@@ -1,9 +1,13 @@
 // How the Vue app reads the generated composition functions. Type-checking this file (npm run typecheck)
 // catches schema changes that still validate in the operations but break the code that uses their results
 // (a field made nullable, a list turned into a connection, an enum value renamed).
-import { computed } from 'vue';
+import { computed, ref } from 'vue';
 import {
   useCourseQuery,
+  useExtendLabMutation,
+  useLabUpdatedSubscription,
+  useLaunchLabMutation,
+  useTerminateLabMutation,
   useCoursesQuery,
   useMeQuery,
   useSearchCatalogQuery,
@@ -59,4 +63,30 @@ export function useSearch(query: () => string) {
       snippet: node.highlights[0]?.snippet ?? node.course.summary ?? '',
     })) ?? [],
   );
+}
+
+/** The lab console: launch a LAB cube's lab, then follow it live until it ends; newer revisions win. */
+export function useLabConsole(cubeId: string, templateId: string) {
+  const { mutate: launch, loading: launching } = useLaunchLabMutation({});
+  const labId = ref<string | null>(null);
+  const start = async () => {
+    const launched = await launch({ input: { cubeId, templateId } });
+    labId.value = launched?.data?.launchLab?.lab.id ?? null;
+  };
+  const { result } = useLabUpdatedSubscription(
+    () => ({ id: labId.value ?? '' }),
+    () => ({ enabled: labId.value !== null }),
+  );
+  const lab = computed(() => result.value?.labUpdated ?? null);
+  const canConnect = computed(() => lab.value?.state === 'RUNNING' && lab.value.connectionUrl !== null);
+  const { mutate: extend } = useExtendLabMutation({});
+  const { mutate: terminate } = useTerminateLabMutation({});
+  return {
+    start,
+    launching,
+    lab,
+    canConnect,
+    extend: (minutes: number) => (labId.value ? extend({ input: { id: labId.value, minutes } }) : undefined),
+    terminate: () => (labId.value ? terminate({ input: { id: labId.value } }) : undefined),
+  };
 }

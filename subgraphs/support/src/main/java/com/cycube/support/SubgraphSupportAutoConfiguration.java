@@ -41,8 +41,9 @@ public class SubgraphSupportAutoConfiguration {
     /** Public endpoints: GraphQL itself (fields enforce auth, some are public) and health. */
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
-    SecurityFilterChain subgraphSecurity(HttpSecurity http, JwtDecoder jwtDecoder) throws Exception {
-        GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint();
+    SecurityFilterChain subgraphSecurity(HttpSecurity http, JwtDecoder jwtDecoder, AuditLog auditLog, Clock clock,
+                                         @Value("${spring.application.name:subgraph}") String service) throws Exception {
+        GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint(auditLog, service, clock);
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests

@@ -1,18 +1,34 @@
 package com.cycube.support.auth;
 
+import com.cycube.support.audit.AuditLog;
+import com.cycube.support.audit.AuditRecord;
+import com.cycube.support.context.RequestContextInterceptor;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
  * Answers a bad, expired or unsigned token with HTTP 401 and a GraphQL-shaped error body, so
- * GraphQL clients see {@code extensions.code = UNAUTHENTICATED} rather than an HTML page.
+ * GraphQL clients see {@code extensions.code = UNAUTHENTICATED} rather than an HTML page. The refusal
+ * is audited like every other denial (no GraphQL execution happens, so the instrumentation cannot).
  */
 public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint {
+
+    private final AuditLog auditLog;
+    private final String service;
+    private final Clock clock;
+
+    public GraphQlAuthenticationEntryPoint(AuditLog auditLog, String service, Clock clock) {
+        this.auditLog = auditLog;
+        this.service = service;
+        this.clock = clock;
+    }
 
     private static final String BODY =
             "{\"errors\":[{\"message\":\"Invalid or expired access token\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}";
@@ -20,6 +36,11 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
+        String requestId = request.getHeader(RequestContextInterceptor.REQUEST_ID_HEADER);
+        auditLog.record(new AuditRecord(clock.instant(), service, null, "ANONYMOUS", null, null,
+                "http." + request.getMethod() + " " + request.getRequestURI(), null, AuditRecord.Outcome.DENIED,
+                "UNAUTHENTICATED", requestId == null || requestId.length() > 200 ? UUID.randomUUID().toString() : requestId,
+                request.getHeader(RequestContextInterceptor.TRACEPARENT_HEADER), request.getRemoteAddr()));
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

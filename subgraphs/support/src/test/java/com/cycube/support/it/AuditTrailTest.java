@@ -203,6 +203,20 @@ class AuditTrailTest {
                 .containsExactly("INTEGRATION:acme-hr-integration", "PERSON:none");
     }
 
+    @Test
+    void a_request_refused_for_a_bad_token_is_audited_as_denied_before_any_graphql_runs() {
+        GraphQlHttp.forPort(port).withToken(TestTokens.forgedSignature()).withRequestId(requestId)
+                .post("{ whoami { kind } }");
+
+        List<JsonNode> records = auditRecords();
+
+        assertThat(records).hasSize(1);
+        assertThat(records.get(0).path("action").asString()).isEqualTo("http.POST /graphql");
+        assertThat(records.get(0).path("outcome").asString()).isEqualTo("DENIED");
+        assertThat(records.get(0).path("errorCode").asString()).isEqualTo("UNAUTHENTICATED");
+        assertThat(records.get(0).path("clientIp").asString()).isNotBlank();
+    }
+
     private GraphQlHttp manager() {
         return GraphQlHttp.forPort(port).withToken(TestTokens.manager()).withRequestId(requestId);
     }
