@@ -8,9 +8,7 @@ import com.cycube.catalog.courses.CubeContent;
 import com.cycube.catalog.courses.ModuleContent;
 import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.catalog.skills.SkillService;
-import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import com.mongodb.client.model.changestream.FullDocument;
+import com.cycube.support.changes.ChangeStreamFollower;
 import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,13 +16,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,6 +51,7 @@ public class SearchIndexSync implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexSync.class);
     private static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofMillis(250);
+    private static final java.time.Duration RETRY_PAUSE = java.time.Duration.ofSeconds(2);
 
     /** What {@link #onChangeStreamRefresh} observers receive when the whole index was rebuilt. */
     public static final String EVERY_COURSE = "*";
@@ -65,9 +60,7 @@ public class SearchIndexSync implements ApplicationRunner {
     private final MongoTemplate mongo;
     private final SkillService skills;
     private final boolean changeStreamEnabled;
-    private volatile boolean running = true;
-    private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
-    private Thread listener;
+    private ChangeStreamFollower follower;
     private final List<Consumer<String>> refreshObservers = new CopyOnWriteArrayList<>();
 
     public SearchIndexSync(MongoTemplate mongo, SkillService skills,
@@ -85,9 +78,18 @@ public class SearchIndexSync implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         rebuild();
         if (changeStreamEnabled) {
-            listener = new Thread(this::follow, "catalog-search-change-stream");
-            listener.setDaemon(true);
-            listener.start();
+            follower = ChangeStreamFollower.start(mongo, "courses", POLL_INTERVAL, RETRY_PAUSE,
+                    new ChangeStreamFollower.Handler() {
+                        @Override
+                        public void changed(Optional<String> courseId) {
+                            onCourseChanged(courseId);
+                        }
+
+                        @Override
+                        public void resumed() {
+                            rebuild();
+                        }
+                    });
         }
     }
 
@@ -170,94 +172,23 @@ public class SearchIndexSync implements ApplicationRunner {
 
     // ---------------------------------------------------------------- change stream
 
-    private void follow() {
-        BsonDocument resumeToken = null;
-        while (running) {
-            try {
-                var watch = mongo.getCollection("courses").watch()
-                        .fullDocument(FullDocument.DEFAULT)
-                        .maxAwaitTime(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-                if (resumeToken != null) {
-                    watch = watch.resumeAfter(resumeToken);
-                }
-                try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> opened = watch.cursor()) {
-                    cursor = opened;
-                    while (running) {
-                        long asked = System.nanoTime();
-                        ChangeStreamDocument<Document> change = opened.tryNext();
-                        if (change == null) {
-                            idleAfter(asked);
-                            continue;
-                        }
-                        resumeToken = change.getResumeToken();
-                        Optional<String> courseId = courseId(change.getDocumentKey());
-                        if (courseId.isPresent()) {
-                            refresh(courseId.get());
-                        } else {
-                            // mongo-java-server reports the update operators instead of {_id} as documentKey of
-                            // update events; real MongoDB does not. Without the id, re-read everything.
-                            rebuild();
-                        }
-                        String refreshed = courseId.orElse(EVERY_COURSE);
-                        refreshObservers.forEach(observer -> observer.accept(refreshed));
-                    }
-                }
-            } catch (RuntimeException broken) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Catalog search change stream interrupted ({}); rebuilding the index and resuming",
-                        broken.toString());
-                resumeToken = null;
-                pause();
-                try {
-                    rebuild();
-                } catch (RuntimeException rebuildFailed) {
-                    log.warn("Catalog search index rebuild failed: {}", rebuildFailed.toString());
-                }
-            }
+    /** A course changed on some instance: bring it up to date, or everything when the event does not say which. */
+    private void onCourseChanged(Optional<String> courseId) {
+        if (courseId.isPresent()) {
+            refresh(courseId.get());
+        } else {
+            // mongo-java-server reports the update operators instead of {_id} as documentKey of
+            // update events; real MongoDB does not. Without the id, re-read everything.
+            rebuild();
         }
-    }
-
-    private static Optional<String> courseId(BsonDocument key) {
-        BsonValue id = key == null ? null : key.get("_id");
-        return id != null && id.isString() ? Optional.of(id.asString().getValue()) : Optional.empty();
-    }
-
-    /**
-     * Real MongoDB holds an empty getMore open for maxAwaitTime; mongo-java-server answers at once. Wait out the
-     * rest of the poll interval here so an idle stream never spins a core.
-     */
-    private void idleAfter(long askedAtNanos) {
-        long remaining = POLL_INTERVAL.toNanos() - (System.nanoTime() - askedAtNanos);
-        if (remaining > 0) {
-            java.util.concurrent.locks.LockSupport.parkNanos(remaining);
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(2_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
+        String refreshed = courseId.orElse(EVERY_COURSE);
+        refreshObservers.forEach(observer -> observer.accept(refreshed));
     }
 
     @PreDestroy
     void stop() throws Exception {
-        running = false;
-        MongoChangeStreamCursor<?> open = cursor;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (RuntimeException ignored) {
-                // closing races with the listener thread's own close
-            }
-        }
-        if (listener != null) {
-            listener.interrupt();
-            listener.join(2_000);
+        if (follower != null) {
+            follower.close();
         }
         index.close();
     }

@@ -1,24 +1,16 @@
 package com.cycube.labs.instances;
 
 import com.cycube.labs.LabsProperties;
-import com.mongodb.client.MongoChangeStreamCursor;
-import com.mongodb.client.model.changestream.ChangeStreamDocument;
-import com.mongodb.client.model.changestream.FullDocument;
+import com.cycube.support.changes.ChangeStreamFollower;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
-import org.bson.BsonDocument;
-import org.bson.BsonValue;
-import org.bson.Document;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -46,8 +38,8 @@ import reactor.core.publisher.Sinks;
 @Component
 public class LabUpdates implements ApplicationRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(LabUpdates.class);
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 
     private final MongoTemplate mongo;
     private final LabStore store;
@@ -55,9 +47,7 @@ public class LabUpdates implements ApplicationRunner {
     private final Sinks.Many<LabInstanceDocument> sink = Sinks.many().multicast().directBestEffort();
     private final Map<String, AtomicInteger> watchers = new ConcurrentHashMap<>();
     private final Map<String, Long> published = new ConcurrentHashMap<>();
-    private volatile boolean running = true;
-    private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
-    private Thread listener;
+    private ChangeStreamFollower follower;
 
     public LabUpdates(MongoTemplate mongo, LabStore store, LabsProperties properties) {
         this.mongo = mongo;
@@ -68,9 +58,18 @@ public class LabUpdates implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (enabled) {
-            listener = new Thread(this::follow, "labs-change-stream");
-            listener.setDaemon(true);
-            listener.start();
+            follower = ChangeStreamFollower.start(mongo, LabStore.COLLECTION, POLL_INTERVAL, RETRY_PAUSE,
+                    new ChangeStreamFollower.Handler() {
+                        @Override
+                        public void changed(Optional<String> labId) {
+                            refresh(labId.map(Set::of).orElse(null));
+                        }
+
+                        @Override
+                        public void resumed() {
+                            refresh(null);
+                        }
+                    });
         }
     }
 
@@ -116,72 +115,10 @@ public class LabUpdates implements ApplicationRunner {
         }
     }
 
-    private void follow() {
-        BsonDocument resumeToken = null;
-        while (running) {
-            try {
-                var watch = mongo.getCollection(LabStore.COLLECTION).watch()
-                        .fullDocument(FullDocument.DEFAULT)
-                        .maxAwaitTime(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-                if (resumeToken != null) {
-                    watch = watch.resumeAfter(resumeToken);
-                }
-                try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> opened = watch.cursor()) {
-                    cursor = opened;
-                    while (running) {
-                        long asked = System.nanoTime();
-                        ChangeStreamDocument<Document> change = opened.tryNext();
-                        if (change == null) {
-                            idleAfter(asked);
-                            continue;
-                        }
-                        resumeToken = change.getResumeToken();
-                        String id = labId(change.getDocumentKey());
-                        refresh(id == null ? null : Set.of(id));
-                    }
-                }
-            } catch (RuntimeException broken) {
-                if (!running) {
-                    return;
-                }
-                log.warn("Lab change stream interrupted ({}); re-reading watched labs and resuming", broken.toString());
-                resumeToken = null;
-                LockSupport.parkNanos(Duration.ofSeconds(1).toNanos());
-                try {
-                    refresh(null);
-                } catch (RuntimeException ignored) {
-                    // the next round retries
-                }
-            }
-        }
-    }
-
-    private static String labId(BsonDocument key) {
-        BsonValue id = key == null ? null : key.get("_id");
-        return id != null && id.isString() ? id.asString().getValue() : null;
-    }
-
-    private void idleAfter(long askedAtNanos) {
-        long remaining = POLL_INTERVAL.toNanos() - (System.nanoTime() - askedAtNanos);
-        if (remaining > 0) {
-            LockSupport.parkNanos(remaining);
-        }
-    }
-
     @PreDestroy
     void stop() throws InterruptedException {
-        running = false;
-        MongoChangeStreamCursor<?> open = cursor;
-        if (open != null) {
-            try {
-                open.close();
-            } catch (RuntimeException ignored) {
-                // races with the listener's own close
-            }
-        }
-        if (listener != null) {
-            listener.interrupt();
-            listener.join(2_000);
+        if (follower != null) {
+            follower.close();
         }
     }
 }

@@ -1,0 +1,145 @@
+package com.cycube.support.changes;
+
+import com.mongodb.client.MongoChangeStreamCursor;
+import com.mongodb.client.model.changestream.ChangeStreamDocument;
+import com.mongodb.client.model.changestream.FullDocument;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.bson.BsonDocument;
+import org.bson.BsonValue;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * Follows one collection's MongoDB change stream on a daemon thread and tells a {@link Handler} which
+ * document changed — the one way a subgraph learns about committed writes made by any of its instances
+ * (docs/adr/0009). Works on a real replica set and on the embedded store with its oplog on, whose quirks it
+ * absorbs: update events may lack the document id (the handler is told "unknown" and re-reads), and an empty
+ * read returns at once (the follower waits out the rest of the poll interval so an idle stream never spins).
+ * When the stream breaks it is reopened from "now" after a pause and the handler is asked to catch up.
+ */
+public final class ChangeStreamFollower implements AutoCloseable {
+
+    /** What a follower reports to. Exceptions thrown here reopen the stream and lead to {@link #resumed()}. */
+    public interface Handler {
+
+        /** A document changed: its string {@code _id}, or empty when the event does not say which. */
+        void changed(Optional<String> documentId);
+
+        /** The stream was reopened after a failure: changes in between may have been missed, so catch up. */
+        void resumed();
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(ChangeStreamFollower.class);
+
+    private final MongoTemplate mongo;
+    private final String collection;
+    private final Duration pollInterval;
+    private final Duration retryPause;
+    private final Handler handler;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
+
+    private ChangeStreamFollower(MongoTemplate mongo, String collection, Duration pollInterval, Duration retryPause,
+                                 Handler handler) {
+        this.mongo = mongo;
+        this.collection = collection;
+        this.pollInterval = pollInterval;
+        this.retryPause = retryPause;
+        this.handler = handler;
+        this.thread = new Thread(this::follow, "change-stream-" + collection);
+        this.thread.setDaemon(true);
+    }
+
+    /** Starts following {@code collection}; {@link #close()} stops it. */
+    public static ChangeStreamFollower start(MongoTemplate mongo, String collection, Duration pollInterval,
+                                             Duration retryPause, Handler handler) {
+        ChangeStreamFollower follower = new ChangeStreamFollower(mongo, collection, pollInterval, retryPause, handler);
+        follower.thread.start();
+        return follower;
+    }
+
+    private void follow() {
+        BsonDocument resumeToken = null;
+        while (running) {
+            try {
+                var watch = mongo.getCollection(collection).watch()
+                        .fullDocument(FullDocument.DEFAULT)
+                        .maxAwaitTime(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
+                if (resumeToken != null) {
+                    watch = watch.resumeAfter(resumeToken);
+                }
+                try (MongoChangeStreamCursor<ChangeStreamDocument<Document>> opened = watch.cursor()) {
+                    cursor = opened;
+                    while (running) {
+                        long asked = System.nanoTime();
+                        ChangeStreamDocument<Document> change = opened.tryNext();
+                        if (change == null) {
+                            idleAfter(asked);
+                            continue;
+                        }
+                        resumeToken = change.getResumeToken();
+                        handler.changed(documentId(change.getDocumentKey()));
+                    }
+                }
+            } catch (RuntimeException broken) {
+                if (!running) {
+                    return;
+                }
+                log.warn("Change stream on {} interrupted ({}); catching up and resuming", collection, broken.toString());
+                resumeToken = null;
+                pause();
+                try {
+                    handler.resumed();
+                } catch (RuntimeException catchUpFailed) {
+                    log.warn("Catching up after the change stream on {} broke failed: {}", collection, catchUpFailed.toString());
+                }
+            }
+        }
+    }
+
+    private static Optional<String> documentId(BsonDocument key) {
+        BsonValue id = key == null ? null : key.get("_id");
+        return id != null && id.isString() ? Optional.of(id.asString().getValue()) : Optional.empty();
+    }
+
+    /**
+     * Real MongoDB holds an empty getMore open for maxAwaitTime; mongo-java-server answers at once. Wait out the
+     * rest of the poll interval here.
+     */
+    private void idleAfter(long askedAtNanos) {
+        long remaining = pollInterval.toNanos() - (System.nanoTime() - askedAtNanos);
+        if (remaining > 0) {
+            LockSupport.parkNanos(remaining);
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(retryPause.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        MongoChangeStreamCursor<?> open = cursor;
+        if (open != null) {
+            try {
+                open.close();
+            } catch (RuntimeException ignored) {
+                // races with the follower thread's own close
+            }
+        }
+        thread.interrupt();
+        thread.join(2_000);
+    }
+}
