@@ -1,8 +1,8 @@
 package com.cycube.catalog.courses;
 
-import com.cycube.support.input.Inputs;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.input.Inputs;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.InputArgument;

@@ -1,13 +1,11 @@
 package com.cycube.catalog.courses;
 
+import com.cycube.support.auth.Caller;
+import com.cycube.support.context.CallerBatchLoader;
 import com.cycube.support.context.RequestContext;
 import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.BatchLoaderEnvironment;
-import org.dataloader.MappedBatchLoaderWithContext;
 
 /**
  * The course DataLoaders: each turns all keys asked for while resolving one level of a response into one
@@ -25,7 +23,7 @@ public final class CourseDataLoaders {
 
     /** Published versions' modules and cubes by version document id: one read for a whole page of courses. */
     @DgsDataLoader(name = CONTENT)
-    public static class ContentLoader implements MappedBatchLoaderWithContext<String, CourseContent> {
+    public static class ContentLoader extends CallerBatchLoader<String, CourseContent> {
         private final CourseService courses;
 
         public ContentLoader(CourseService courses) {
@@ -33,14 +31,14 @@ public final class CourseDataLoaders {
         }
 
         @Override
-        public CompletionStage<Map<String, CourseContent>> load(Set<String> versionIds, BatchLoaderEnvironment env) {
-            return CompletableFuture.completedFuture(courses.contents(RequestContext.from(env).caller(), versionIds));
+        protected Map<String, CourseContent> loadFor(Caller caller, Set<String> versionIds) {
+            return courses.contents(caller, versionIds);
         }
     }
 
     /** Courses by id as the caller sees them (entity references, learning paths). */
     @DgsDataLoader(name = COURSES)
-    public static class CoursesLoader implements MappedBatchLoaderWithContext<String, CourseView> {
+    public static class CoursesLoader extends CallerBatchLoader<String, CourseView> {
         private final CourseService courses;
 
         public CoursesLoader(CourseService courses) {
@@ -48,14 +46,14 @@ public final class CourseDataLoaders {
         }
 
         @Override
-        public CompletionStage<Map<String, CourseView>> load(Set<String> ids, BatchLoaderEnvironment env) {
-            return CompletableFuture.completedFuture(courses.views(RequestContext.from(env).caller(), ids));
+        protected Map<String, CourseView> loadFor(Caller caller, Set<String> ids) {
+            return courses.views(caller, ids);
         }
     }
 
     /** Modules by id (entity references). */
     @DgsDataLoader(name = MODULES)
-    public static class ModulesLoader implements MappedBatchLoaderWithContext<String, ModuleView> {
+    public static class ModulesLoader extends CallerBatchLoader<String, ModuleView> {
         private final CourseService courses;
 
         public ModulesLoader(CourseService courses) {
@@ -63,14 +61,14 @@ public final class CourseDataLoaders {
         }
 
         @Override
-        public CompletionStage<Map<String, ModuleView>> load(Set<String> ids, BatchLoaderEnvironment env) {
-            return CompletableFuture.completedFuture(courses.modules(RequestContext.from(env).caller(), ids));
+        protected Map<String, ModuleView> loadFor(Caller caller, Set<String> ids) {
+            return courses.modules(caller, ids);
         }
     }
 
     /** Cubes by id (cube query, entity references). */
     @DgsDataLoader(name = CUBES)
-    public static class CubesLoader implements MappedBatchLoaderWithContext<String, CubeView> {
+    public static class CubesLoader extends CallerBatchLoader<String, CubeView> {
         private final CourseService courses;
 
         public CubesLoader(CourseService courses) {
@@ -78,8 +76,8 @@ public final class CourseDataLoaders {
         }
 
         @Override
-        public CompletionStage<Map<String, CubeView>> load(Set<String> ids, BatchLoaderEnvironment env) {
-            return CompletableFuture.completedFuture(courses.cubes(RequestContext.from(env).caller(), ids));
+        protected Map<String, CubeView> loadFor(Caller caller, Set<String> ids) {
+            return courses.cubes(caller, ids);
         }
     }
 }

@@ -1,10 +1,10 @@
 package com.cycube.catalog.courses;
 
-import com.cycube.support.input.Inputs;
 import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.catalog.skills.SkillsDataLoader;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.input.Inputs;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;

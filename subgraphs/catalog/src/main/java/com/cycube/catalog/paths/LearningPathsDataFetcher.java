@@ -1,11 +1,12 @@
 package com.cycube.catalog.paths;
 
-import com.cycube.support.input.Inputs;
 import com.cycube.catalog.courses.ContentVisibility;
 import com.cycube.catalog.courses.CourseDataLoaders;
 import com.cycube.catalog.courses.CourseView;
 import com.cycube.support.auth.Caller;
+import com.cycube.support.context.CallerBatchLoader;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.input.Inputs;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
@@ -20,10 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
-import org.dataloader.MappedBatchLoaderWithContext;
 
 /** Learning path queries, mutations and the path's courses. */
 @DgsComponent
@@ -85,7 +83,7 @@ public class LearningPathsDataFetcher {
 
     /** Learning paths by id (entity references), tenant-scoped. */
     @DgsDataLoader(name = LOADER)
-    public static class Loader implements MappedBatchLoaderWithContext<String, LearningPathDocument> {
+    public static class Loader extends CallerBatchLoader<String, LearningPathDocument> {
         private final LearningPathService paths;
 
         public Loader(LearningPathService paths) {
@@ -93,8 +91,8 @@ public class LearningPathsDataFetcher {
         }
 
         @Override
-        public CompletionStage<Map<String, LearningPathDocument>> load(Set<String> ids, BatchLoaderEnvironment env) {
-            return CompletableFuture.completedFuture(paths.byIds(RequestContext.from(env).caller(), ids));
+        protected Map<String, LearningPathDocument> loadFor(Caller caller, Set<String> ids) {
+            return paths.byIds(caller, ids);
         }
     }
 }

@@ -2,18 +2,15 @@ package com.cycube.labs.instances;
 
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
+import com.cycube.support.context.CallerBatchLoader;
 import com.cycube.support.context.RequestContext;
 import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.dataloader.BatchLoaderEnvironment;
-import org.dataloader.MappedBatchLoaderWithContext;
 
 /**
  * Batched, tenant-scoped lab reads for federation: every key of one response level in one query, keys the
@@ -31,7 +28,7 @@ public final class LabDataLoaders {
 
     /** Labs by id ({@code _entities}). */
     @DgsDataLoader(name = LABS)
-    public static class Labs implements MappedBatchLoaderWithContext<String, LabInstanceDocument> {
+    public static class Labs extends CallerBatchLoader<String, LabInstanceDocument> {
         private final LabStore store;
 
         public Labs(LabStore store) {
@@ -39,16 +36,15 @@ public final class LabDataLoaders {
         }
 
         @Override
-        public CompletionStage<Map<String, LabInstanceDocument>> load(Set<String> ids, BatchLoaderEnvironment env) {
-            Caller caller = RequestContext.from(env).caller();
-            return CompletableFuture.completedFuture(store.findVisible(caller, ids).stream()
-                    .collect(Collectors.toMap(LabInstanceDocument::id, Function.identity())));
+        protected Map<String, LabInstanceDocument> loadFor(Caller caller, Set<String> ids) {
+            return store.findVisible(caller, ids).stream()
+                    .collect(Collectors.toMap(LabInstanceDocument::id, Function.identity()));
         }
     }
 
     /** The caller's active lab per cube id ({@code Cube.myLab}). */
     @DgsDataLoader(name = MY_LAB_BY_CUBE)
-    public static class MyLabByCube implements MappedBatchLoaderWithContext<String, LabInstanceDocument> {
+    public static class MyLabByCube extends CallerBatchLoader<String, LabInstanceDocument> {
         private final LabStore store;
 
         public MyLabByCube(LabStore store) {
@@ -56,13 +52,12 @@ public final class LabDataLoaders {
         }
 
         @Override
-        public CompletionStage<Map<String, LabInstanceDocument>> load(Set<String> cubeIds, BatchLoaderEnvironment env) {
-            Caller caller = RequestContext.from(env).caller();
+        protected Map<String, LabInstanceDocument> loadFor(Caller caller, Set<String> cubeIds) {
             if (!LabAccess.canReadLabs(caller) || caller.organizationId().isEmpty()) {
-                return CompletableFuture.completedFuture(Map.of());
+                return Map.of();
             }
-            return CompletableFuture.completedFuture(store.findMyActiveByCubes(caller, cubeIds).stream()
-                    .collect(Collectors.toMap(LabInstanceDocument::cubeId, Function.identity(), (a, b) -> a)));
+            return store.findMyActiveByCubes(caller, cubeIds).stream()
+                    .collect(Collectors.toMap(LabInstanceDocument::cubeId, Function.identity(), (a, b) -> a));
         }
     }
 
@@ -71,7 +66,7 @@ public final class LabDataLoaders {
      * labs) and root; null for anyone else.
      */
     @DgsDataLoader(name = ACTIVE_LABS_BY_OWNER)
-    public static class ActiveLabsByOwner implements MappedBatchLoaderWithContext<String, List<LabInstanceDocument>> {
+    public static class ActiveLabsByOwner extends CallerBatchLoader<String, List<LabInstanceDocument>> {
         private final LabStore store;
 
         public ActiveLabsByOwner(LabStore store) {
@@ -79,10 +74,9 @@ public final class LabDataLoaders {
         }
 
         @Override
-        public CompletionStage<Map<String, List<LabInstanceDocument>>> load(Set<String> userIds, BatchLoaderEnvironment env) {
-            Caller caller = RequestContext.from(env).caller();
+        protected Map<String, List<LabInstanceDocument>> loadFor(Caller caller, Set<String> userIds) {
             if (!LabAccess.canReadLabs(caller)) {
-                return CompletableFuture.completedFuture(Map.of());
+                return Map.of();
             }
             Set<String> visibleUsers = caller.hasRole(Role.MANAGER) ? userIds
                     : userIds.stream().filter(id -> id.equals(caller.subject())).collect(Collectors.toSet());
@@ -91,7 +85,7 @@ public final class LabDataLoaders {
             if (!visibleUsers.isEmpty()) {
                 store.findActiveByOwners(caller, visibleUsers).forEach(lab -> result.get(lab.ownerId()).add(lab));
             }
-            return CompletableFuture.completedFuture(result);
+            return result;
         }
     }
 }

@@ -1,12 +1,12 @@
 package com.cycube.labs.instances;
 
-import com.cycube.support.input.Inputs;
 import com.cycube.labs.federation.CubeReference;
 import com.cycube.labs.federation.UserReference;
 import com.cycube.labs.templates.LabTemplateDocument;
 import com.cycube.labs.templates.LabTemplatesDataLoader;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.input.Inputs;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;

@@ -1,7 +1,7 @@
 package com.cycube.labs.quotas;
 
-import com.cycube.support.input.Inputs;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.input.Inputs;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;

@@ -1,9 +1,9 @@
 package com.cycube.labs.templates;
 
-import com.cycube.support.input.Inputs;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.input.Inputs;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;

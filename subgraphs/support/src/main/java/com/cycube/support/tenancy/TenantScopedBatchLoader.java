@@ -1,21 +1,18 @@
 package com.cycube.support.tenancy;
 
-import com.cycube.support.context.RequestContext;
+import com.cycube.support.auth.Caller;
+import com.cycube.support.context.CallerBatchLoader;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.dataloader.BatchLoaderEnvironment;
-import org.dataloader.MappedBatchLoaderWithContext;
 
 /**
  * The DataLoader for "documents by id": one MongoDB query per batch, limited to what the caller of
  * the request may see; ids the caller may not see are simply absent (resolved as null / NOT_FOUND).
  * Subclass it with the document type and annotate the subclass with {@code @DgsDataLoader}.
  */
-public abstract class TenantScopedBatchLoader<T> implements MappedBatchLoaderWithContext<String, T> {
+public abstract class TenantScopedBatchLoader<T> extends CallerBatchLoader<String, T> {
 
     private final TenantScopedMongo tenants;
     private final Visibility visibility;
@@ -30,9 +27,8 @@ public abstract class TenantScopedBatchLoader<T> implements MappedBatchLoaderWit
     }
 
     @Override
-    public CompletionStage<Map<String, T>> load(Set<String> ids, BatchLoaderEnvironment environment) {
-        RequestContext context = RequestContext.from(environment);
-        return CompletableFuture.completedFuture(tenants.findAllById(context.caller(), visibility, ids, type).stream()
-                .collect(Collectors.toMap(idOf, Function.identity())));
+    protected Map<String, T> loadFor(Caller caller, Set<String> ids) {
+        return tenants.findAllById(caller, visibility, ids, type).stream()
+                .collect(Collectors.toMap(idOf, Function.identity()));
     }
 }
