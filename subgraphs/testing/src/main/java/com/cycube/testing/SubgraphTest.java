@@ -11,14 +11,16 @@ import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A subgraph integration test: the real Spring context on a random port, the embedded store,
- * test-signed tokens, demo data off. Inject {@code GraphQlTestClient} built with
+ * test-signed tokens, demo data off, domain events processed only when the test calls
+ * {@code EventProcessing.drain()} (deterministic, no waiting). Inject {@code GraphQlTestClient} built with
  * {@code @LocalServerPort}, or use {@link GraphQlTestClient#forPort}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"cycube.demo-data.enabled=false", "spring.main.banner-mode=off"})
+        properties = {"cycube.demo-data.enabled=false", "spring.main.banner-mode=off",
+                "cycube.events.background=false"})
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
 @Import(TestSecurityConfiguration.class)
 public @interface SubgraphTest {

@@ -38,6 +38,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.CONFLICT, message);
     }
 
+    /** Too many requests: the message should say when to try again, never why a guess was wrong. */
+    public static DomainException rateLimited(String message) {
+        return new DomainException(ErrorCode.RATE_LIMITED, message);
+    }
+
     public static DomainException unavailable(String message) {
         return new DomainException(ErrorCode.UNAVAILABLE, message);
     }

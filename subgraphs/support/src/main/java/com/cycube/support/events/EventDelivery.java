@@ -1,0 +1,59 @@
+package com.cycube.support.events;
+
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one consumer group's pending events to its {@link EventHandler}: handle, then acknowledge. A crash
+ * between the two redelivers the event, which the handler absorbs by being idempotent; a failure schedules a
+ * retry with backoff and parks the event after the last attempt.
+ */
+public final class EventDelivery {
+
+    private static final Logger log = LoggerFactory.getLogger(EventDelivery.class);
+
+    private final EventLog eventLog;
+    private final EventHandler handler;
+    private final int batchSize;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Duration maxBackoff;
+
+    public EventDelivery(EventLog eventLog, EventHandler handler, EventsProperties properties) {
+        this.eventLog = eventLog;
+        this.handler = handler;
+        this.batchSize = properties.batchSize();
+        this.maxAttempts = properties.maxAttempts();
+        this.backoff = properties.backoff();
+        this.maxBackoff = properties.maxBackoff();
+    }
+
+    public EventHandler handler() {
+        return handler;
+    }
+
+    /** One pass: delivers up to a batch of due events; returns how many were taken (handled or failed). */
+    public int deliverPending() {
+        List<DomainEvent> due = eventLog.pending(handler.group(), batchSize);
+        for (DomainEvent event : due) {
+            try {
+                handler.handle(event);
+            } catch (RuntimeException failure) {
+                boolean parked = eventLog.failed(handler.group(), event.eventId(), failure.toString(), maxAttempts,
+                        backoff, maxBackoff);
+                if (parked) {
+                    log.error("Event {} ({}) parked for {} after {} attempts: {}", event.eventId(), event.type(),
+                            handler.group(), maxAttempts, failure.toString());
+                } else {
+                    log.warn("Event {} ({}) failed in {}, will retry: {}", event.eventId(), event.type(),
+                            handler.group(), failure.toString());
+                }
+                continue;
+            }
+            eventLog.acknowledge(handler.group(), event.eventId());
+        }
+        return due.size();
+    }
+}

@@ -1,0 +1,148 @@
+package com.cycube.support.events;
+
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The shared, durable event log every subgraph publishes to and consumes from (its own database, owned by no
+ * subgraph). Each event is stored once under its id, with the consumer groups that still have to process it
+ * ({@code pendingFor}), taken from the durable subscriptions at the moment it is appended: a consumer that is down
+ * keeps its place, a consumer that subscribes later starts with the events after it subscribed.
+ */
+public final class EventLog {
+
+    static final String EVENTS = "events";
+    static final String SUBSCRIPTIONS = "subscriptions";
+
+    private final MongoTemplate log;
+    private final Clock clock;
+
+    public EventLog(MongoTemplate log, Clock clock) {
+        this.log = log;
+        this.clock = clock;
+        log.getCollection(EVENTS).createIndex(Indexes.ascending("pendingFor", "occurredAt"));
+        log.getCollection(EVENTS).createIndex(Indexes.ascending("type", "occurredAt"));
+    }
+
+    /** Registers (or updates) a consumer group's durable subscription. */
+    public void subscribe(String group, Set<String> types, String service) {
+        log.upsert(Query.query(Criteria.where("_id").is(group)),
+                new Update().set("types", List.copyOf(types)).set("service", service)
+                        .setOnInsert("subscribedAt", Date.from(clock.instant())),
+                SUBSCRIPTIONS);
+    }
+
+    /**
+     * Appends an event for every group subscribed to its type. Appending an event that is already in the log (a
+     * relay that crashed after appending and before clearing its outbox) changes nothing.
+     *
+     * @return true when the event is new to the log
+     */
+    public boolean append(DomainEvent event) {
+        List<String> groups = log.find(Query.query(Criteria.where("types").is(event.type())), Document.class,
+                SUBSCRIPTIONS).stream().map(subscription -> subscription.getString("_id")).toList();
+        Document stored = event.toDocument();
+        stored.remove("eventId");
+        stored.append("_id", event.eventId()).append("publishedAt", Date.from(clock.instant()))
+                .append("pendingFor", groups);
+        try {
+            log.insert(stored, EVENTS);
+            return true;
+        } catch (DuplicateKeyException alreadyAppended) {
+            return false;
+        }
+    }
+
+    /** The next events {@code group} has to process and may process now (not waiting for a retry), oldest first. */
+    List<DomainEvent> pending(String group, int limit) {
+        Date now = Date.from(clock.instant());
+        String key = key(group);
+        Query query = Query.query(new Criteria().andOperator(
+                        Criteria.where("pendingFor").is(group),
+                        new Criteria().orOperator(Criteria.where("retryAt." + key).exists(false),
+                                Criteria.where("retryAt." + key).lte(now))))
+                .with(Sort.by("occurredAt", "_id")).limit(limit);
+        return log.find(query, Document.class, EVENTS).stream().map(DomainEvent::fromDocument).toList();
+    }
+
+    /** {@code group} has applied the event. */
+    void acknowledge(String group, String eventId) {
+        String key = key(group);
+        log.updateFirst(Query.query(Criteria.where("_id").is(eventId)),
+                new Update().pull("pendingFor", group).unset("retryAt." + key).unset("attempts." + key),
+                EVENTS);
+    }
+
+    /**
+     * {@code group} failed to apply the event: it comes back after a backoff, or is parked after the last attempt.
+     *
+     * @return true when the event was parked
+     */
+    boolean failed(String group, String eventId, String error, int maxAttempts, Duration backoff, Duration maxBackoff) {
+        String key = key(group);
+        Query byId = Query.query(Criteria.where("_id").is(eventId));
+        Document current = log.findOne(byId, Document.class, EVENTS);
+        int attempts = 1 + (current != null && current.get("attempts") instanceof Document a
+                ? a.getInteger(key, 0) : 0);
+        Update update = new Update().set("attempts." + key, attempts).set("lastError." + key, error);
+        boolean park = attempts >= maxAttempts;
+        if (park) {
+            update.pull("pendingFor", group).addToSet("deadFor", group).unset("retryAt." + key);
+        } else {
+            long delay = Math.min(maxBackoff.toMillis(), backoff.toMillis() << Math.min(attempts - 1, 20));
+            update.set("retryAt." + key, Date.from(clock.instant().plusMillis(delay)));
+        }
+        log.updateFirst(byId, update, EVENTS);
+        return park;
+    }
+
+    /** Makes a parked event pending again for {@code group} (operators, after fixing the cause). */
+    public void retryParked(String group, String eventId) {
+        String key = key(group);
+        log.updateFirst(Query.query(Criteria.where("_id").is(eventId).and("deadFor").is(group)),
+                new Update().pull("deadFor", group).addToSet("pendingFor", group).unset("attempts." + key),
+                EVENTS);
+    }
+
+    /** How many events {@code group} still has to process (parked ones not counted). */
+    public long backlog(String group) {
+        return log.count(Query.query(Criteria.where("pendingFor").is(group)), EVENTS);
+    }
+
+    /** The events of one type, oldest first (for tests and operators). */
+    public List<DomainEvent> ofType(String type) {
+        return log.find(Query.query(Criteria.where("type").is(type)).with(Sort.by("occurredAt", "_id")),
+                Document.class, EVENTS).stream().map(DomainEvent::fromDocument).toList();
+    }
+
+    MongoTemplate template() {
+        return log;
+    }
+
+    Instant now() {
+        return clock.instant();
+    }
+
+    /** Group names may contain dots; as keys of a sub-document they must not. */
+    private static String key(String group) {
+        return group.replace('.', '_');
+    }
+
+    static void indexOutbox(MongoTemplate mongo, String collection) {
+        mongo.getCollection(collection).createIndex(Indexes.ascending(Outbox.FIELD + ".eventId"),
+                new IndexOptions().sparse(true).name("outbox"));
+    }
+}

@@ -1,0 +1,179 @@
+package com.cycube.support.events;
+
+import com.cycube.support.changes.ChangeStreamFollower;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs this service's side of the event flow: the outbox relay and one delivery loop per {@link EventHandler},
+ * each on its own daemon thread, woken by the event log's change stream and by a poll interval. Started after the
+ * application context is ready and stopped with it; a stopped service resumes from the log when it starts again.
+ * With {@code cycube.events.background=false} nothing runs by itself and tests call {@link #drain()}.
+ */
+public final class EventProcessing implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventProcessing.class);
+
+    private final EventLog eventLog;
+    private final OutboxRelay relay;
+    private final List<EventDelivery> deliveries;
+    private final EventsProperties properties;
+    private final String service;
+    private final List<Worker> workers = new ArrayList<>();
+    private ChangeStreamFollower follower;
+    private volatile boolean running;
+
+    public EventProcessing(EventLog eventLog, OutboxRelay relay, List<EventDelivery> deliveries,
+                           EventsProperties properties, String service) {
+        this.eventLog = eventLog;
+        this.relay = relay;
+        this.deliveries = deliveries;
+        this.properties = properties;
+        this.service = service;
+        deliveries.forEach(delivery -> eventLog.subscribe(delivery.handler().group(),
+                delivery.handler().eventTypes(), service));
+    }
+
+    /**
+     * Relays the outbox and delivers pending events until there is nothing left to do (events produced by handlers
+     * included). For tests and for a clean shutdown; safe to call while the background threads run.
+     */
+    public void drain() {
+        for (int round = 0; round < 1_000; round++) {
+            int work = relay.relayPending();
+            for (EventDelivery delivery : deliveries) {
+                work += delivery.deliverPending();
+            }
+            if (work == 0) {
+                return;
+            }
+        }
+        throw new IllegalStateException("events still pending after 1000 rounds");
+    }
+
+    /** Asks the relay to look at the outbox now (after a write, to shorten the delay). */
+    public void wakeRelay() {
+        workers.stream().filter(worker -> worker.name.equals("outbox-relay")).forEach(Worker::wake);
+    }
+
+    @Override
+    public void start() {
+        if (!properties.background()) {
+            running = true;
+            return;
+        }
+        workers.add(new Worker("outbox-relay", properties.relayInterval(), relay::relayPending));
+        for (EventDelivery delivery : deliveries) {
+            workers.add(new Worker("events-" + delivery.handler().group(), properties.pollInterval(),
+                    delivery::deliverPending));
+        }
+        workers.forEach(Worker::start);
+        if (properties.changeStreamEnabled() && !deliveries.isEmpty()) {
+            follower = ChangeStreamFollower.start(eventLog.template(), EventLog.EVENTS, Duration.ofMillis(100),
+                    Duration.ofSeconds(1), new ChangeStreamFollower.Handler() {
+                        @Override
+                        public void changed(java.util.Optional<String> documentId) {
+                            wakeConsumers();
+                        }
+
+                        @Override
+                        public void resumed() {
+                            wakeConsumers();
+                        }
+                    });
+        }
+        running = true;
+        log.info("Event processing started for {}: relay every {}, {} consumer(s)", service,
+                properties.relayInterval(), deliveries.size());
+    }
+
+    private void wakeConsumers() {
+        workers.stream().filter(worker -> !worker.name.equals("outbox-relay")).forEach(Worker::wake);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (follower != null) {
+            try {
+                follower.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.forEach(Worker::stop);
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** One loop: do a pass, go on at once while there was work, else wait for a wake-up or the interval. */
+    private static final class Worker {
+        private final String name;
+        private final Duration interval;
+        private final java.util.function.IntSupplier pass;
+        private final Semaphore wakeUps = new Semaphore(0);
+        private final Thread thread;
+        private volatile boolean active = true;
+
+        Worker(String name, Duration interval, java.util.function.IntSupplier pass) {
+            this.name = name;
+            this.interval = interval;
+            this.pass = pass;
+            this.thread = new Thread(this::loop, name);
+            this.thread.setDaemon(true);
+        }
+
+        void start() {
+            thread.start();
+        }
+
+        void wake() {
+            wakeUps.release();
+        }
+
+        void stop() {
+            active = false;
+            thread.interrupt();
+            try {
+                thread.join(2_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void loop() {
+            while (active) {
+                int work;
+                try {
+                    work = pass.getAsInt();
+                } catch (RuntimeException failed) {
+                    if (!active) {
+                        return;
+                    }
+                    log.warn("{} pass failed, retrying: {}", name, failed.toString());
+                    work = 0;
+                }
+                if (work > 0) {
+                    continue;
+                }
+                try {
+                    if (wakeUps.tryAcquire(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                        wakeUps.drainPermits();
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package com.cycube.support.events;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * Moves events from this service's outbox ({@value Outbox#FIELD} inside any document of its database) to the
+ * {@link EventLog}: append first, then remove from the document. A crash in between appends the same event again
+ * on the next pass, which the log ignores — so every written event reaches the log exactly once, and none before
+ * the write that produced it is stored. Several instances may relay at the same time for the same reason.
+ */
+public final class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    private final MongoTemplate mongo;
+    private final EventLog eventLog;
+    private final String source;
+    private final int batchSize;
+    private final Set<String> indexed = new HashSet<>();
+
+    public OutboxRelay(MongoTemplate mongo, EventLog eventLog, String source, int batchSize) {
+        this.mongo = mongo;
+        this.eventLog = eventLog;
+        this.source = source;
+        this.batchSize = batchSize;
+    }
+
+    /** One pass over every collection; returns how many events were relayed (appended or found already there). */
+    public int relayPending() {
+        int relayed = 0;
+        for (String collection : mongo.getCollectionNames()) {
+            if (collection.startsWith("system.")) {
+                continue;
+            }
+            ensureIndexed(collection);
+            relayed += relay(collection);
+        }
+        return relayed;
+    }
+
+    private int relay(String collection) {
+        Query withEvents = Query.query(Criteria.where(Outbox.FIELD + ".eventId").exists(true)).limit(batchSize);
+        withEvents.fields().include(Outbox.FIELD);
+        int relayed = 0;
+        for (Document document : mongo.find(withEvents, Document.class, collection)) {
+            List<String> ids = new ArrayList<>();
+            for (Object pending : document.getList(Outbox.FIELD, Object.class, List.of())) {
+                if (!(pending instanceof Document stored)) {
+                    continue;
+                }
+                DomainEvent event = DomainEvent.fromDocument(stored);
+                if (event.source() == null) {
+                    event = new DomainEvent(event.eventId(), event.type(), event.orgId(), source, event.occurredAt(),
+                            event.payload());
+                }
+                eventLog.append(event);
+                ids.add(event.eventId());
+            }
+            if (!ids.isEmpty()) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(document.get("_id"))),
+                        new Update().pull(Outbox.FIELD, Query.query(Criteria.where("eventId").in(ids))),
+                        collection);
+                relayed += ids.size();
+            }
+        }
+        return relayed;
+    }
+
+    private void ensureIndexed(String collection) {
+        if (indexed.add(collection)) {
+            try {
+                EventLog.indexOutbox(mongo, collection);
+            } catch (RuntimeException notIndexable) {
+                log.debug("No outbox index on {}: {}", collection, notIndexable.toString());
+            }
+        }
+    }
+}
