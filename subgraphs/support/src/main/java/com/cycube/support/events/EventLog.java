@@ -20,7 +20,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * The shared, durable event log every subgraph publishes to and consumes from (its own database, owned by no
  * subgraph). Each event is stored once under its id, with the consumer groups that still have to process it
  * ({@code pendingFor}), taken from the durable subscriptions at the moment it is appended: a consumer that is down
- * keeps its place, a consumer that subscribes later starts with the events after it subscribed.
+ * keeps its place; a consumer that subscribes later is given the history of its types when it subscribes.
  */
 public final class EventLog {
 
@@ -37,12 +37,24 @@ public final class EventLog {
         log.getCollection(EVENTS).createIndex(Indexes.ascending("type", "occurredAt"));
     }
 
-    /** Registers (or updates) a consumer group's durable subscription. */
+    /**
+     * Registers (or updates) a consumer group's durable subscription. A group sees the whole history of the types it
+     * subscribes to: events already in the log (of types it did not subscribe to before) become pending for it too,
+     * so a read model built from events is complete however late its service first starts. An event appended while
+     * this runs gets the group either way, and only once.
+     */
     public void subscribe(String group, Set<String> types, String service) {
+        Document before = log.findById(group, Document.class, SUBSCRIPTIONS);
+        List<String> known = before == null ? List.of() : before.getList("types", String.class, List.of());
         log.upsert(Query.query(Criteria.where("_id").is(group)),
                 new Update().set("types", List.copyOf(types)).set("service", service)
                         .setOnInsert("subscribedAt", Date.from(clock.instant())),
                 SUBSCRIPTIONS);
+        List<String> added = types.stream().filter(type -> !known.contains(type)).toList();
+        if (!added.isEmpty()) {
+            log.updateMulti(Query.query(Criteria.where("type").in(added).and("pendingFor").ne(group)),
+                    new Update().addToSet("pendingFor", group), EVENTS);
+        }
     }
 
     /**
