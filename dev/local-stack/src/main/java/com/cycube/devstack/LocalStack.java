@@ -288,6 +288,27 @@ public final class LocalStack implements AutoCloseable {
         progress.accept(name + " ready again: " + process.graphqlUrl());
     }
 
+    /**
+     * Starts a second instance of a running subgraph on a free port, sharing its database (as a scaled-out
+     * deployment would), and returns its GraphQL URL. The router keeps using the first instance, so a change made
+     * through this one and a subscriber connected through the router meet only through the database. Stopped with
+     * the stack.
+     */
+    public String startExtraInstance(String name) {
+        Subgraph subgraph = Subgraph.named(name);
+        int port = Ports.freePort();
+        SubgraphProcess process = new SubgraphProcess(subgraph, SubgraphProcess.locateJar(repositoryRoot, subgraph), port,
+                SubgraphProcess.environment(subgraph, port, mongoPort, keycloakPort), logFile(name + "-" + port));
+        synchronized (this) {
+            requireOpen();
+            subgraphs.put(name + "#" + port, process);
+            process.start();
+        }
+        process.awaitReady(config.subgraphTimeout);
+        progress.accept(name + " second instance ready: " + process.graphqlUrl());
+        return process.graphqlUrl();
+    }
+
     /** Stops everything that runs, in reverse start order. Safe to call more than once. */
     @Override
     public synchronized void close() {
