@@ -2,10 +2,16 @@ package com.cycube.catalog;
 
 import com.cycube.catalog.demo.DemoData;
 import com.cycube.catalog.search.SearchIndexSync;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.EventLog;
+import com.cycube.support.events.EventProcessing;
 import com.cycube.testing.GraphQlTestClient;
 import com.cycube.testing.Persona;
 import com.cycube.testing.SubgraphTest;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.CommandLineRunner;
@@ -41,6 +47,12 @@ public abstract class CatalogIntegrationTest {
     @Autowired
     private CatalogIndexes indexes;
 
+    @Autowired
+    protected EventProcessing events;
+
+    @Autowired
+    protected EventLog eventLog;
+
     @BeforeEach
     void freshDemoCatalog() throws Exception {
         for (String collection : new String[] {"courses", "course_versions", "learning_paths", "skills"}) {
@@ -50,6 +62,18 @@ public abstract class CatalogIntegrationTest {
         new DemoData(mongo).run(null);
         search.rebuild();
         commands.reset();
+    }
+
+    /**
+     * The events of {@code type} that {@code action} produced: everything pending is relayed first (the demo
+     * catalog's own events included), then the action runs and its outbox is relayed.
+     */
+    protected List<DomainEvent> eventsOf(String type, Runnable action) {
+        events.drain();
+        Set<String> before = eventLog.ofType(type).stream().map(DomainEvent::eventId).collect(Collectors.toSet());
+        action.run();
+        events.drain();
+        return eventLog.ofType(type).stream().filter(event -> !before.contains(event.eventId())).toList();
     }
 
     protected GraphQlTestClient.Response as(Persona persona, String query) {

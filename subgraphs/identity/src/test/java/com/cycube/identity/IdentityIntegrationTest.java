@@ -7,15 +7,21 @@ import com.cycube.identity.invitations.InvitationDocument;
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.users.UserDocument;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.EventLog;
+import com.cycube.support.events.EventProcessing;
 import com.cycube.testing.GraphQlTestClient;
 import com.cycube.testing.Persona;
 import com.cycube.testing.SubgraphTest;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,6 +55,12 @@ public abstract class IdentityIntegrationTest {
     @Autowired
     protected MongoFindCounter finds;
 
+    @Autowired
+    protected EventProcessing events;
+
+    @Autowired
+    protected EventLog eventLog;
+
     @BeforeEach
     void freshWorld() {
         for (Class<?> type : new Class<?>[] {UserDocument.class, OrganizationDocument.class, TeamDocument.class, InvitationDocument.class}) {
@@ -69,6 +81,18 @@ public abstract class IdentityIntegrationTest {
 
     protected GraphQlTestClient.Response anonymous(String query, Map<String, ?> variables) {
         return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
+    }
+
+    /**
+     * The events of {@code type} that {@code action} produced: everything pending is relayed first (the demo
+     * seed's own events included), then the action runs and its outbox is relayed.
+     */
+    protected List<DomainEvent> eventsOf(String type, Runnable action) {
+        events.drain();
+        Set<String> before = eventLog.ofType(type).stream().map(DomainEvent::eventId).collect(Collectors.toSet());
+        action.run();
+        events.drain();
+        return eventLog.ofType(type).stream().filter(event -> !before.contains(event.eventId())).toList();
     }
 
     protected UserDocument storedUser(String id) {

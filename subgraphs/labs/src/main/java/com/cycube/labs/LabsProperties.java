@@ -12,6 +12,7 @@ public record LabsProperties(
         int defaultQuota,
         Duration expiryWarning,
         Duration provisioningTimeout,
+        Duration objectiveGrace,
         boolean changeStreamEnabled,
         Driver driver,
         Simulated simulated,

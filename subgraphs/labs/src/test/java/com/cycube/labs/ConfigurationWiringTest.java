@@ -40,5 +40,7 @@ class ConfigurationWiringTest {
         assertThat(context.getBeansOfType(LabSchedule.class)).hasSize(1);
         assertThat(mongo.findAll(LabTemplateDocument.class)).extracting(LabTemplateDocument::id)
                 .containsExactlyInAnyOrder("tmpl-kali-ssh", "tmpl-windows-rdp");
+        // the catalog's demo LAB cubes run these templates: each has objectives, so the demo journey can complete
+        assertThat(mongo.findAll(LabTemplateDocument.class)).allSatisfy(template -> assertThat(template.objectives()).hasSize(2));
     }
 }

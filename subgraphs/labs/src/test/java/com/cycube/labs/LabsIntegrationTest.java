@@ -1,16 +1,26 @@
 package com.cycube.labs;
 
+import com.cycube.testing.MutableClock;
 import com.cycube.labs.demo.DemoData;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.provisioning.LabReaper;
 import com.cycube.labs.provisioning.ProvisioningDriver;
 import com.cycube.labs.templates.LabProtocol;
 import com.cycube.labs.templates.LabTemplateDocument;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.EventLog;
+import com.cycube.support.events.EventProcessing;
 import com.cycube.testing.GraphQlTestClient;
 import com.cycube.testing.Persona;
 import com.cycube.testing.SubgraphTest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -62,15 +72,78 @@ public abstract class LabsIntegrationTest {
     @Autowired
     private LabsIndexes indexes;
 
+    @Autowired
+    protected EventProcessing events;
+
+    @Autowired
+    protected EventLog eventLog;
+
+    /** The LAB cubes the tests launch (all on tmpl-kali-ssh but cube-broken-lab), in one published GLOBAL course. */
+    public static final List<String> TEST_LAB_CUBES = List.of("cube-linux-lab", "cube-webapp-lab", "cube-other",
+            "cube-1", "cube-2", "cube-3", "cube-4");
+
     @BeforeEach
-    void onlyTheDemoTemplates() {
-        for (String collection : new String[] {"lab_instances", "lab_quotas", "lab_templates"}) {
+    void onlyTheDemoTemplatesAndTheTestCourse() {
+        events.drain();
+        for (String collection : new String[] {"lab_instances", "lab_quotas", "lab_templates", "lab_cubes"}) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
         indexes.run(null);
         new DemoData(mongo).run(null);
         mongo.insert(new LabTemplateDocument("tmpl-broken", "Never boots", BROKEN_IMAGE, "t3.micro", LabProtocol.VNC, 5901,
                 30, 60, Instant.EPOCH, Instant.EPOCH));
+        List<Document> cubes = new ArrayList<>();
+        TEST_LAB_CUBES.forEach(cube -> cubes.add(cube(cube, "LAB", "tmpl-kali-ssh")));
+        cubes.add(cube("cube-broken-lab", "LAB", "tmpl-broken"));
+        cubes.add(cube("cube-test-quiz", "QUIZ", null));
+        publishCourse(null, "course-labs-test", 1, cubes);
+    }
+
+    // ------------------------------------------------------------------ what other subgraphs announce
+
+    /** A cube of a {@code catalog.CoursePublished} payload. */
+    protected static Document cube(String cubeId, String kind, String labTemplateId) {
+        return new Document("cubeId", cubeId).append("moduleId", "module-" + cubeId).append("kind", kind)
+                .append("labTemplateId", labTemplateId).append("estimatedMinutes", 30).append("position", 1);
+    }
+
+    /**
+     * What the catalog announces when a course is published ({@code organizationId} null: a GLOBAL course), appended
+     * to the event log as the catalog's relay would, then delivered to labs' handlers.
+     */
+    protected DomainEvent publishCourse(String organizationId, String courseId, int version, List<Document> cubes) {
+        List<Document> positioned = new ArrayList<>();
+        for (int i = 0; i < cubes.size(); i++) {
+            positioned.add(new Document(cubes.get(i)).append("position", i + 1));
+        }
+        Document payload = new Document("courseId", courseId).append("version", version).append("title", "Course " + courseId)
+                .append("visibility", organizationId == null ? "GLOBAL" : "ORGANIZATION")
+                .append("organizationId", organizationId).append("cubes", positioned);
+        return announce(new DomainEvent(UUID.randomUUID().toString(), "catalog.CoursePublished", organizationId, "catalog",
+                clock.instant(), payload));
+    }
+
+    /** What identity announces about an organization (a snapshot taken at {@code occurredAt}). */
+    protected DomainEvent organizationChanged(String organizationId, int labQuota, boolean active, Instant occurredAt) {
+        Document payload = new Document("organizationId", organizationId).append("name", organizationId)
+                .append("seatLimit", 50).append("labQuota", labQuota).append("active", active);
+        return announce(new DomainEvent(UUID.randomUUID().toString(), "identity.OrganizationChanged", organizationId,
+                "identity", occurredAt, payload));
+    }
+
+    protected DomainEvent announce(DomainEvent event) {
+        eventLog.append(event);
+        events.drain();
+        return event;
+    }
+
+    /** The events of {@code type} that {@code action} produced (relayed from labs' outbox). */
+    protected List<DomainEvent> eventsOf(String type, Runnable action) {
+        events.drain();
+        Set<String> before = eventLog.ofType(type).stream().map(DomainEvent::eventId).collect(Collectors.toSet());
+        action.run();
+        events.drain();
+        return eventLog.ofType(type).stream().filter(event -> !before.contains(event.eventId())).toList();
     }
 
     protected GraphQlTestClient.Response as(Persona persona, String query) {

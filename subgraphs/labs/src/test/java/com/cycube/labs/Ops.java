@@ -9,6 +9,7 @@ public final class Ops {
     public static final String LAB_FIELDS = """
             id organizationId state active revision requestedAt expiresAt expiryWarningSentAt connectionUrl failureReason
             owner { id } cube { id } template { id name protocol port } history { from to at reason }
+            objectives { id description met } objectivesMetAt
             """;
 
     public static final String LAUNCH = """
@@ -44,8 +45,9 @@ public final class Ops {
     public static final String QUOTA = """
             query($org: ID) { labQuota(organizationId: $org) { organizationId maxConcurrentLabs activeLabs isDefault } }""";
 
-    public static final String SET_QUOTA = """
-            mutation($input: SetLabQuotaInput!) { setLabQuota(input: $input) { quota { organizationId maxConcurrentLabs activeLabs isDefault } } }""";
+    public static final String RECORD_OBJECTIVE = """
+            mutation($input: RecordLabObjectiveInput!) { recordLabObjective(input: $input) {
+              allMet lab { id state objectivesMetAt objectives { id description met } } } }""";
 
     public static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) {

@@ -1,9 +1,11 @@
 package com.cycube.catalog.courses;
 
+import com.cycube.catalog.events.CatalogEvents;
 import com.cycube.catalog.search.SearchIndexSync;
 import com.cycube.catalog.skills.SkillService;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import java.time.Clock;
@@ -265,6 +267,7 @@ public class CourseService {
                 .set("cubeIds", cubeIds)
                 .set("publishedAt", now)
                 .set("updatedAt", now);
+        Outbox.record(update, CatalogEvents.coursePublished(courseId, head.organizationId(), version, draft, now));
         CourseDocument published = store.compareAndSet(caller, head, update)
                 .orElseThrow(CourseService::concurrentChange);
         search.published(published, draft);
@@ -277,10 +280,12 @@ public class CourseService {
         if (head.publishedVersion() == null) {
             throw DomainException.badInput("Only a published course can be archived");
         }
+        Instant now = clock.instant();
         Update update = new Update()
                 .set("status", CourseStatus.ARCHIVED)
                 .set("current", head.published())
-                .set("updatedAt", clock.instant());
+                .set("updatedAt", now);
+        Outbox.record(update, CatalogEvents.courseArchived(courseId, head.organizationId(), now));
         CourseDocument archived = store.compareAndSet(caller, head, update)
                 .orElseThrow(CourseService::concurrentChange);
         search.archived(courseId);

@@ -9,17 +9,22 @@ import com.cycube.catalog.courses.CourseVersionDocument;
 import com.cycube.catalog.courses.CubeContent;
 import com.cycube.catalog.courses.CubeKind;
 import com.cycube.catalog.courses.ModuleContent;
+import com.cycube.catalog.events.CatalogEvents;
 import com.cycube.catalog.paths.LearningPathDocument;
 import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.catalog.skills.SkillFramework;
+import com.cycube.support.events.DomainEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -57,9 +62,16 @@ public class DemoData implements ApplicationRunner {
     private static final Instant SEEDED_AT = Instant.parse("2026-01-05T09:00:00Z");
 
     private final MongoTemplate mongo;
+    private final Clock clock;
+
+    @Autowired
+    public DemoData(MongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
 
     public DemoData(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this(mongo, Clock.systemUTC());
     }
 
     @Override
@@ -70,9 +82,11 @@ public class DemoData implements ApplicationRunner {
         published(WEBAPP, null, ROOT, webApp(), 2);
         published(ACME_IR, ACME, ACME_MANAGER, acmeIncidentResponse(), 3);
         draft(RANSOMWARE_DRAFT, null, ROOT, ransomwareDraft(), 4);
-        insertIfMissing(SOC_PATH, new LearningPathDocument(SOC_PATH, null, ROOT, "SOC Analyst Foundations",
+        LearningPathDocument path = new LearningPathDocument(SOC_PATH, null, ROOT, "SOC Analyst Foundations",
                 "Start here to work in a security operations center: spot phishing, then find your way around Linux hosts.",
-                List.of(PHISHING, LINUX), CourseStatus.PUBLISHED, 0, SEEDED_AT, SEEDED_AT, SEEDED_AT));
+                List.of(PHISHING, LINUX), CourseStatus.PUBLISHED, 0, SEEDED_AT, SEEDED_AT, SEEDED_AT);
+        insertIfMissing(SOC_PATH, path, "learning_paths", CatalogEvents.learningPathPublished(path.id(), null, path.title(),
+                path.courseIds(), clock.instant()));
         log.info("Catalog demo data present");
     }
 
@@ -90,9 +104,11 @@ public class DemoData implements ApplicationRunner {
         Instant created = SEEDED_AT.plusSeconds(60L * order);
         insertIfMissing(CourseVersionDocument.idOf(id, 1), new CourseVersionDocument(CourseVersionDocument.idOf(id, 1), id, 1,
                 organizationId, content, authorId, created));
+        // the head is inserted already published: its insert carries the CoursePublished, so the other subgraphs
+        // learn the demo courses (and labs their LAB cubes) from the event log even on an empty store
         insertIfMissing(id, new CourseDocument(id, organizationId, authorId, CourseStatus.PUBLISHED, 1, null, 1, 0, null,
                 CourseSummary.of(content), CourseSummary.of(content), content.moduleIds().toList(), content.cubeIds().toList(),
-                created, created, created));
+                created, created, created), "courses", CatalogEvents.coursePublished(id, organizationId, 1, content, clock.instant()));
     }
 
     private void draft(String id, String organizationId, String authorId, CourseContent content, int order) {
@@ -105,6 +121,16 @@ public class DemoData implements ApplicationRunner {
     private void insertIfMissing(String id, Object document) {
         if (mongo.findById(id, document.getClass()) == null) {
             mongo.insert(document);
+        }
+    }
+
+    private void insertIfMissing(String id, Object document, String collection, DomainEvent event) {
+        if (mongo.findById(id, document.getClass()) == null) {
+            try {
+                CatalogEvents.insertWithEvents(mongo, document, collection, event);
+            } catch (DuplicateKeyException seededMeanwhile) {
+                // another instance seeded it first, with its own event
+            }
         }
     }
 

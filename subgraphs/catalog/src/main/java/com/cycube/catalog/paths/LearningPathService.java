@@ -6,9 +6,11 @@ import com.cycube.catalog.courses.CourseDocument;
 import com.cycube.catalog.courses.CourseRules;
 import com.cycube.catalog.courses.CourseStatus;
 import com.cycube.catalog.courses.CourseStore;
+import com.cycube.catalog.events.CatalogEvents;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
@@ -87,19 +89,29 @@ public class LearningPathService {
                                        boolean descriptionGiven, List<String> courseIds) {
         CourseAccess.requireAuthorRole(caller);
         LearningPathDocument path = editable(caller, id, expectedRevision);
-        Update update = new Update().set("updatedAt", clock.instant()).inc("revision", 1);
+        Instant now = clock.instant();
+        Update update = new Update().set("updatedAt", now).inc("revision", 1);
+        String newTitle = path.title();
+        List<String> newCourses = path.courseIds();
         if (title != null) {
-            update.set("title", CourseRules.title(title, "Learning path"));
+            newTitle = CourseRules.title(title, "Learning path");
+            update.set("title", newTitle);
         }
         if (descriptionGiven) {
             update.set("description", CourseRules.summary(description));
         }
         if (courseIds != null) {
-            List<String> valid = validCourses(caller, path.organizationId(), courseIds);
-            if (path.status() == CourseStatus.PUBLISHED && valid.isEmpty()) {
+            newCourses = validCourses(caller, path.organizationId(), courseIds);
+            if (path.status() == CourseStatus.PUBLISHED && newCourses.isEmpty()) {
                 throw DomainException.badInput("A published learning path needs at least one course");
             }
-            update.set("courseIds", valid);
+            update.set("courseIds", newCourses);
+        }
+        if (path.status() == CourseStatus.PUBLISHED) {
+            // a published path's new title or courses reach the other subgraphs as a new snapshot (the revision
+            // compare-and-set in save() guarantees it is still published when the write happens)
+            Outbox.record(update, CatalogEvents.learningPathPublished(path.id(), path.organizationId(), newTitle,
+                    newCourses, now));
         }
         return save(caller, path, update);
     }
@@ -112,8 +124,11 @@ public class LearningPathService {
         }
         validCourses(caller, path.organizationId(), path.courseIds());
         Instant now = clock.instant();
-        return save(caller, path, new Update().set("status", CourseStatus.PUBLISHED).set("publishedAt", now)
-                .set("updatedAt", now).inc("revision", 1));
+        Update update = new Update().set("status", CourseStatus.PUBLISHED).set("publishedAt", now)
+                .set("updatedAt", now).inc("revision", 1);
+        Outbox.record(update, CatalogEvents.learningPathPublished(path.id(), path.organizationId(), path.title(),
+                path.courseIds(), now));
+        return save(caller, path, update);
     }
 
     private LearningPathDocument save(Caller caller, LearningPathDocument path, Update update) {

@@ -37,7 +37,9 @@ import org.springframework.stereotype.Component;
  *   <li>this instance's publish/archive updates it right after the MongoDB write succeeded
  *       ({@link #published}, {@link #archived});</li>
  *   <li>a change-stream listener on {@code courses} re-reads every changed course, so publishes made by other
- *       instances reach this index too (idempotent: the document is re-read, not the event replayed). If the
+ *       instances reach this index too (idempotent: the document is re-read, not the event replayed). A course
+ *       whose head {@code revision} is already indexed is skipped, so writes that change nothing searchable —
+ *       the outbox relay's {@code $pull} of relayed events from {@code _outbox} — cost no re-indexing. If the
  *       stream breaks, the listener rebuilds the whole index and resumes.</li>
  * </ol>
  *
@@ -62,6 +64,10 @@ public class SearchIndexSync implements ApplicationRunner {
     private final boolean changeStreamEnabled;
     private ChangeStreamFollower follower;
     private final List<Consumer<String>> refreshObservers = new CopyOnWriteArrayList<>();
+    /** The head revision each indexed course was indexed at. */
+    private final Map<String, Long> indexedRevisions = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong rebuilds = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong reindexed = new java.util.concurrent.atomic.AtomicLong();
 
     public SearchIndexSync(MongoTemplate mongo, SkillService skills,
                            @Value("${cycube.catalog.search.change-stream-enabled:true}") boolean changeStreamEnabled) {
@@ -102,36 +108,93 @@ public class SearchIndexSync implements ApplicationRunner {
     }
 
     /** Re-reads every published course from MongoDB into a fresh index. */
-    public void rebuild() {
+    public synchronized void rebuild() {
         List<CourseDocument> heads = mongo.find(Query.query(Criteria.where("status").is(CourseStatus.PUBLISHED.name())),
                 CourseDocument.class);
         index.replaceAll(searchable(heads));
+        indexedRevisions.clear();
+        heads.forEach(head -> indexedRevisions.put(head.id(), head.revision()));
+        rebuilds.incrementAndGet();
         log.info("Catalog search index rebuilt with {} published courses", index.size());
     }
 
     /** After a publish was stored: the new published version replaces the course's entry. */
-    public void published(CourseDocument head, CourseContent content) {
+    public synchronized void published(CourseDocument head, CourseContent content) {
         index.upsert(searchable(head, content, skillNames(content.skillIds())));
+        indexedRevisions.put(head.id(), head.revision());
     }
 
     /** After an archive was stored: the course can no longer be found. */
-    public void archived(String courseId) {
+    public synchronized void archived(String courseId) {
         index.remove(courseId);
+        indexedRevisions.remove(courseId);
     }
 
-    /** Brings one course's entry in line with what MongoDB now holds. */
-    public void refresh(String courseId) {
-        CourseDocument head = mongo.findById(courseId, CourseDocument.class);
-        if (head == null || head.status() != CourseStatus.PUBLISHED) {
+    /**
+     * Brings one course's entry in line with what MongoDB now holds. A head whose {@code revision} is the one
+     * already indexed is left alone: every change a search could see moves the revision, while writes that do not
+     * — above all the outbox relay pulling relayed events out of {@code _outbox} — leave the index untouched.
+     */
+    public synchronized void refresh(String courseId) {
+        Query byId = Query.query(Criteria.where("_id").is(courseId));
+        byId.fields().include("status").include("revision");
+        org.bson.Document state = mongo.findOne(byId, org.bson.Document.class, "courses");
+        if (state == null || !CourseStatus.PUBLISHED.name().equals(state.getString("status"))) {
             index.remove(courseId);
+            indexedRevisions.remove(courseId);
             return;
         }
-        List<SearchableCourse> course = searchable(List.of(head));
+        if (java.util.Objects.equals(indexedRevisions.get(courseId), revisionOf(state))) {
+            return;
+        }
+        CourseDocument head = mongo.findById(courseId, CourseDocument.class);
+        List<SearchableCourse> course = head == null ? List.of() : searchable(List.of(head));
         if (course.isEmpty()) {
             index.remove(courseId);
+            indexedRevisions.remove(courseId);
         } else {
             index.upsert(course.get(0));
+            indexedRevisions.put(courseId, head.revision());
+            reindexed.incrementAndGet();
         }
+    }
+
+    /**
+     * A course changed but the change event does not say which (the embedded store's update events): compares
+     * the published heads' revisions (one small projected read) with what is indexed and refreshes only the
+     * courses that differ — so the relay's {@code $pull} of {@code _outbox} costs one projected read, no indexing.
+     */
+    public synchronized void catchUp() {
+        Query published = Query.query(Criteria.where("status").is(CourseStatus.PUBLISHED.name()));
+        published.fields().include("revision");
+        Map<String, Long> current = new java.util.HashMap<>();
+        mongo.find(published, org.bson.Document.class, "courses")
+                .forEach(head -> current.put(String.valueOf(head.get("_id")), revisionOf(head)));
+        for (String gone : List.copyOf(indexedRevisions.keySet())) {
+            if (!current.containsKey(gone)) {
+                index.remove(gone);
+                indexedRevisions.remove(gone);
+            }
+        }
+        current.forEach((courseId, revision) -> {
+            if (!revision.equals(indexedRevisions.get(courseId))) {
+                refresh(courseId);
+            }
+        });
+    }
+
+    /** How many full rebuilds and single-course re-indexings happened (for tests and diagnostics). */
+    public long rebuilds() {
+        return rebuilds.get();
+    }
+
+    public long reindexed() {
+        return reindexed.get();
+    }
+
+    private static Long revisionOf(org.bson.Document head) {
+        Object revision = head.get("revision");
+        return revision instanceof Number number ? number.longValue() : 0L;
     }
 
     private List<SearchableCourse> searchable(Collection<CourseDocument> heads) {
@@ -178,8 +241,8 @@ public class SearchIndexSync implements ApplicationRunner {
             refresh(courseId.get());
         } else {
             // mongo-java-server reports the update operators instead of {_id} as documentKey of
-            // update events; real MongoDB does not. Without the id, re-read everything.
-            rebuild();
+            // update events; real MongoDB does not. Without the id, compare every published head's revision.
+            catchUp();
         }
         String refreshed = courseId.orElse(EVERY_COURSE);
         refreshObservers.forEach(observer -> observer.accept(refreshed));

@@ -46,6 +46,9 @@ class SearchIndexStartupAndSyncTest {
     @Autowired
     SearchIndexSync search;
 
+    @Autowired
+    com.cycube.support.events.EventProcessing events;
+
     @Test
     void at_startup_the_demo_catalog_is_seeded_once_and_indexed() throws Exception {
         assertThat(searchIds("phising")).first().isEqualTo("course-phishing");
@@ -79,6 +82,21 @@ class SearchIndexStartupAndSyncTest {
         removed.get(5, TimeUnit.SECONDS);
         assertThat(searchIds("forensics")).isEmpty();
         mongo.remove(Query.query(Criteria.where("_id").is("course-cloud")), CourseDocument.class);
+    }
+
+    @Test
+    void the_outbox_relay_pulling_the_demo_catalogs_events_reaches_the_change_stream_but_reindexes_nothing() throws Exception {
+        CompletableFuture<String> noticed = new CompletableFuture<>();
+        search.onChangeStreamRefresh(noticed::complete);
+        long reindexed = search.reindexed();
+        long rebuilds = search.rebuilds();
+
+        events.drain(); // relays the demo courses' CoursePublished: a $pull of _outbox on each head
+
+        noticed.get(5, TimeUnit.SECONDS);
+        assertThat(search.reindexed()).isEqualTo(reindexed);
+        assertThat(search.rebuilds()).isEqualTo(rebuilds);
+        assertThat(searchIds("phising")).first().isEqualTo("course-phishing");
     }
 
     private CompletableFuture<String> refreshOf(String courseId) {

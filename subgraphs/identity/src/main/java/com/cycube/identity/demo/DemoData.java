@@ -1,7 +1,9 @@
 package com.cycube.identity.demo;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -19,14 +21,16 @@ class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final MongoTemplate mongo;
+    private final Clock clock;
 
-    DemoData(MongoTemplate mongo) {
+    DemoData(MongoTemplate mongo, ObjectProvider<Clock> clock) {
         this.mongo = mongo;
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        DemoDataset.seed(mongo);
+        DemoDataset.seed(mongo, clock);
         log.info("Demo data seeded: organizations {} and {}, 5 users, 3 teams", DemoDataset.ACME, DemoDataset.GLOBEX);
     }
 }

@@ -1,12 +1,18 @@
 package com.cycube.identity.demo;
 
+import com.cycube.identity.events.OutboxInserts;
 import com.cycube.identity.organizations.OrganizationDocument;
+import com.cycube.identity.organizations.OrganizationEvents;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.users.UserDocument;
+import com.cycube.identity.users.UserEvents;
 import com.cycube.identity.users.UserStatus;
 import com.cycube.support.auth.Role;
+import com.cycube.support.events.DomainEvent;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
@@ -34,28 +40,48 @@ public final class DemoDataset {
     private DemoDataset() {
     }
 
+    /** Seeds with the events' time taken from the system clock. */
     public static void seed(MongoTemplate mongo) {
+        seed(mongo, Clock.systemUTC());
+    }
+
+    /**
+     * Seeds the demo documents that are missing. Organizations and users are inserted together with their
+     * {@code identity.OrganizationChanged} / {@code identity.UserChanged} snapshot, so the other subgraphs learn
+     * the demo tenants and people from the event log even when the local stack starts with an empty store.
+     */
+    public static void seed(MongoTemplate mongo, Clock clock) {
         List.of(
                 OrganizationDocument.create(ACME, "Acme Corporation", 50, 10, SEEDED_AT),
                 OrganizationDocument.create(GLOBEX, "Globex", 25, 5, SEEDED_AT)
-        ).forEach(organization -> insertIfMissing(mongo, organization.id(), organization));
+        ).forEach(organization -> insertIfMissing(mongo, organization.id(), organization, OrganizationDocument.COLLECTION,
+                OrganizationEvents.changed(organization, clock.instant())));
         List.of(
                 new TeamDocument(ACME_SECOPS, ACME, "Security Operations", null, SEEDED_AT),
                 new TeamDocument(ACME_SOC1, ACME, "SOC Tier 1", ACME_SECOPS, SEEDED_AT),
                 new TeamDocument(GLOBEX_RED, GLOBEX, "Red Team", null, SEEDED_AT)
-        ).forEach(team -> insertIfMissing(mongo, team.id(), team));
+        ).forEach(team -> {
+            if (mongo.findById(team.id(), TeamDocument.class) == null) {
+                mongo.insert(team);
+            }
+        });
         List.of(
                 user(ROOT_ID, null, "root@cycube.local", "Platform Root", Role.ROOT, List.of()),
                 user(ACME_MANAGER_ID, ACME, "manager@acme.test", "Alice Manager", Role.MANAGER, List.of(ACME_SOC1)),
                 user(ACME_TRAINEE_ID, ACME, "trainee@acme.test", "Adam Trainee", Role.TRAINEE, List.of(ACME_SOC1)),
                 user(GLOBEX_MANAGER_ID, GLOBEX, "manager@globex.test", "Gina Manager", Role.MANAGER, List.of()),
                 user(GLOBEX_TRAINEE_ID, GLOBEX, "trainee@globex.test", "Greg Trainee", Role.TRAINEE, List.of(GLOBEX_RED))
-        ).forEach(user -> insertIfMissing(mongo, user.id(), user));
+        ).forEach(user -> insertIfMissing(mongo, user.id(), user, UserDocument.COLLECTION,
+                UserEvents.changed(user, clock.instant())));
     }
 
-    private static void insertIfMissing(MongoTemplate mongo, String id, Object document) {
+    private static void insertIfMissing(MongoTemplate mongo, String id, Object document, String collection, DomainEvent event) {
         if (mongo.findById(id, document.getClass()) == null) {
-            mongo.insert(document);
+            try {
+                OutboxInserts.insert(mongo, document, collection, event);
+            } catch (DuplicateKeyException seededMeanwhile) {
+                // another instance seeded it first, with its own event
+            }
         }
     }
 

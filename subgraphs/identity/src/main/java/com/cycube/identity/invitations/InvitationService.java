@@ -6,6 +6,7 @@ import com.cycube.identity.organizations.OrganizationService;
 import com.cycube.identity.teams.TeamService;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.identity.users.UserStatus;
+import com.cycube.identity.users.UserWrites;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
@@ -44,10 +45,13 @@ public class InvitationService {
     private final TeamService teams;
     private final IdentityProviderAccounts accounts;
     private final InvitationProperties properties;
+    private final UserWrites userWrites;
     private final Clock clock;
 
     public InvitationService(TenantScopedMongo tenants, MongoTemplate mongo, OrganizationService organizations, TeamService teams,
-                             IdentityProviderAccounts accounts, InvitationProperties properties, Clock clock) {
+                             IdentityProviderAccounts accounts, InvitationProperties properties, UserWrites userWrites,
+                             Clock clock) {
+        this.userWrites = userWrites;
         this.tenants = tenants;
         this.mongo = mongo;
         this.organizations = organizations;
@@ -78,7 +82,7 @@ public class InvitationService {
                 accounts.sendInvitationEmail(userId, properties.validity());
             }
             Instant now = clock.instant();
-            tenants.insert(caller, new UserDocument(userId, organizationId, address, address, null, role, UserStatus.INVITED,
+            userWrites.insert(caller, new UserDocument(userId, organizationId, address, address, null, role, UserStatus.INVITED,
                     teamsToJoin, now, null));
             return tenants.insert(caller, new InvitationDocument("inv-" + UUID.randomUUID(), organizationId, address, role,
                     teamsToJoin, InvitationStatus.PENDING, userId, caller.subject(), now, now.plus(properties.validity())));

@@ -29,6 +29,9 @@ public class OrganizationDataFetcher {
     public record RenameOrganizationInput(String organizationId, String name) {
     }
 
+    public record SetOrganizationActiveInput(String organizationId, Boolean active) {
+    }
+
     public record OrganizationPayload(OrganizationDocument organization) {
     }
 
@@ -65,6 +68,11 @@ public class OrganizationDataFetcher {
     @DgsMutation
     public OrganizationPayload renameOrganization(@InputArgument RenameOrganizationInput input, DataFetchingEnvironment env) {
         return new OrganizationPayload(organizations.rename(caller(env), input.organizationId(), input.name()));
+    }
+
+    @DgsMutation
+    public OrganizationPayload setOrganizationActive(@InputArgument SetOrganizationActiveInput input, DataFetchingEnvironment env) {
+        return new OrganizationPayload(organizations.setActive(caller(env), input.organizationId(), input.active()));
     }
 
     /** Batched and tenant-scoped: another tenant's organization resolves to null with NOT_FOUND. */

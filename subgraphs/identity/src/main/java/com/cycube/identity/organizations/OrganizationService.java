@@ -1,19 +1,25 @@
 package com.cycube.identity.organizations;
 
 import com.cycube.identity.Names;
+import com.cycube.identity.events.OutboxInserts;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.identity.users.UserStatus;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -26,10 +32,12 @@ public class OrganizationService {
     private static final Sort BY_NAME = Sort.by("name", "_id");
 
     private final TenantScopedMongo tenants;
+    private final MongoTemplate mongo;
     private final Clock clock;
 
-    public OrganizationService(TenantScopedMongo tenants, Clock clock) {
+    public OrganizationService(TenantScopedMongo tenants, MongoTemplate mongo, Clock clock) {
         this.tenants = tenants;
+        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -49,29 +57,36 @@ public class OrganizationService {
         caller.require(Role.ROOT, null);
         OrganizationDocument organization = OrganizationDocument.create("org-" + UUID.randomUUID(),
                 Names.require(name, "name"), validSeatLimit(seatLimit), validLabQuota(labQuota), clock.instant());
-        return tenants.insert(caller, organization);
+        TenantScopedMongo.assertWritable(caller, organization.organizationId());
+        OutboxInserts.insert(mongo, organization, OrganizationDocument.COLLECTION,
+                OrganizationEvents.changed(organization, organization.createdAt()));
+        return organization;
     }
 
     public OrganizationDocument updateQuotas(Caller caller, String id, Integer seatLimit, Integer labQuota) {
         caller.require(Role.ROOT, null);
-        OrganizationDocument organization = get(caller, id);
-        Update update = new Update();
+        get(caller, id);
         if (seatLimit != null) {
             validSeatLimit(seatLimit);
+        }
+        if (labQuota != null) {
+            validLabQuota(labQuota);
+        }
+        if (seatLimit != null) {
             long used = seatsUsed(caller, id);
             if (seatLimit < used) {
                 throw DomainException.conflict("The seat limit cannot be below the " + used + " seats in use");
             }
-            update.set("seatLimit", seatLimit);
         }
-        if (labQuota != null) {
-            update.set("labQuota", validLabQuota(labQuota));
-        }
-        if (update.getUpdateObject().isEmpty()) {
-            return organization;
-        }
-        return tenants.update(caller, id, null, update, OrganizationDocument.class)
-                .orElseThrow(() -> DomainException.notFound("Organization", id));
+        return change(caller, id, current -> {
+            int newSeatLimit = seatLimit != null ? seatLimit : current.seatLimit();
+            int newLabQuota = labQuota != null ? labQuota : current.labQuota();
+            if (newSeatLimit == current.seatLimit() && newLabQuota == current.labQuota()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Change(new Update().set("seatLimit", newSeatLimit).set("labQuota", newLabQuota),
+                    current.withQuotas(newSeatLimit, newLabQuota)));
+        });
     }
 
     /** Root, or a manager of that organization (another organization answers NOT_FOUND). */
@@ -79,8 +94,54 @@ public class OrganizationService {
         caller.require(Role.MANAGER, null);
         String validName = Names.require(name, "name");
         get(caller, id);
-        return tenants.update(caller, id, null, new Update().set("name", validName), OrganizationDocument.class)
-                .orElseThrow(() -> DomainException.notFound("Organization", id));
+        return change(caller, id, current -> current.name().equals(validName) ? Optional.empty()
+                : Optional.of(new Change(new Update().set("name", validName), current.withName(validName))));
+    }
+
+    /**
+     * Root deactivates or reactivates an organization. The flag is the organization's own: other subgraphs learn
+     * it from {@code identity.OrganizationChanged} (labs gives a deactivated organization no new labs). Setting
+     * the state it already has changes nothing.
+     */
+    public OrganizationDocument setActive(Caller caller, String id, Boolean active) {
+        caller.require(Role.ROOT, null);
+        if (active == null) {
+            throw DomainException.badInput("active is required");
+        }
+        get(caller, id);
+        return change(caller, id, current -> {
+            if (current.active() == active) {
+                return Optional.empty();
+            }
+            Instant deactivatedAt = active ? null : clock.instant();
+            Update update = active ? new Update().unset("deactivatedAt") : new Update().set("deactivatedAt", deactivatedAt);
+            return Optional.of(new Change(update, current.withDeactivatedAt(deactivatedAt)));
+        });
+    }
+
+    private record Change(Update update, OrganizationDocument result) {
+    }
+
+    /**
+     * One organization write with its {@code identity.OrganizationChanged} snapshot, compare-and-set on the
+     * snapshot's fields (re-read and re-decided when someone changed it meanwhile). Never a wholesale replace.
+     */
+    private OrganizationDocument change(Caller caller, String id, Function<OrganizationDocument, Optional<Change>> decide) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            OrganizationDocument current = get(caller, id);
+            Optional<Change> change = decide.apply(current);
+            if (change.isEmpty()) {
+                return current;
+            }
+            Update update = Outbox.record(change.get().update(),
+                    OrganizationEvents.changed(change.get().result(), clock.instant()));
+            Optional<OrganizationDocument> stored = tenants.update(caller, id, OrganizationEvents.unchanged(current),
+                    update, OrganizationDocument.class);
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        throw DomainException.conflict("The organization changed meanwhile; reload and try again");
     }
 
     /** Active and invited users: the seats the seat limit counts. */

@@ -4,6 +4,7 @@ import com.cycube.identity.Names;
 import com.cycube.identity.invitations.InvitationDocument;
 import com.cycube.identity.organizations.OrganizationService;
 import com.cycube.identity.users.UserDocument;
+import com.cycube.identity.users.UserWrites;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
@@ -12,8 +13,10 @@ import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Sort;
@@ -31,12 +34,15 @@ public class TeamService {
     private final TenantScopedMongo tenants;
     private final MongoTemplate mongo;
     private final OrganizationService organizations;
+    private final UserWrites userWrites;
     private final Clock clock;
 
-    public TeamService(TenantScopedMongo tenants, MongoTemplate mongo, OrganizationService organizations, Clock clock) {
+    public TeamService(TenantScopedMongo tenants, MongoTemplate mongo, OrganizationService organizations,
+                       UserWrites userWrites, Clock clock) {
         this.tenants = tenants;
         this.mongo = mongo;
         this.organizations = organizations;
+        this.userWrites = userWrites;
         this.clock = clock;
     }
 
@@ -91,9 +97,12 @@ public class TeamService {
             throw DomainException.conflict("The team has child teams: move or delete them first");
         }
         tenants.delete(caller, teamId, TeamDocument.class);
-        // Memberships of a deleted team go too; the queries carry the caller's tenant criterion.
+        // Memberships of a deleted team go too; the queries carry the caller's tenant criterion. Each member's
+        // document is written on its own, carrying that member's UserChanged snapshot (their remaining teams).
         Criteria inTeam = new Criteria().andOperator(Criteria.where("organizationId").is(team.organizationId()), Criteria.where("teamIds").is(teamId));
-        mongo.updateMulti(tenants.scopedQuery(caller, Visibility.OWN_ORGANIZATION, inTeam), new Update().pull("teamIds", teamId), UserDocument.class);
+        for (UserDocument member : tenants.find(caller, Visibility.OWN_ORGANIZATION, inTeam, Sort.by("_id"), null, UserDocument.class)) {
+            userWrites.change(caller, member.id(), current -> withoutTeam(current, teamId));
+        }
         mongo.updateMulti(tenants.scopedQuery(caller, Visibility.OWN_ORGANIZATION, inTeam), new Update().pull("teamIds", teamId), InvitationDocument.class);
         return teamId;
     }
@@ -113,9 +122,26 @@ public class TeamService {
         if (!team.organizationId().equals(user.organizationId())) {
             throw DomainException.badInput("The user is not a member of the team's organization");
         }
-        Update update = add ? new Update().addToSet("teamIds", teamId) : new Update().pull("teamIds", teamId);
-        return tenants.update(caller, userId, null, update, UserDocument.class)
-                .orElseThrow(() -> DomainException.notFound("User", userId));
+        return userWrites.change(caller, userId, current -> add ? withTeam(current, teamId) : withoutTeam(current, teamId));
+    }
+
+    /** Joining a team: a write (and a UserChanged) only when the user is not in it yet. */
+    private static Optional<UserWrites.Change> withTeam(UserDocument user, String teamId) {
+        if (user.teamIds().contains(teamId)) {
+            return Optional.empty();
+        }
+        List<String> teams = new ArrayList<>(user.teamIds());
+        teams.add(teamId);
+        return Optional.of(new UserWrites.Change(new Update().addToSet("teamIds", teamId), user.withTeamIds(teams)));
+    }
+
+    /** Leaving a team: a write (and a UserChanged) only when the user is in it. */
+    private static Optional<UserWrites.Change> withoutTeam(UserDocument user, String teamId) {
+        if (!user.teamIds().contains(teamId)) {
+            return Optional.empty();
+        }
+        List<String> teams = user.teamIds().stream().filter(id -> !id.equals(teamId)).toList();
+        return Optional.of(new UserWrites.Change(new Update().pull("teamIds", teamId), user.withTeamIds(teams)));
     }
 
     /** Teams {@code ids} of {@code organizationId} that the caller may see; a missing one is NOT_FOUND. */

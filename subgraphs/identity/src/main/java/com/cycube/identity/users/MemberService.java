@@ -11,6 +11,7 @@ import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -32,11 +33,14 @@ public class MemberService {
     private final TenantScopedMongo tenants;
     private final OrganizationService organizations;
     private final IdentityProviderAccounts accounts;
+    private final UserWrites writes;
 
-    public MemberService(TenantScopedMongo tenants, OrganizationService organizations, IdentityProviderAccounts accounts) {
+    public MemberService(TenantScopedMongo tenants, OrganizationService organizations, IdentityProviderAccounts accounts,
+                         UserWrites writes) {
         this.tenants = tenants;
         this.organizations = organizations;
         this.accounts = accounts;
+        this.writes = writes;
     }
 
     public Connection<UserDocument> list(Caller caller, String requestedOrganizationId, Filter filter, PageRequest page) {
@@ -66,8 +70,12 @@ public class MemberService {
             return member;
         }
         accounts.setRole(userId, newRole);
-        return tenants.update(caller, userId, Criteria.where("role").is(member.role()), new Update().set("role", newRole), UserDocument.class)
-                .orElseThrow(() -> DomainException.conflict("The member changed meanwhile; reload and try again"));
+        return writes.change(caller, userId, current -> {
+            if (current.role() != member.role()) {
+                throw DomainException.conflict("The member changed meanwhile; reload and try again");
+            }
+            return Optional.of(new UserWrites.Change(new Update().set("role", newRole), current.withRole(newRole)));
+        });
     }
 
     public UserDocument deactivate(Caller caller, String userId) {
@@ -78,8 +86,9 @@ public class MemberService {
         }
         MembershipRules.checkDeactivation(member, activeManagers(caller, member.organizationId()));
         accounts.disable(userId);
-        return tenants.update(caller, userId, null, new Update().set("status", UserStatus.DEACTIVATED), UserDocument.class)
-                .orElseThrow(() -> DomainException.notFound("User", userId));
+        return writes.change(caller, userId, current -> current.status() == UserStatus.DEACTIVATED ? Optional.empty()
+                : Optional.of(new UserWrites.Change(new Update().set("status", UserStatus.DEACTIVATED),
+                        current.withStatus(UserStatus.DEACTIVATED))));
     }
 
     /** A member of an organization the caller manages; another tenant's user is NOT_FOUND. */

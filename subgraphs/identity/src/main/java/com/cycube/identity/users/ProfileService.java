@@ -2,8 +2,7 @@ package com.cycube.identity.users;
 
 import com.cycube.identity.Names;
 import com.cycube.support.auth.Caller;
-import com.cycube.support.errors.DomainException;
-import com.cycube.support.tenancy.TenantScopedMongo;
+import java.util.Optional;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
@@ -12,26 +11,31 @@ import org.springframework.stereotype.Service;
 public class ProfileService {
 
     private final UserProvisioning provisioning;
-    private final TenantScopedMongo tenants;
+    private final UserWrites writes;
 
-    public ProfileService(UserProvisioning provisioning, TenantScopedMongo tenants) {
+    public ProfileService(UserProvisioning provisioning, UserWrites writes) {
         this.provisioning = provisioning;
-        this.tenants = tenants;
+        this.writes = writes;
     }
 
     public UserDocument updateProfile(Caller caller, String displayName, String locale) {
         UserDocument me = provisioning.currentUser(caller);
-        Update update = new Update();
-        if (displayName != null) {
-            update.set("displayName", Names.require(displayName, "displayName"));
-        }
-        if (locale != null) {
-            update.set("locale", LanguageTags.normalize(locale));
-        }
-        if (update.getUpdateObject().isEmpty()) {
+        String validName = displayName == null ? null : Names.require(displayName, "displayName");
+        String validLocale = locale == null ? null : LanguageTags.normalize(locale);
+        if (validName == null && validLocale == null) {
             return me;
         }
-        return tenants.update(caller, me.id(), null, update, UserDocument.class)
-                .orElseThrow(() -> DomainException.notFound("User", me.id()));
+        return writes.change(caller, me.id(), current -> {
+            Update update = new Update();
+            if (validName != null) {
+                update.set("displayName", validName);
+            }
+            if (validLocale != null) {
+                update.set("locale", validLocale);
+            }
+            return Optional.of(new UserWrites.Change(update, current.withProfile(current.email(),
+                    validName != null ? validName : current.displayName(),
+                    validLocale != null ? validLocale : current.locale())));
+        });
     }
 }

@@ -25,4 +25,28 @@ public record UserDocument(@Id String id, String organizationId, String email, S
     public UserDocument {
         teamIds = teamIds == null ? List.of() : List.copyOf(teamIds);
     }
+
+    public UserDocument withProfile(String newEmail, String newDisplayName, String newLocale) {
+        return new UserDocument(id, organizationId, newEmail, newDisplayName, newLocale, role, status, teamIds, createdAt,
+                firstSignInAt);
+    }
+
+    public UserDocument withRole(Role newRole) {
+        return new UserDocument(id, organizationId, email, displayName, locale, newRole, status, teamIds, createdAt,
+                firstSignInAt);
+    }
+
+    public UserDocument withStatus(UserStatus newStatus) {
+        return new UserDocument(id, organizationId, email, displayName, locale, role, newStatus, teamIds, createdAt,
+                firstSignInAt);
+    }
+
+    public UserDocument withTeamIds(List<String> newTeamIds) {
+        return new UserDocument(id, organizationId, email, displayName, locale, role, status, newTeamIds, createdAt,
+                firstSignInAt);
+    }
+
+    public UserDocument withFirstSignInAt(Instant at) {
+        return new UserDocument(id, organizationId, email, displayName, locale, role, status, teamIds, createdAt, at);
+    }
 }

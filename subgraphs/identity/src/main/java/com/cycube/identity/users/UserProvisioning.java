@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -29,10 +30,12 @@ import org.springframework.stereotype.Service;
 public class UserProvisioning {
 
     private final MongoTemplate mongo;
+    private final UserWrites writes;
     private final Clock clock;
 
-    public UserProvisioning(MongoTemplate mongo, Clock clock) {
+    public UserProvisioning(MongoTemplate mongo, UserWrites writes, Clock clock) {
         this.mongo = mongo;
+        this.writes = writes;
         this.clock = clock;
     }
 
@@ -62,28 +65,43 @@ public class UserProvisioning {
                 email, displayName(caller, email), LanguageTags.parse(caller.locale()).orElse(null), role,
                 UserStatus.ACTIVE, List.of(), now, now);
         try {
-            return mongo.insert(user);
+            return writes.insert(null, user);
         } catch (DuplicateKeyException concurrentFirstCall) {
             return mongo.findById(caller.subject(), UserDocument.class);
         }
     }
 
+    /**
+     * Links a seeded or invited user at their first sign-in, with the snapshot it leaves behind. Only the first
+     * call links ({@code firstSignInAt} still null); a concurrent first call finds it linked and just reads it.
+     */
     private UserDocument linkOnFirstSignIn(Caller caller, UserDocument user) {
-        Instant now = clock.instant();
-        Update update = new Update().set("firstSignInAt", now);
-        if (caller.email() != null && !caller.email().isBlank()) {
-            update.set("email", normalizedEmail(caller));
-        }
-        if (caller.displayName() != null && !caller.displayName().isBlank()) {
-            update.set("displayName", caller.displayName().strip());
-        }
+        UserDocument linked = writes.change(null, user.id(), current -> {
+            if (current.firstSignInAt() != null) {
+                return Optional.empty();
+            }
+            Instant now = clock.instant();
+            Update update = new Update().set("firstSignInAt", now);
+            UserDocument result = current.withFirstSignInAt(now);
+            if (caller.email() != null && !caller.email().isBlank()) {
+                update.set("email", normalizedEmail(caller));
+                result = result.withProfile(normalizedEmail(caller), result.displayName(), result.locale());
+            }
+            if (caller.displayName() != null && !caller.displayName().isBlank()) {
+                update.set("displayName", caller.displayName().strip());
+                result = result.withProfile(result.email(), caller.displayName().strip(), result.locale());
+            }
+            if (current.status() == UserStatus.INVITED) {
+                update.set("status", UserStatus.ACTIVE);
+                result = result.withStatus(UserStatus.ACTIVE);
+            }
+            return Optional.of(new UserWrites.Change(update, result, Criteria.where("firstSignInAt").is(null)));
+        });
         if (user.status() == UserStatus.INVITED) {
-            update.set("status", UserStatus.ACTIVE);
             mongo.updateMulti(Query.query(Criteria.where("userId").is(user.id()).and("status").is(InvitationStatus.PENDING)),
                     new Update().set("status", InvitationStatus.ACCEPTED), InvitationDocument.class);
         }
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(user.id()).and("firstSignInAt").is(null)), update, UserDocument.class);
-        return mongo.findById(user.id(), UserDocument.class);
+        return linked;
     }
 
     private static String normalizedEmail(Caller caller) {

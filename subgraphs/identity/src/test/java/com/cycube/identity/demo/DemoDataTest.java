@@ -1,10 +1,7 @@
 package com.cycube.identity.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.verify;
 
 import com.cycube.identity.IdentityIntegrationTest;
 import com.cycube.identity.organizations.OrganizationDocument;
@@ -76,10 +73,12 @@ class DemoDataTest extends IdentityIntegrationTest {
     @Test
     void demo_data_is_seeded_only_when_enabled() {
         runner.run(context -> assertThat(context).doesNotHaveBean(DemoData.class));
-        runner.withPropertyValues("cycube.demo-data.enabled=true").run(context -> {
-            assertThat(context).hasSingleBean(DemoData.class);
-            context.getBean(DemoData.class).run(null);
-            verify(context.getBean(MongoTemplate.class), atLeastOnce()).insert(any(UserDocument.class));
-        });
+        mongo.remove(new Query(), UserDocument.class);
+        new ApplicationContextRunner().withBean(MongoTemplate.class, () -> mongo).withUserConfiguration(DemoData.class)
+                .withPropertyValues("cycube.demo-data.enabled=true").run(context -> {
+                    assertThat(context).hasSingleBean(DemoData.class);
+                    context.getBean(DemoData.class).run(null);
+                    assertThat(mongo.count(new Query(), UserDocument.class)).isEqualTo(5);
+                });
     }
 }

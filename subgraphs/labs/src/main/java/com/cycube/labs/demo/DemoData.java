@@ -1,5 +1,6 @@
 package com.cycube.labs.demo;
 
+import com.cycube.labs.templates.LabObjective;
 import com.cycube.labs.templates.LabProtocol;
 import com.cycube.labs.templates.LabTemplateDocument;
 import java.time.Instant;
@@ -13,11 +14,13 @@ import org.springframework.core.annotation.Order;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
  * The local demo lab templates ({@code cycube.demo-data.enabled=true}), the ids the catalog's demo LAB cubes
- * name: {@code tmpl-kali-ssh} and {@code tmpl-windows-rdp}. Inserted only when missing (restarts are harmless,
+ * name: {@code tmpl-kali-ssh} and {@code tmpl-windows-rdp}, each with two objectives so that the demo journey
+ * (launch, the checker reports the objectives, training completes the cube) works end to end. Inserted only when missing (restarts are harmless,
  * root's edits survive). Templates are global data with no caller here, hence {@link MongoTemplate}.
  */
 @Component
@@ -30,9 +33,13 @@ public class DemoData implements ApplicationRunner {
 
     public static final List<LabTemplateDocument> TEMPLATES = List.of(
             new LabTemplateDocument("tmpl-kali-ssh", "Kali Linux attack box (SSH)", "ami-0a1b2c3d4e5f60718", "t3.medium",
-                    LabProtocol.SSH, 22, 60, 240, SEEDED, SEEDED),
+                    LabProtocol.SSH, 22, 60, 240, SEEDED, SEEDED, List.of(
+                    new LabObjective("shell-on-target", "Open a shell on the target host"),
+                    new LabObjective("evidence-found", "Find the attacker's evidence and submit the flag"))),
             new LabTemplateDocument("tmpl-windows-rdp", "Windows Server 2022 analyst desktop (RDP)", "ami-0f1e2d3c4b5a69788",
-                    "t3.large", LabProtocol.RDP, 3389, 90, 240, SEEDED, SEEDED));
+                    "t3.large", LabProtocol.RDP, 3389, 90, 240, SEEDED, SEEDED, List.of(
+                    new LabObjective("artefact-identified", "Identify the malicious artefact on the workstation"),
+                    new LabObjective("threat-contained", "Contain the threat: isolate the host or quarantine the file"))));
 
     private final MongoTemplate mongo;
 
@@ -47,6 +54,10 @@ public class DemoData implements ApplicationRunner {
             if (!mongo.exists(Query.query(Criteria.where("_id").is(template.id())), LabTemplateDocument.class)) {
                 mongo.insert(template);
                 inserted++;
+            } else {
+                // a demo template stored before templates had objectives gets them (root's own objectives stay)
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(template.id()).and("objectives").exists(false)),
+                        new Update().set("objectives", template.objectives()), LabTemplateDocument.class);
             }
         }
         log.info("Labs demo data: {} lab templates inserted", inserted);

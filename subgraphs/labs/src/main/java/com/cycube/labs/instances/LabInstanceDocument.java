@@ -1,5 +1,6 @@
 package com.cycube.labs.instances;
 
+import com.cycube.labs.templates.LabObjective;
 import com.cycube.support.tenancy.TenantOwned;
 import java.time.Instant;
 import java.util.List;
@@ -15,6 +16,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param vmInstanceId       the current VM (null before launch and right after a reset)
  * @param vmsToRelease       VMs still to terminate (after terminate/expiry/failure/reset); emptied by the driver
  * @param connectionsToClose remote-access connections still to remove
+ * @param objectives         what the trainee must achieve (the template's objectives at launch)
+ * @param objectivesMet      ids of the objectives reported met
+ * @param objectivesMetAt    when the last objective was met ({@code labs.LabObjectivesMet} was emitted); null before
  */
 @Document("lab_instances")
 public record LabInstanceDocument(
@@ -38,7 +42,27 @@ public record LabInstanceDocument(
         List<LabTransition> history,
         List<String> vmsToRelease,
         List<String> connectionsToClose,
-        Instant updatedAt) implements TenantOwned {
+        Instant updatedAt,
+        List<LabObjective> objectives,
+        List<String> objectivesMet,
+        Instant objectivesMetAt) implements TenantOwned {
+
+    public LabInstanceDocument {
+        objectives = objectives == null ? List.of() : List.copyOf(objectives);
+        objectivesMet = objectivesMet == null ? List.of() : List.copyOf(objectivesMet);
+    }
+
+    /** A lab without objectives. */
+    public LabInstanceDocument(String id, String organizationId, String ownerId, String cubeId, String templateId,
+                               LabState state, long revision, int generation, String activeKey, String vmInstanceId,
+                               String address, String connectionId, String connectionUrl, Instant requestedAt,
+                               Instant expiresAt, Instant expiryWarningSentAt, String failureReason,
+                               List<LabTransition> history, List<String> vmsToRelease, List<String> connectionsToClose,
+                               Instant updatedAt) {
+        this(id, organizationId, ownerId, cubeId, templateId, state, revision, generation, activeKey, vmInstanceId, address,
+                connectionId, connectionUrl, requestedAt, expiresAt, expiryWarningSentAt, failureReason, history,
+                vmsToRelease, connectionsToClose, updatedAt, List.of(), List.of(), null);
+    }
 
     public boolean active() {
         return state.isActive();

@@ -2,6 +2,8 @@ package com.cycube.labs.instances;
 
 
 
+import com.cycube.labs.cubes.LabCubeDocument;
+import com.cycube.labs.cubes.LabCubes;
 import com.cycube.labs.provisioning.LabProvisioner;
 import com.cycube.labs.quotas.LabQuotaService;
 import com.cycube.labs.templates.LabTemplateDocument;
@@ -31,11 +33,13 @@ public class LabService {
     private final LabTemplateService templates;
     private final LabQuotaService quotas;
     private final LabProvisioner provisioner;
+    private final LabCubes cubes;
     private final com.cycube.labs.LabsProperties properties;
 
     public LabService(LabStore store, LabTemplateService templates, LabQuotaService quotas, LabProvisioner provisioner,
-                      com.cycube.labs.LabsProperties properties) {
+                      LabCubes cubes, com.cycube.labs.LabsProperties properties) {
         this.store = store;
+        this.cubes = cubes;
         this.templates = templates;
         this.quotas = quotas;
         this.provisioner = provisioner;
@@ -46,18 +50,30 @@ public class LabService {
     public record Launch(LabInstanceDocument lab, boolean alreadyActive) {
     }
 
+    /**
+     * Launches a lab for a LAB cube the caller's organization can see (a published course of its own or a GLOBAL
+     * one; anything else is NOT_FOUND like a missing id). The cube decides the template; a {@code templateId}
+     * given by the client must be that one (BAD_USER_INPUT otherwise).
+     */
     public Launch launch(Caller caller, String cubeId, String templateId) {
         caller.require(Role.TRAINEE, null);
         String organizationId = caller.requireOrganization();
         if (cubeId == null || cubeId.isBlank() || cubeId.length() > 100) {
             throw DomainException.badInput("cubeId is required");
         }
+        LabCubeDocument cube = cubes.launchable(caller, cubeId);
+        if (templateId != null && !templateId.equals(cube.labTemplateId())) {
+            throw DomainException.badInput("This cube's lab uses template " + cube.labTemplateId() + ", not " + templateId);
+        }
         Optional<LabInstanceDocument> active = store.findActive(caller, organizationId, caller.subject(), cubeId);
         if (active.isPresent()) {
             return new Launch(active.get(), true);
         }
-        LabTemplateDocument template = templates.find(templateId)
-                .orElseThrow(() -> DomainException.badInput("Unknown lab template " + templateId));
+        LabTemplateDocument template = templates.find(cube.labTemplateId())
+                .orElseThrow(() -> DomainException.badInput("Unknown lab template " + cube.labTemplateId()));
+        if (quotas.deactivated(caller, organizationId)) {
+            throw DomainException.conflict("Your organization is deactivated: no new labs can be started");
+        }
         int limit = quotas.limitFor(caller, organizationId);
         if (store.countActive(caller, organizationId) >= limit) {
             throw DomainException.conflict("Your organization's lab quota is used up (" + limit
@@ -67,7 +83,8 @@ public class LabService {
         LabInstanceDocument lab = new LabInstanceDocument("lab-" + UUID.randomUUID(), organizationId, caller.subject(), cubeId,
                 template.id(), LabState.REQUESTED, 0, 1, LabInstanceDocument.activeKey(organizationId, caller.subject(), cubeId),
                 null, null, null, null, now, now.plus(Duration.ofMinutes(template.defaultLifetimeMinutes())), null, null,
-                List.of(new LabTransition(null, LabState.REQUESTED, now, "launched")), List.of(), List.of(), now);
+                List.of(new LabTransition(null, LabState.REQUESTED, now, "launched")), List.of(), List.of(), now,
+                template.objectives(), List.of(), null);
         try {
             store.insert(caller, lab);
         } catch (DuplicateKeyException raced) {

@@ -1,6 +1,7 @@
 package com.cycube.labs.instances;
 
 import com.cycube.support.auth.Caller;
+import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
@@ -64,6 +65,14 @@ public class LabStore {
                 LabInstanceDocument.class);
     }
 
+    /**
+     * A lab of the caller's organization (root: any), whoever owns it — for reporters of objectives (managers,
+     * the in-VM checker's integration client), not for trainees.
+     */
+    public Optional<LabInstanceDocument> findInOrganization(Caller caller, String id) {
+        return scoped.findById(caller, Visibility.OWN_ORGANIZATION, id, LabInstanceDocument.class);
+    }
+
     public Optional<LabInstanceDocument> findActive(Caller caller, String organizationId, String ownerId, String cubeId) {
         return scoped.find(caller, Visibility.OWN_ORGANIZATION,
                 Criteria.where("activeKey").is(LabInstanceDocument.activeKey(organizationId, ownerId, cubeId)),
@@ -98,8 +107,11 @@ public class LabStore {
                 LabInstanceDocument.class);
     }
 
+    /** A new (REQUESTED) lab, inserted together with its first {@code labs.LabStateChanged}. */
     public LabInstanceDocument insert(Caller caller, LabInstanceDocument lab) {
-        return scoped.insert(caller, lab);
+        TenantScopedMongo.assertWritable(caller, lab.organizationId());
+        LabEvents.insertWithEvents(mongo, lab, LabEvents.stateChanged(lab, null, lab.state(), lab.requestedAt()));
+        return lab;
     }
 
     // ------------------------------------------------------------------ compare-and-set writes
@@ -107,7 +119,9 @@ public class LabStore {
     /**
      * Moves {@code lab} to {@code to} if it is still exactly as read (same state and revision): the state machine
      * is checked, the revision increases, the transition is appended to the history, and an inactive lab loses
-     * its {@code activeKey}. Empty when another writer got there first.
+     * its {@code activeKey}. The same write carries the transition's {@code labs.LabStateChanged}, so every stored
+     * transition is announced exactly once and a lost compare-and-set announces nothing. Empty when another writer
+     * got there first.
      */
     public Optional<LabInstanceDocument> transition(Caller caller, LabInstanceDocument lab, LabState to, String reason,
                                                     Update extra) {
@@ -119,6 +133,7 @@ public class LabStore {
         if (!to.isActive()) {
             update.unset("activeKey");
         }
+        Outbox.record(update, LabEvents.stateChanged(lab, lab.state(), to, now));
         return compareAndSet(caller, lab, update);
     }
 

@@ -32,6 +32,11 @@ import reactor.core.publisher.Sinks;
  * Changes that follow each other within one poll interval may arrive as one update carrying the latest state
  * (the history lists every step).
  *
+ * <p>Not every write is news: the outbox relay pulls relayed events out of {@code _outbox} and the driver pulls
+ * released VMs out of {@code vmsToRelease}, both without touching {@code revision}. Those change events re-read
+ * the lab and find its revision already published, so subscribers never get a duplicate push of an unchanged
+ * lab (every change a subscriber can see moves the revision: state transitions, extensions, warnings, objectives).
+ *
  * <p>It reads with {@link MongoTemplate} directly: access was checked when the subscription started, and each
  * subscriber only ever receives the one lab it subscribed to.
  */

@@ -16,6 +16,7 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.DgsSubscription;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
@@ -26,10 +27,12 @@ public class LabsDataFetcher {
 
     private final LabService labs;
     private final LabUpdates updates;
+    private final LabObjectives objectives;
 
-    public LabsDataFetcher(LabService labs, LabUpdates updates) {
+    public LabsDataFetcher(LabService labs, LabUpdates updates, LabObjectives objectives) {
         this.labs = labs;
         this.updates = updates;
+        this.objectives = objectives;
     }
 
     @DgsQuery
@@ -72,6 +75,13 @@ public class LabsDataFetcher {
         return Map.of("lab", labs.reset(caller(env), Inputs.of(input).string("id")));
     }
 
+    @DgsMutation
+    public Map<String, Object> recordLabObjective(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
+        Inputs in = Inputs.of(input);
+        LabObjectives.Recorded recorded = objectives.record(caller(env), in.string("labId"), in.string("objectiveId"));
+        return Map.of("lab", recorded.lab(), "allMet", recorded.allMet());
+    }
+
     /** Access is checked once, before anything is pushed: others get NOT_FOUND like for a missing lab. */
     @DgsSubscription
     public Publisher<LabInstanceDocument> labUpdated(@InputArgument String id, DataFetchingEnvironment env) {
@@ -82,6 +92,13 @@ public class LabsDataFetcher {
     @DgsData(parentType = "LabInstance", field = "connectionUrl")
     public String connectionUrl(DataFetchingEnvironment env) {
         return labs.connectionUrl(caller(env), env.getSource());
+    }
+
+    @DgsData(parentType = "LabInstance", field = "objectives")
+    public List<Map<String, Object>> objectives(DataFetchingEnvironment env) {
+        LabInstanceDocument lab = env.getSource();
+        return lab.objectives().stream().map(objective -> Map.<String, Object>of("id", objective.id(),
+                "description", objective.description(), "met", lab.objectivesMet().contains(objective.id()))).toList();
     }
 
     @DgsData(parentType = "LabInstance", field = "owner")

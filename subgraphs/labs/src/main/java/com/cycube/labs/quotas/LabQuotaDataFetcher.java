@@ -1,15 +1,12 @@
 package com.cycube.labs.quotas;
 
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.input.Inputs;
 import com.netflix.graphql.dgs.DgsComponent;
-import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.Map;
 
-/** {@code labQuota} and root's {@code setLabQuota}. */
+/** {@code labQuota}: read-only here — identity owns the quota ({@code updateOrganizationQuotas}). */
 @DgsComponent
 public class LabQuotaDataFetcher {
 
@@ -22,12 +19,5 @@ public class LabQuotaDataFetcher {
     @DgsQuery
     public LabQuota labQuota(@InputArgument String organizationId, DataFetchingEnvironment env) {
         return quotas.quota(RequestContext.from(env).caller(), organizationId);
-    }
-
-    @DgsMutation
-    public Map<String, Object> setLabQuota(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("quota", quotas.set(RequestContext.from(env).caller(), in.string("organizationId"),
-                in.integer("maxConcurrentLabs")));
     }
 }

@@ -5,8 +5,23 @@ import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** Root's override of one organization's concurrent-lab quota (id = the organization id). */
+/**
+ * One organization's concurrent-lab quota as identity last announced it ({@code identity.OrganizationChanged}),
+ * id = the organization id. Written only by {@link OrganizationQuotaHandler}, with update operators (the
+ * document remembers applied event ids in {@code _appliedEvents}, so it is never replaced wholesale).
+ *
+ * @param maxConcurrentLabs the organization's {@code labQuota}
+ * @param active            false when identity deactivated the organization (then no new labs start)
+ * @param occurredAt        when identity made the change this snapshot reports (older snapshots are ignored)
+ */
 @Document("lab_quotas")
-public record LabQuotaDocument(@Id String id, String organizationId, int maxConcurrentLabs, String updatedBy,
-                               Instant updatedAt) implements TenantOwned {
+public record LabQuotaDocument(@Id String id, String organizationId, int maxConcurrentLabs, Boolean active,
+                               Instant occurredAt, Instant updatedAt) implements TenantOwned {
+
+    public static final String COLLECTION = "lab_quotas";
+
+    /** The limit that applies: the quota, or 0 for a deactivated organization. */
+    public int effectiveLimit() {
+        return Boolean.FALSE.equals(active) ? 0 : maxConcurrentLabs;
+    }
 }

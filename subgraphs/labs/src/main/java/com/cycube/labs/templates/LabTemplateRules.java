@@ -11,6 +11,8 @@ public final class LabTemplateRules {
     static final Pattern INSTANCE_TYPE = Pattern.compile("[a-z][a-z0-9-]*\\.[a-z0-9]+");
     public static final int MIN_LIFETIME_MINUTES = 5;
     public static final int MAX_LIFETIME_MINUTES = 24 * 60;
+    public static final int MAX_OBJECTIVES = 20;
+    static final Pattern OBJECTIVE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
     private LabTemplateRules() {
     }
@@ -40,6 +42,25 @@ public final class LabTemplateRules {
         if (template.defaultLifetimeMinutes() < MIN_LIFETIME_MINUTES
                 || template.defaultLifetimeMinutes() > template.maxLifetimeMinutes()) {
             throw DomainException.badInput("defaultLifetimeMinutes must be between " + MIN_LIFETIME_MINUTES + " and maxLifetimeMinutes");
+        }
+        validateObjectives(template.objectives());
+    }
+
+    static void validateObjectives(java.util.List<LabObjective> objectives) {
+        if (objectives.size() > MAX_OBJECTIVES) {
+            throw DomainException.badInput("A template has at most " + MAX_OBJECTIVES + " objectives");
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (LabObjective objective : objectives) {
+            if (objective == null || objective.id() == null || !OBJECTIVE_ID.matcher(objective.id()).matches()) {
+                throw DomainException.badInput("objective ids must be 1 to 63 lower-case letters, digits or dashes");
+            }
+            if (!ids.add(objective.id())) {
+                throw DomainException.badInput("objective " + objective.id() + " appears twice");
+            }
+            if (objective.description() == null || objective.description().isBlank() || objective.description().length() > 300) {
+                throw DomainException.badInput("an objective's description must be 1 to 300 characters");
+            }
         }
     }
 }

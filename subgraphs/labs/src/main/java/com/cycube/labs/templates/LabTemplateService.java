@@ -59,7 +59,8 @@ public class LabTemplateService {
         Instant now = clock.instant();
         LabTemplateDocument template = new LabTemplateDocument(in.string("id"), trim(in.string("name")), in.string("image"),
                 in.string("instanceType"), in.enumValue("protocol", LabProtocol.class), intOr(in, "port", 0),
-                intOr(in, "defaultLifetimeMinutes", 0), intOr(in, "maxLifetimeMinutes", 0), now, now);
+                intOr(in, "defaultLifetimeMinutes", 0), intOr(in, "maxLifetimeMinutes", 0), now, now,
+                in.has("objectives") ? objectives(in) : List.of());
         LabTemplateRules.validate(template);
         try {
             return mongo.insert(template);
@@ -80,9 +81,31 @@ public class LabTemplateService {
                 intOr(in, "port", old.port()),
                 intOr(in, "defaultLifetimeMinutes", old.defaultLifetimeMinutes()),
                 intOr(in, "maxLifetimeMinutes", old.maxLifetimeMinutes()),
-                old.createdAt(), clock.instant());
+                old.createdAt(), clock.instant(),
+                in.has("objectives") ? objectives(in) : old.objectives());
         LabTemplateRules.validate(changed);
+        // a whole-document save is fine here: templates never hold pending events (_outbox) or applied event ids
         return mongo.save(changed);
+    }
+
+    /** {@code objectives: [{id, description}]}; running labs keep the objectives they were launched with. */
+    private static List<LabObjective> objectives(Inputs in) {
+        Object raw = in.values().get("objectives");
+        if (raw == null) {
+            return List.of();
+        }
+        if (!(raw instanceof List<?> list)) {
+            throw DomainException.badInput("objectives must be a list");
+        }
+        return list.stream().map(item -> {
+            if (!(item instanceof Map<?, ?> map)) {
+                throw DomainException.badInput("each objective needs an id and a description");
+            }
+            Object id = map.get("id");
+            Object description = map.get("description");
+            return new LabObjective(id == null ? null : id.toString().strip(),
+                    description == null ? null : description.toString().strip());
+        }).toList();
     }
 
     private static int intOr(Inputs in, String name, int fallback) {

@@ -112,18 +112,16 @@ class LabAuthorizationTest extends LabsIntegrationTest {
     }
 
     @Test
-    void quotas_are_set_by_root_only_and_read_by_managers_for_their_own_organization() {
-        Map<String, Object> input = Map.of("organizationId", Persona.ACME, "maxConcurrentLabs", 10);
-        assertThat(codes(Persona.ACME_MANAGER, Ops.SET_QUOTA, input)).containsExactly("FORBIDDEN");
-        assertThat(codes(Persona.ACME_TRAINEE, Ops.SET_QUOTA, input)).containsExactly("FORBIDDEN");
-        assertThat(codes(ACME_INTEGRATION, Ops.SET_QUOTA, input)).containsExactly("FORBIDDEN");
-        assertThat(anonymous(Ops.SET_QUOTA, Map.of("input", input)).errorCodes()).containsExactly("UNAUTHENTICATED");
-        assertThat(codes(Persona.ROOT, Ops.SET_QUOTA, input)).isEmpty();
+    void quotas_are_read_by_managers_for_their_own_organization_and_by_root_for_any() {
+        organizationChanged(Persona.ACME, 10, true, clock.instant());
 
         assertThat(as(Persona.ACME_MANAGER, Ops.QUOTA, Map.of()).assertNoErrors().<Integer>get("data.labQuota.maxConcurrentLabs")).isEqualTo(10);
+        assertThat(as(Persona.ROOT, Ops.QUOTA, Map.of("org", Persona.ACME)).assertNoErrors().<Integer>get("data.labQuota.maxConcurrentLabs")).isEqualTo(10);
         assertThat(as(Persona.GLOBEX_MANAGER, Ops.QUOTA, Map.of()).assertNoErrors().<Integer>get("data.labQuota.maxConcurrentLabs")).isEqualTo(3);
         assertThat(as(Persona.GLOBEX_MANAGER, Ops.QUOTA, Map.of("org", Persona.ACME)).errorCodes()).containsExactly("NOT_FOUND");
         assertThat(as(Persona.ACME_TRAINEE, Ops.QUOTA, Map.of()).errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(as(ACME_INTEGRATION, Ops.QUOTA, Map.of()).errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(anonymous(Ops.QUOTA, Map.of()).errorCodes()).containsExactly("UNAUTHENTICATED");
     }
 
     @Test

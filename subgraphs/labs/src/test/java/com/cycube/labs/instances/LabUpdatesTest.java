@@ -1,5 +1,6 @@
 package com.cycube.labs.instances;
 
+import com.cycube.testing.GraphQlWsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.labs.LabsIntegrationTest;
@@ -51,6 +52,27 @@ class LabUpdatesTest extends LabsIntegrationTest {
             // a write to another lab is not pushed to this subscriber
             launch(Persona.ACME_TRAINEE, "cube-other");
             assertThat(received.poll(500, TimeUnit.MILLISECONDS)).isNull();
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
+    void the_outbox_relay_pulling_a_labs_events_pushes_no_duplicate_of_its_unchanged_state() throws Exception {
+        String id = launch(Persona.ACME_TRAINEE, "cube-linux-lab"); // its LabStateChanged events wait in _outbox
+        BlockingQueue<LabInstanceDocument> received = new LinkedBlockingQueue<>();
+        Disposable subscription = updates.follow(id).subscribe(received::add);
+        try {
+            assertThat(received.poll(5, TimeUnit.SECONDS)).extracting(LabInstanceDocument::state).isEqualTo(LabState.PROVISIONING);
+
+            events.drain(); // the relay's $pull of _outbox: a change event, same revision and state
+            assertThat(received.poll(700, TimeUnit.MILLISECONDS)).isNull();
+
+            clock.advance(Duration.ofSeconds(4));
+            driver.tick();
+            assertThat(received.poll(5, TimeUnit.SECONDS)).extracting(LabInstanceDocument::state).isEqualTo(LabState.RUNNING);
+            events.drain();
+            assertThat(received.poll(700, TimeUnit.MILLISECONDS)).isNull();
         } finally {
             subscription.dispose();
         }

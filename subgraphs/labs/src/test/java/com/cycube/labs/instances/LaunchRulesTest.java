@@ -90,29 +90,16 @@ class LaunchRulesTest extends LabsIntegrationTest {
     }
 
     @Test
-    void root_overrides_an_organizations_quota_and_clearing_it_restores_the_default() {
-        GraphQlTestClient.Response set = as(Persona.ROOT, Ops.SET_QUOTA,
-                Map.of("input", Map.of("organizationId", Persona.ACME, "maxConcurrentLabs", 1))).assertNoErrors();
-        assertThat(set.<Integer>get("data.setLabQuota.quota.maxConcurrentLabs")).isEqualTo(1);
-        assertThat(set.<Boolean>get("data.setLabQuota.quota.isDefault")).isFalse();
+    void the_quota_identity_announces_replaces_the_default_for_that_organization_only() {
+        organizationChanged(Persona.ACME, 1, true, clock.instant());
         launch(Persona.ACME_TRAINEE, "cube-1");
         assertThat(launchResponse(Persona.ACME_TRAINEE, "cube-2", "tmpl-kali-ssh").errorCodes()).containsExactly("CONFLICT");
+        launch(Persona.GLOBEX_TRAINEE, "cube-1");
+        launch(Persona.GLOBEX_TRAINEE, "cube-2");
 
-        Map<String, Object> clear = new java.util.HashMap<>();
-        clear.put("organizationId", Persona.ACME);
-        clear.put("maxConcurrentLabs", null);
-        GraphQlTestClient.Response cleared = as(Persona.ROOT, Ops.SET_QUOTA, Map.of("input", clear)).assertNoErrors();
-        assertThat(cleared.<Integer>get("data.setLabQuota.quota.maxConcurrentLabs")).isEqualTo(3);
-        assertThat(cleared.<Boolean>get("data.setLabQuota.quota.isDefault")).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        organizationChanged(Persona.ACME, 2, true, clock.instant());
         launch(Persona.ACME_TRAINEE, "cube-2");
-    }
-
-    @Test
-    void a_quota_out_of_range_is_bad_input_and_changes_nothing() {
-        assertThat(as(Persona.ROOT, Ops.SET_QUOTA, Map.of("input", Map.of("organizationId", Persona.ACME, "maxConcurrentLabs", -1)))
-                .errorCodes()).containsExactly("BAD_USER_INPUT");
-        assertThat(as(Persona.ROOT, Ops.QUOTA, Map.of("org", Persona.ACME)).assertNoErrors()
-                .<Boolean>get("data.labQuota.isDefault")).isTrue();
     }
 
     @Test

@@ -1,0 +1,266 @@
+package com.cycube.identity.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cycube.identity.IdentityIntegrationTest;
+import com.cycube.identity.KeycloakStubs;
+import com.cycube.identity.demo.DemoDataset;
+import com.cycube.identity.organizations.OrganizationDocument;
+import com.cycube.identity.teams.TeamDocument;
+import com.cycube.identity.users.UserDocument;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Outbox;
+import com.cycube.testing.GraphQlTestClient.Response;
+import com.cycube.testing.Persona;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * What identity tells the other subgraphs (docs/events.md): every change of an organization produces exactly one
+ * {@code identity.OrganizationChanged} and every change of a user exactly one {@code identity.UserChanged}
+ * snapshot, stored by the very write that makes the change; refused and no-op changes produce none.
+ */
+class IdentityEventsTest extends IdentityIntegrationTest {
+
+    static final String ORG = "identity.OrganizationChanged";
+    static final String USER = "identity.UserChanged";
+
+    static final String CREATE_ORG = """
+            mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }""";
+    static final String QUOTAS = """
+            mutation($input: UpdateOrganizationQuotasInput!) { updateOrganizationQuotas(input: $input) { organization { labQuota } } }""";
+    static final String RENAME_ORG = """
+            mutation($input: RenameOrganizationInput!) { renameOrganization(input: $input) { organization { name } } }""";
+    static final String SET_ACTIVE = """
+            mutation($input: SetOrganizationActiveInput!) { setOrganizationActive(input: $input) { organization { id active } } }""";
+    static final String ME = "{ me { id } }";
+    static final String PROFILE = """
+            mutation($input: UpdateProfileInput!) { updateProfile(input: $input) { user { displayName } } }""";
+    static final String ROLE = """
+            mutation($input: ChangeMemberRoleInput!) { changeMemberRole(input: $input) { user { role } } }""";
+    static final String DEACTIVATE = """
+            mutation($input: DeactivateMemberInput!) { deactivateMember(input: $input) { user { status } } }""";
+    static final String ADD_MEMBER = """
+            mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { user { id } } }""";
+    static final String REMOVE_MEMBER = """
+            mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { user { id } } }""";
+    static final String DELETE_TEAM = """
+            mutation($input: DeleteTeamInput!) { deleteTeam(input: $input) { deletedTeamId } }""";
+    static final String INVITE = """
+            mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }""";
+
+    // ------------------------------------------------------------------ organizations
+
+    @Test
+    void creating_an_organization_emits_its_first_snapshot() {
+        List<String> created = new ArrayList<>();
+        List<DomainEvent> events = eventsOf(ORG, () -> created.add(as(Persona.ROOT, CREATE_ORG,
+                Map.of("input", Map.of("name", "Initech", "seatLimit", 20, "labQuota", 4)))
+                .assertNoErrors().get("data.createOrganization.organization.id")));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.orgId()).isEqualTo(created.get(0));
+            assertThat(event.source()).isEqualTo("identity");
+            assertThat(event.payload()).containsEntry("organizationId", created.get(0)).containsEntry("name", "Initech")
+                    .containsEntry("seatLimit", 20).containsEntry("labQuota", 4).containsEntry("active", true);
+        });
+    }
+
+    @Test
+    void a_lab_quota_change_emits_one_snapshot_with_the_new_quota_and_setting_the_same_again_emits_none() {
+        List<DomainEvent> events = eventsOf(ORG, () -> as(Persona.ROOT, QUOTAS,
+                Map.of("input", Map.of("organizationId", DemoDataset.ACME, "labQuota", 7))).assertNoErrors());
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.orgId()).isEqualTo(DemoDataset.ACME);
+            assertThat(event.payload()).containsEntry("labQuota", 7).containsEntry("seatLimit", 50)
+                    .containsEntry("name", "Acme Corporation").containsEntry("active", true);
+        });
+
+        assertThat(eventsOf(ORG, () -> as(Persona.ROOT, QUOTAS,
+                Map.of("input", Map.of("organizationId", DemoDataset.ACME, "labQuota", 7))).assertNoErrors())).isEmpty();
+    }
+
+    @Test
+    void a_seat_limit_change_and_a_rename_each_emit_one_snapshot() {
+        assertThat(eventsOf(ORG, () -> as(Persona.ROOT, QUOTAS,
+                Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "seatLimit", 30))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("seatLimit", 30).containsEntry("labQuota", 5));
+        assertThat(eventsOf(ORG, () -> as(Persona.GLOBEX_MANAGER, RENAME_ORG,
+                Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "name", "Globex Corp"))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("name", "Globex Corp").containsEntry("seatLimit", 30));
+    }
+
+    @Test
+    void deactivating_and_reactivating_an_organization_emit_one_snapshot_each() {
+        List<DomainEvent> off = eventsOf(ORG, () -> {
+            as(Persona.ROOT, SET_ACTIVE, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", false))).assertNoErrors();
+            as(Persona.ROOT, SET_ACTIVE, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", false))).assertNoErrors();
+        });
+        assertThat(off).singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("active", false));
+        assertThat(storedOrganization(DemoDataset.GLOBEX).active()).isFalse();
+
+        List<DomainEvent> on = eventsOf(ORG, () -> assertThat(as(Persona.ROOT, SET_ACTIVE,
+                Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", true))).assertNoErrors()
+                .<Boolean>get("data.setOrganizationActive.organization.active")).isTrue());
+        assertThat(on).singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("active", true));
+    }
+
+    @Test
+    void refused_and_invalid_organization_changes_emit_nothing() {
+        List<DomainEvent> events = eventsOf(ORG, () -> {
+            assertThat(as(Persona.ACME_MANAGER, QUOTAS, Map.of("input", Map.of("organizationId", DemoDataset.ACME, "labQuota", 99)))
+                    .errorCodes()).containsExactly("FORBIDDEN");
+            assertThat(as(Persona.ROOT, QUOTAS, Map.of("input", Map.of("organizationId", DemoDataset.ACME, "labQuota", -1)))
+                    .errorCodes()).containsExactly("BAD_USER_INPUT");
+            assertThat(as(Persona.ROOT, QUOTAS, Map.of("input", Map.of("organizationId", DemoDataset.ACME, "seatLimit", 1)))
+                    .errorCodes()).containsExactly("CONFLICT");
+            assertThat(as(Persona.GLOBEX_MANAGER, RENAME_ORG, Map.of("input", Map.of("organizationId", DemoDataset.ACME, "name", "Mine")))
+                    .errorCodes()).containsExactly("NOT_FOUND");
+            assertThat(as(Persona.ACME_MANAGER, SET_ACTIVE, Map.of("input", Map.of("organizationId", DemoDataset.ACME, "active", false)))
+                    .errorCodes()).containsExactly("FORBIDDEN");
+            assertThat(as(Persona.ROOT, CREATE_ORG, Map.of("input", Map.of("name", " ", "seatLimit", 20, "labQuota", 4)))
+                    .errorCodes()).containsExactly("BAD_USER_INPUT");
+        });
+        assertThat(events).isEmpty();
+        assertThat(storedOrganization(DemoDataset.ACME).labQuota()).isEqualTo(10);
+        assertThat(storedOrganization(DemoDataset.ACME).active()).isTrue();
+    }
+
+    // ------------------------------------------------------------------ users
+
+    @Test
+    void a_person_signing_in_for_the_first_time_is_created_with_one_snapshot_and_later_calls_emit_none() {
+        Persona newcomer = Persona.person("00000000-0000-4000-8000-000000000031", "nina@acme.test", "Nina Newcomer", "TRAINEE", Persona.ACME);
+        List<DomainEvent> first = eventsOf(USER, () -> as(newcomer, ME).assertNoErrors());
+        assertThat(first).singleElement().satisfies(event -> {
+            assertThat(event.orgId()).isEqualTo(Persona.ACME);
+            assertThat(event.payload()).containsEntry("userId", newcomer.subject()).containsEntry("displayName", "Nina Newcomer")
+                    .containsEntry("role", "TRAINEE").containsEntry("teamIds", List.of()).containsEntry("active", true);
+        });
+        assertThat(eventsOf(USER, () -> as(newcomer, ME).assertNoErrors())).isEmpty();
+    }
+
+    @Test
+    void a_seeded_user_is_linked_at_first_sign_in_with_exactly_one_snapshot() {
+        List<DomainEvent> events = eventsOf(USER, () -> {
+            as(Persona.ACME_TRAINEE, ME).assertNoErrors();
+            as(Persona.ACME_TRAINEE, ME).assertNoErrors();
+        });
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.payload())
+                .containsEntry("userId", DemoDataset.ACME_TRAINEE_ID).containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1))
+                .containsEntry("active", true));
+    }
+
+    @Test
+    void a_profile_change_emits_the_new_display_name_and_an_invalid_one_emits_nothing() {
+        as(Persona.ACME_TRAINEE, ME).assertNoErrors();
+        assertThat(eventsOf(USER, () -> as(Persona.ACME_TRAINEE, PROFILE, Map.of("input", Map.of("displayName", "Adam T."))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("displayName", "Adam T."));
+        assertThat(eventsOf(USER, () -> assertThat(as(Persona.ACME_TRAINEE, PROFILE, Map.of("input", Map.of("locale", "not a tag!"))).errorCodes())
+                .containsExactly("BAD_USER_INPUT"))).isEmpty();
+    }
+
+    @Test
+    void a_role_change_emits_the_new_role_and_demoting_the_last_manager_emits_nothing() {
+        assertThat(eventsOf(USER, () -> as(Persona.ACME_MANAGER, ROLE,
+                Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID, "role", "MANAGER"))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("userId", DemoDataset.ACME_TRAINEE_ID)
+                        .containsEntry("role", "MANAGER"));
+        assertThat(eventsOf(USER, () -> assertThat(as(Persona.GLOBEX_MANAGER, ROLE,
+                Map.of("input", Map.of("userId", DemoDataset.GLOBEX_MANAGER_ID, "role", "TRAINEE"))).errorCodes())
+                .containsExactly("CONFLICT"))).isEmpty();
+        assertThat(eventsOf(USER, () -> assertThat(as(Persona.ACME_TRAINEE, ROLE,
+                Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID, "role", "MANAGER"))).errorCodes())
+                .containsExactly("FORBIDDEN"))).isEmpty();
+    }
+
+    @Test
+    void joining_and_leaving_a_team_emit_the_users_resulting_teams_once_each() {
+        Map<String, Object> membership = Map.of("teamId", DemoDataset.ACME_SECOPS, "userId", DemoDataset.ACME_TRAINEE_ID);
+        List<DomainEvent> joined = eventsOf(USER, () -> {
+            as(Persona.ACME_MANAGER, ADD_MEMBER, Map.of("input", membership)).assertNoErrors();
+            as(Persona.ACME_MANAGER, ADD_MEMBER, Map.of("input", membership)).assertNoErrors(); // already a member: no change
+        });
+        assertThat(joined).singleElement().satisfies(event -> assertThat(event.payload())
+                .containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1, DemoDataset.ACME_SECOPS)));
+
+        List<DomainEvent> left = eventsOf(USER, () -> as(Persona.ACME_MANAGER, REMOVE_MEMBER, Map.of("input", membership)).assertNoErrors());
+        assertThat(left).singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1)));
+
+        assertThat(eventsOf(USER, () -> assertThat(as(Persona.GLOBEX_MANAGER, ADD_MEMBER, Map.of("input", membership)).errorCodes())
+                .containsExactly("NOT_FOUND"))).isEmpty();
+    }
+
+    @Test
+    void deleting_a_team_emits_one_snapshot_per_member_with_their_remaining_teams() {
+        mongo.insert(new TeamDocument("team-acme-tmp", DemoDataset.ACME, "Temporary", null, java.time.Instant.EPOCH));
+        as(Persona.ACME_MANAGER, ADD_MEMBER, Map.of("input", Map.of("teamId", "team-acme-tmp", "userId", DemoDataset.ACME_TRAINEE_ID))).assertNoErrors();
+        as(Persona.ACME_MANAGER, ADD_MEMBER, Map.of("input", Map.of("teamId", "team-acme-tmp", "userId", DemoDataset.ACME_MANAGER_ID))).assertNoErrors();
+
+        List<DomainEvent> events = eventsOf(USER, () -> as(Persona.ACME_MANAGER, DELETE_TEAM,
+                Map.of("input", Map.of("teamId", "team-acme-tmp"))).assertNoErrors());
+
+        assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.payload()).containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1)));
+        assertThat(events).extracting(event -> event.string("userId"))
+                .containsExactlyInAnyOrder(DemoDataset.ACME_TRAINEE_ID, DemoDataset.ACME_MANAGER_ID);
+    }
+
+    @Test
+    void deactivating_a_member_emits_them_inactive_once() {
+        List<DomainEvent> events = eventsOf(USER, () -> {
+            as(Persona.ACME_MANAGER, DEACTIVATE, Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID))).assertNoErrors();
+            as(Persona.ACME_MANAGER, DEACTIVATE, Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID))).assertNoErrors();
+        });
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("active", false)
+                .containsEntry("role", "TRAINEE"));
+    }
+
+    @Test
+    void an_invited_user_is_announced_inactive_with_their_teams_and_without_their_email_address() {
+        List<DomainEvent> events = eventsOf(USER, () -> as(Persona.ACME_MANAGER, INVITE, Map.of("input",
+                Map.of("email", "ivy@acme.test", "role", "TRAINEE", "teamIds", List.of(DemoDataset.ACME_SOC1)))).assertNoErrors());
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.payload()).containsEntry("userId", KeycloakStubs.NEW_USER_ID).containsEntry("active", false)
+                    .containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1));
+            assertThat(event.payload().toJson()).doesNotContain("@");
+        });
+    }
+
+    // ------------------------------------------------------------------ demo data and the outbox
+
+    @Test
+    void seeding_an_empty_store_announces_every_demo_organization_and_user_and_seeding_again_announces_nothing() {
+        for (Class<?> type : new Class<?>[] {UserDocument.class, OrganizationDocument.class, TeamDocument.class}) {
+            mongo.remove(new Query(), type);
+        }
+        List<DomainEvent> organizations = new ArrayList<>();
+        List<DomainEvent> users = eventsOf(USER, () -> organizations.addAll(eventsOf(ORG, () -> DemoDataset.seed(mongo))));
+        assertThat(organizations).extracting(DomainEvent::orgId).containsExactlyInAnyOrder(DemoDataset.ACME, DemoDataset.GLOBEX);
+        assertThat(users).extracting(event -> event.string("userId")).containsExactlyInAnyOrder(DemoDataset.ROOT_ID,
+                DemoDataset.ACME_MANAGER_ID, DemoDataset.ACME_TRAINEE_ID, DemoDataset.GLOBEX_MANAGER_ID, DemoDataset.GLOBEX_TRAINEE_ID);
+
+        assertThat(eventsOf(USER, () -> DemoDataset.seed(mongo))).isEmpty();
+        assertThat(eventsOf(ORG, () -> DemoDataset.seed(mongo))).isEmpty();
+    }
+
+    @Test
+    void relayed_events_leave_the_outbox_empty_and_the_documents_readable() {
+        eventsOf(USER, () -> as(Persona.ACME_MANAGER, ROLE,
+                Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID, "role", "MANAGER"))).assertNoErrors());
+        Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(DemoDataset.ACME_TRAINEE_ID)), Document.class, "users");
+        assertThat(stored.getList(Outbox.FIELD, Object.class, List.of())).isEmpty();
+        assertThat(storedUser(DemoDataset.ACME_TRAINEE_ID).role().name()).isEqualTo("MANAGER");
+    }
+
+    @Test
+    void the_organization_answers_whether_it_is_active() {
+        Response response = as(Persona.ACME_MANAGER, "query($id: ID!) { organization(id: $id) { active } }",
+                Map.of("id", DemoDataset.ACME)).assertNoErrors();
+        assertThat(response.<Boolean>get("data.organization.active")).isTrue();
+    }
+}

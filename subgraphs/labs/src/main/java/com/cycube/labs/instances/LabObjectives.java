@@ -1,0 +1,108 @@
+package com.cycube.labs.instances;
+
+import com.cycube.labs.LabsProperties;
+import com.cycube.labs.templates.LabObjective;
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
+import com.cycube.support.events.Outbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Lab objectives: the in-VM checker (an integration client of the lab's organization with scope
+ * {@value #REPORT_SCOPE}) or a manager of that organization (root too) reports an objective met; trainees never
+ * report their own. When the last objective of a lab is met, the same compare-and-set write that records it stores
+ * {@code labs.LabObjectivesMet} and {@code objectivesMetAt} — once per lab, however often or concurrently it is
+ * reported.
+ *
+ * <p>Objectives count while the lab is RUNNING, and for {@code cycube.labs.objective-grace} after it stopped
+ * running (the checker's last report may arrive just after the trainee terminated the lab or it expired).
+ */
+@Service
+public class LabObjectives {
+
+    public static final String REPORT_SCOPE = "labs:report";
+    private static final int CAS_ATTEMPTS = 3;
+
+    private final LabStore store;
+    private final LabsProperties properties;
+
+    public LabObjectives(LabStore store, LabsProperties properties) {
+        this.store = store;
+        this.properties = properties;
+    }
+
+    /** What recordLabObjective answers. */
+    public record Recorded(LabInstanceDocument lab, boolean allMet) {
+    }
+
+    public Recorded record(Caller caller, String labId, String objectiveId) {
+        requireReporter(caller);
+        if (labId == null || labId.isBlank() || objectiveId == null || objectiveId.isBlank()) {
+            throw DomainException.badInput("labId and objectiveId are required");
+        }
+        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+            LabInstanceDocument lab = store.findInOrganization(caller, labId)
+                    .orElseThrow(() -> DomainException.notFound("LabInstance", labId));
+            if (lab.objectives().stream().noneMatch(objective -> objective.id().equals(objectiveId))) {
+                throw DomainException.badInput("The lab has no objective " + objectiveId);
+            }
+            if (lab.objectivesMet().contains(objectiveId)) {
+                return new Recorded(lab, lab.objectivesMetAt() != null); // already reported: nothing changes
+            }
+            Instant now = store.now();
+            if (!countsObjectives(lab, now, properties.objectiveGrace())) {
+                throw DomainException.conflict("Objectives count only while the lab runs; this one is " + lab.state());
+            }
+            Update update = new Update().addToSet("objectivesMet", objectiveId);
+            boolean completes = allMetWith(lab, objectiveId) && lab.objectivesMetAt() == null;
+            if (completes) {
+                update.set("objectivesMetAt", now);
+                Outbox.record(update, LabEvents.objectivesMet(lab, now));
+            }
+            Optional<LabInstanceDocument> stored = store.compareAndSet(caller, lab, update);
+            if (stored.isPresent()) {
+                return new Recorded(stored.get(), stored.get().objectivesMetAt() != null);
+            }
+        }
+        throw DomainException.conflict("The lab is changing right now; try again");
+    }
+
+    /** A manager of the lab's organization (or root), or an integration client with {@value #REPORT_SCOPE}. */
+    static void requireReporter(Caller caller) {
+        caller.requireAuthenticated();
+        if (caller.isIntegration()) {
+            caller.require(Role.ROOT, REPORT_SCOPE); // integrations have no role: the scope decides
+        } else {
+            caller.require(Role.MANAGER, null);
+        }
+    }
+
+    /** RUNNING, or it was running until less than {@code grace} ago (reset, terminated, expired, failed). */
+    static boolean countsObjectives(LabInstanceDocument lab, Instant now, Duration grace) {
+        if (lab.state() == LabState.RUNNING) {
+            return true;
+        }
+        List<LabTransition> history = lab.history() == null ? List.of() : lab.history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).to() == LabState.RUNNING) {
+                Instant leftRunning = i + 1 < history.size() ? history.get(i + 1).at() : null;
+                return leftRunning != null && !now.isAfter(leftRunning.plus(grace));
+            }
+        }
+        return false;
+    }
+
+    private static boolean allMetWith(LabInstanceDocument lab, String objectiveId) {
+        Set<String> met = new HashSet<>(lab.objectivesMet());
+        met.add(objectiveId);
+        return lab.objectives().stream().map(LabObjective::id).allMatch(met::contains);
+    }
+}

@@ -1,0 +1,103 @@
+package com.cycube.labs.quotas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cycube.labs.LabsIntegrationTest;
+import com.cycube.labs.Ops;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Idempotent;
+import com.cycube.testing.Persona;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+/**
+ * Identity owns the lab quota: labs follows {@code identity.OrganizationChanged} (newest snapshot wins, whatever
+ * order they arrive in; each applied once) and uses {@code cycube.labs.default-quota} (3 here) until it heard of
+ * the organization. {@code setLabQuota} is gone.
+ */
+class QuotaFromIdentityTest extends LabsIntegrationTest {
+
+    @Autowired
+    OrganizationQuotaHandler handler;
+
+    private Map<String, Object> quota(Persona persona) {
+        return as(persona, Ops.QUOTA, Map.of()).assertNoErrors().get("data.labQuota");
+    }
+
+    @Test
+    void until_identity_announces_the_organization_the_default_quota_applies() {
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 3).containsEntry("isDefault", true);
+    }
+
+    @Test
+    void the_announced_lab_quota_becomes_the_organizations_limit() {
+        organizationChanged(Persona.ACME, 1, true, clock.instant());
+
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 1).containsEntry("isDefault", false);
+        assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 3).containsEntry("isDefault", true);
+        launch(Persona.ACME_TRAINEE, "cube-1");
+        assertThat(as(Persona.ACME_TRAINEE, Ops.LAUNCH, Map.of("input", Map.of("cubeId", "cube-2"))).errorCodes())
+                .containsExactly("CONFLICT");
+    }
+
+    @Test
+    void an_older_snapshot_arriving_after_a_newer_one_changes_nothing() {
+        Instant earlier = clock.instant();
+        Instant later = earlier.plus(Duration.ofMinutes(5));
+        organizationChanged(Persona.ACME, 2, true, later);
+        organizationChanged(Persona.ACME, 7, true, earlier);
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
+
+        organizationChanged(Persona.ACME, 9, true, later.plusSeconds(1));
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 9);
+    }
+
+    @Test
+    void a_redelivered_snapshot_is_applied_once() {
+        DomainEvent first = organizationChanged(Persona.ACME, 4, true, clock.instant());
+        handler.handle(first);
+        handler.handle(first);
+
+        Document stored = mongo.findOne(Query.query(Criteria.where("_id").is(Persona.ACME)), Document.class, LabQuotaDocument.COLLECTION);
+        assertThat(stored.getList(Idempotent.APPLIED, String.class)).containsExactly(first.eventId());
+        assertThat(stored.getInteger("maxConcurrentLabs")).isEqualTo(4);
+        assertThat(stored.getString("organizationId")).isEqualTo(Persona.ACME);
+    }
+
+    @Test
+    void a_deactivated_organization_starts_no_labs_until_it_is_reactivated() {
+        organizationChanged(Persona.ACME, 10, false, clock.instant());
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 0);
+        var refused = as(Persona.ACME_TRAINEE, Ops.LAUNCH, Map.of("input", Map.of("cubeId", "cube-1")));
+        assertThat(refused.errorCodes()).containsExactly("CONFLICT");
+        assertThat(refused.body()).contains("deactivated");
+
+        organizationChanged(Persona.ACME, 10, true, clock.instant().plusSeconds(1));
+        launch(Persona.ACME_TRAINEE, "cube-1");
+    }
+
+    @Test
+    void an_event_of_one_organization_never_touches_another_organizations_quota() {
+        organizationChanged(Persona.GLOBEX, 1, true, clock.instant());
+        // an event claiming Acme's id in its payload but belonging to Globex is scoped by its orgId
+        announce(new DomainEvent(UUID.randomUUID().toString(), "identity.OrganizationChanged", Persona.GLOBEX, "identity",
+                clock.instant().plusSeconds(1), new Document("organizationId", Persona.ACME).append("labQuota", 0).append("active", true)));
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("isDefault", true);
+        assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 0);
+    }
+
+    @Test
+    void the_schema_no_longer_offers_set_lab_quota() {
+        List<String> mutations = as(Persona.ROOT, "{ __type(name: \"Mutation\") { fields { name } } }").assertNoErrors()
+                .get("data.__type.fields[*].name");
+        assertThat(mutations).contains("launchLab", "recordLabObjective").doesNotContain("setLabQuota");
+    }
+}
