@@ -27,9 +27,17 @@ public record DomainEvent(String eventId, String type, String orgId, String sour
         payload = payload == null ? new Document() : payload;
     }
 
-    /** A new event with a fresh id; {@code source} is filled in by the relay when left null. */
+    private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * A new event with a fresh id; {@code source} is filled in by the relay when left null. Ids are unique and, for
+     * events made by one process within the same millisecond (several events of one write), increase in creation
+     * order — the log orders events by {@code occurredAt}, then id.
+     */
     public static DomainEvent of(String type, String orgId, Instant occurredAt, Map<String, ?> payload) {
-        return new DomainEvent(UUID.randomUUID().toString(), type, orgId, null, occurredAt, new Document(payload));
+        String id = String.format("%012x-%012x-%s", occurredAt.toEpochMilli(), SEQUENCE.incrementAndGet(),
+                UUID.randomUUID().toString().substring(0, 8));
+        return new DomainEvent(id, type, orgId, null, occurredAt, new Document(payload));
     }
 
     /** The payload's string value, or null. */

@@ -27,6 +27,7 @@ public final class Idempotent {
      * {@code eventId}. With {@code upsert} the document is created when missing — then {@code query} must pin its
      * {@code _id}, so that a second delivery finds (and skips) the same document instead of creating another.
      * The update may also {@link Outbox#record record} follow-up events: they are stored only when the effect is.
+     * The update is consumed: this method adds to it, so build a new one for every call (and every retry).
      *
      * @return true when the effect was applied now, false when it had been applied before (or, without upsert,
      * when no document matches)

@@ -20,8 +20,14 @@ public final class Outbox {
     private Outbox() {
     }
 
-    /** Adds the events to {@code update}: they are stored by the very write that applies it. */
+    /**
+     * Adds the events to {@code update}: they are stored by the very write that applies it. Pass all events of one
+     * write in one call — a second call on the same update is refused (MongoDB takes one {@code $push} per field).
+     */
     public static Update record(Update update, DomainEvent... events) {
+        if (update.getUpdateObject().get("$push") instanceof org.bson.Document push && push.containsKey(FIELD)) {
+            throw new IllegalStateException("this update already records events: pass all of them in one call");
+        }
         return update.push(FIELD).each((Object[]) documents(events).toArray());
     }
 
