@@ -1,0 +1,184 @@
+package com.cycube.training.assignments;
+
+import com.cycube.support.auth.Caller;
+import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
+import com.cycube.support.pagination.Connection;
+import com.cycube.support.pagination.PageRequest;
+import com.cycube.support.tenancy.TenantScopedMongo;
+import com.cycube.support.tenancy.Visibility;
+import com.cycube.training.catalog.CatalogStore;
+import com.cycube.training.catalog.CourseDocument;
+import com.cycube.training.catalog.LearningPathDocument;
+import com.cycube.training.enrollments.EnrollmentAccess;
+import com.cycube.training.enrollments.EnrollmentStore;
+import com.cycube.training.people.PeopleStore;
+import com.cycube.training.people.PersonDocument;
+import com.cycube.training.people.Seats;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Service;
+
+/**
+ * Assigning training: who may (managers, {@code training:write} clients), to whom (users and teams of the caller's
+ * organization as known from identity's events), the seat limit, and enrolling team members who join later.
+ */
+@Service
+public class AssignmentService {
+
+    private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("assignedAt"), Sort.Order.asc("_id"));
+
+    private final TenantScopedMongo scoped;
+    private final MongoTemplate mongo;
+    private final CatalogStore catalog;
+    private final PeopleStore people;
+    private final Seats seats;
+    private final EnrollmentStore enrollments;
+    private final Clock clock;
+
+    public AssignmentService(TenantScopedMongo scoped, MongoTemplate mongo, CatalogStore catalog, PeopleStore people,
+                             Seats seats, EnrollmentStore enrollments, Clock clock) {
+        this.scoped = scoped;
+        this.mongo = mongo;
+        this.catalog = catalog;
+        this.people = people;
+        this.seats = seats;
+        this.enrollments = enrollments;
+        this.clock = clock;
+    }
+
+    public record Assigned(AssignmentDocument assignment, int newEnrollments) {
+    }
+
+    public Assigned assign(Caller caller, String courseId, String learningPathId, List<String> userIds, List<String> teamIds,
+                           Instant dueAt) {
+        caller.require(Role.MANAGER, EnrollmentAccess.WRITE_SCOPE);
+        String orgId = caller.requireOrganization();
+        Instant now = clock.instant();
+        if ((courseId == null) == (learningPathId == null)) {
+            throw DomainException.badInput("Give exactly one of courseId and learningPathId");
+        }
+        Set<String> users = new LinkedHashSet<>(userIds == null ? List.of() : userIds);
+        Set<String> teams = new LinkedHashSet<>(teamIds == null ? List.of() : teamIds);
+        if (users.isEmpty() && teams.isEmpty()) {
+            throw DomainException.badInput("Assign to at least one user or team");
+        }
+        if (dueAt == null || !dueAt.isAfter(now)) {
+            throw DomainException.badInput("dueAt must be in the future");
+        }
+        List<String> courseIds;
+        if (courseId != null) {
+            courseIds = List.of(catalog.enrollableCourse(caller, courseId).id());
+        } else {
+            LearningPathDocument path = catalog.path(caller, learningPathId);
+            courseIds = catalog.enrollableCourses(caller, path.courseIds()).stream().map(CourseDocument::id).toList();
+            if (courseIds.isEmpty()) {
+                throw DomainException.notFound("LearningPath", learningPathId);
+            }
+        }
+        List<PersonDocument> known = people.people(caller, users);
+        for (String userId : users) {
+            if (known.stream().noneMatch(p -> p.id().equals(userId) && p.active())) {
+                throw DomainException.notFound("User", userId);
+            }
+        }
+        for (String teamId : teams) {
+            if (!people.teamKnown(caller, teamId)) {
+                throw DomainException.notFound("Team", teamId);
+            }
+        }
+        Set<String> trainees = new LinkedHashSet<>(users);
+        if (!teams.isEmpty()) {
+            people.activeMembers(caller, teams).forEach(member -> trainees.add(member.id()));
+        }
+        seats.claim(orgId, trainees);
+
+        AssignmentDocument assignment = new AssignmentDocument(UUID.randomUUID().toString(), orgId, courseId, learningPathId,
+                courseIds, List.copyOf(users), List.copyOf(teams), dueAt, now,
+                caller.kind() == Caller.Kind.PERSON ? caller.subject() : null,
+                caller.isIntegration() ? caller.subject() : null);
+        scoped.insert(caller, assignment);
+        int created = 0;
+        for (String trainee : trainees) {
+            created += enrollIn(assignment, trainee);
+        }
+        return new Assigned(assignment, created);
+    }
+
+    /**
+     * A member's snapshot says they are in some teams now: enroll them in what those teams were assigned. Runs for
+     * every {@code identity.UserChanged} (idempotent: enrollments are per user and course). Without a free seat the
+     * member stays unenrolled and a warning is logged — a full organization is not a failure to retry forever.
+     */
+    public int enrollTeamMember(String orgId, String userId) {
+        Optional<PersonDocument> person = people.person(orgId, userId);
+        if (person.isEmpty() || !person.get().active() || person.get().teamIds().isEmpty()) {
+            return 0;
+        }
+        List<AssignmentDocument> assignments = mongo.find(Query.query(Criteria.where("organizationId").is(orgId)
+                .and("teamIds").in(person.get().teamIds())), AssignmentDocument.class);
+        if (assignments.isEmpty()) {
+            return 0;
+        }
+        try {
+            seats.claim(orgId, List.of(userId));
+        } catch (DomainException noSeat) {
+            log.warn("Member {} of {} joined an assigned team but was not enrolled: {}", userId, orgId, noSeat.getMessage());
+            return 0;
+        }
+        int created = 0;
+        for (AssignmentDocument assignment : assignments) {
+            created += enrollIn(assignment, userId);
+        }
+        return created;
+    }
+
+    private int enrollIn(AssignmentDocument assignment, String userId) {
+        int created = 0;
+        for (String courseId : assignment.courseIds()) {
+            if (enrollments.enroll(assignment.organizationId(), userId, courseId, assignment.id(),
+                    assignment.learningPathId(), assignment.dueAt())) {
+                created++;
+            }
+        }
+        return created;
+    }
+
+    public Optional<AssignmentDocument> get(Caller caller, String id) {
+        caller.requireAuthenticated();
+        if (!EnrollmentAccess.readsWholeOrganization(caller)) {
+            return Optional.empty();
+        }
+        return scoped.findById(caller, Visibility.OWN_ORGANIZATION, id, AssignmentDocument.class);
+    }
+
+    public List<AssignmentDocument> visible(Caller caller, java.util.Collection<String> ids) {
+        if (!caller.isAuthenticated() || !EnrollmentAccess.readsWholeOrganization(caller)) {
+            return List.of();
+        }
+        return scoped.findAllById(caller, Visibility.OWN_ORGANIZATION, ids, AssignmentDocument.class);
+    }
+
+    public Connection<AssignmentDocument> list(Caller caller, PageRequest page) {
+        caller.require(Role.MANAGER, EnrollmentAccess.READ_SCOPE);
+        return Connection.of(scoped.find(caller, Visibility.OWN_ORGANIZATION, null, NEWEST_FIRST, page, AssignmentDocument.class),
+                page, scoped.count(caller, Visibility.OWN_ORGANIZATION, null, AssignmentDocument.class));
+    }
+
+    static List<String> copy(List<String> values) {
+        return values == null ? List.of() : new ArrayList<>(values);
+    }
+}

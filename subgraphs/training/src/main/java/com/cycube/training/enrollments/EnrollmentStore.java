@@ -1,0 +1,182 @@
+package com.cycube.training.enrollments;
+
+import com.cycube.support.auth.Caller;
+import com.cycube.support.pagination.PageRequest;
+import com.cycube.support.tenancy.TenantScopedMongo;
+import com.cycube.support.tenancy.Visibility;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads and writes of {@code enrollments}. Request-side reads go through {@link TenantScopedMongo} with the caller
+ * and {@link EnrollmentAccess}. Writes name the organization in every criterion; they are made for an organization
+ * the caller was checked against (or for the event's organization), with {@link MongoTemplate} because
+ * TenantScopedMongo has no insert-or-reuse nor compare-and-set with follow-up events.
+ */
+@Component
+public class EnrollmentStore {
+
+    public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("enrolledAt"), Sort.Order.asc("_id"));
+
+    private final TenantScopedMongo scoped;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+
+    public EnrollmentStore(TenantScopedMongo scoped, MongoTemplate mongo, Clock clock) {
+        this.scoped = scoped;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    // ------------------------------------------------------------------ request-side reads
+
+    public Optional<EnrollmentDocument> findVisible(Caller caller, String id) {
+        return findVisible(caller, List.of(id)).stream().findFirst();
+    }
+
+    public List<EnrollmentDocument> findVisible(Caller caller, Collection<String> ids) {
+        if (ids.isEmpty() || !caller.isAuthenticated()) {
+            return List.of();
+        }
+        return scoped.find(caller, Visibility.OWN_ORGANIZATION,
+                EnrollmentAccess.and(Criteria.where("_id").in(ids), EnrollmentAccess.readable(caller)),
+                Sort.unsorted(), null, EnrollmentDocument.class);
+    }
+
+    /** Every enrollment of {@code userIds} the caller may see, newest first (one query for a batch of users). */
+    public List<EnrollmentDocument> visibleOfUsers(Caller caller, Collection<String> userIds) {
+        if (userIds.isEmpty() || !caller.isAuthenticated()) {
+            return List.of();
+        }
+        return scoped.find(caller, Visibility.OWN_ORGANIZATION,
+                EnrollmentAccess.and(Criteria.where("userId").in(userIds), EnrollmentAccess.readable(caller)),
+                NEWEST_FIRST, null, EnrollmentDocument.class);
+    }
+
+    /** The caller's own enrollments in {@code courseIds}. */
+    public List<EnrollmentDocument> mineInCourses(Caller caller, Collection<String> courseIds) {
+        return scoped.find(caller, Visibility.OWN_ORGANIZATION,
+                Criteria.where("userId").is(caller.subject()).and("courseId").in(courseIds), Sort.unsorted(), null,
+                EnrollmentDocument.class);
+    }
+
+    public List<EnrollmentDocument> page(Caller caller, Criteria criteria, PageRequest page) {
+        return scoped.find(caller, Visibility.OWN_ORGANIZATION, criteria, NEWEST_FIRST, page, EnrollmentDocument.class);
+    }
+
+    public long count(Caller caller, Criteria criteria) {
+        return scoped.count(caller, Visibility.OWN_ORGANIZATION, criteria, EnrollmentDocument.class);
+    }
+
+    /** The criterion for a status, computed against now (OVERDUE is a matter of the clock, not a stored flag). */
+    public Criteria withStatus(ProgressStatus status) {
+        Date now = Date.from(clock.instant());
+        return switch (status) {
+            case COMPLETED -> Criteria.where("completedAt").ne(null);
+            case OVERDUE -> Criteria.where("completedAt").is(null).and("dueAt").lt(now);
+            case ON_TRACK -> Criteria.where("completedAt").is(null)
+                    .orOperator(Criteria.where("dueAt").is(null), Criteria.where("dueAt").gte(now));
+        };
+    }
+
+    // ------------------------------------------------------------------ writes
+
+    /**
+     * Enrolls {@code userId} of {@code orgId} in {@code courseId} unless already enrolled; an existing enrollment
+     * gets the assignment (and its earlier due date) added once.
+     *
+     * @return true when a new enrollment was created
+     */
+    public boolean enroll(String orgId, String userId, String courseId, String assignmentId, String pathId, Instant dueAt) {
+        String id = EnrollmentDocument.idFor(orgId, userId, courseId);
+        Instant now = clock.instant();
+        Document fresh = new Document("_id", id).append("organizationId", orgId).append("userId", userId)
+                .append("courseId", courseId)
+                .append("assignmentIds", assignmentId == null ? List.of() : List.of(assignmentId))
+                .append("pathIds", pathId == null ? List.of() : List.of(pathId))
+                .append("enrolledAt", Date.from(now)).append("cubes", List.of()).append("timeSpentSeconds", 0L)
+                .append("lastActivityAt", null).append("completedAt", null)
+                .append("revision", 1L).append("changedAt", Date.from(now));
+        if (dueAt != null) {
+            fresh.append("dueAt", Date.from(dueAt)); // absent, never null: $min of a later assignment must be able to set it
+        }
+        try {
+            mongo.insert(fresh, EnrollmentDocument.COLLECTION);
+            return true;
+        } catch (DuplicateKeyException alreadyEnrolled) {
+            if (assignmentId != null) {
+                Update update = new Update().addToSet("assignmentIds", assignmentId).inc("revision", 1)
+                        .set("changedAt", Date.from(now));
+                if (dueAt != null) {
+                    update.min("dueAt", Date.from(dueAt));
+                }
+                if (pathId != null) {
+                    update.addToSet("pathIds", pathId);
+                }
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("organizationId").is(orgId)
+                        .and("assignmentIds").ne(assignmentId)), update, EnrollmentDocument.COLLECTION);
+            } else if (pathId != null) {
+                mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("organizationId").is(orgId)),
+                        new Update().addToSet("pathIds", pathId), EnrollmentDocument.COLLECTION);
+            }
+            return false;
+        }
+    }
+
+    /** Adds study time to the caller's own enrollment; empty when it is not theirs. */
+    public Optional<EnrollmentDocument> addStudyTime(Caller caller, String id, int seconds) {
+        Instant now = clock.instant();
+        Query own = Query.query(Criteria.where("_id").is(id).and("organizationId").is(caller.requireOrganization())
+                .and("userId").is(caller.subject()));
+        Update update = new Update().inc("timeSpentSeconds", seconds).max("lastActivityAt", Date.from(now))
+                .inc("revision", 1).set("changedAt", Date.from(now));
+        if (mongo.updateFirst(own, update, EnrollmentDocument.COLLECTION).getModifiedCount() == 0) {
+            return Optional.empty();
+        }
+        return reread(id);
+    }
+
+    // ------------------------------------------------------------------ system reads (handlers, live updates)
+
+    public Optional<EnrollmentDocument> reread(String id) {
+        return Optional.ofNullable(mongo.findById(id, EnrollmentDocument.class));
+    }
+
+    public List<EnrollmentDocument> rereadAll(Collection<String> ids) {
+        return mongo.find(Query.query(Criteria.where("_id").in(ids)), EnrollmentDocument.class);
+    }
+
+    public List<EnrollmentDocument> ofUserInCourses(String orgId, String userId, Collection<String> courseIds) {
+        return mongo.find(Query.query(Criteria.where("organizationId").is(orgId).and("userId").is(userId)
+                .and("courseId").in(courseIds)), EnrollmentDocument.class);
+    }
+
+    /** Enrollments of the organizations {@code orgIds} changed at or after {@code since}. */
+    public List<EnrollmentDocument> changedSince(Collection<String> orgIds, Instant since) {
+        return mongo.find(Query.query(Criteria.where("organizationId").in(orgIds).and("changedAt").gte(Date.from(since))),
+                EnrollmentDocument.class);
+    }
+
+    /** id → revision of the enrollments of an organization matching {@code criteria} (live-update baselines). */
+    public List<Document> revisions(String orgId, Criteria criteria) {
+        Query query = Query.query(Criteria.where("organizationId").is(orgId));
+        if (criteria != null) {
+            query.addCriteria(criteria);
+        }
+        query.fields().include("_id", "revision");
+        return new ArrayList<>(mongo.find(query, Document.class, EnrollmentDocument.COLLECTION));
+    }
+}

@@ -1,0 +1,14 @@
+package com.cycube.training.people;
+
+import com.cycube.support.tenancy.TenantOwned;
+import java.time.Instant;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+/** An organization's seat limit from the newest {@code identity.OrganizationChanged}; null = no limit known. */
+@Document(OrganizationDocument.COLLECTION)
+public record OrganizationDocument(@Id String id, String organizationId, String name, Integer seatLimit,
+                                   boolean active, Instant occurredAt) implements TenantOwned {
+
+    public static final String COLLECTION = "organizations";
+}
