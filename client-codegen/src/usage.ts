@@ -12,7 +12,16 @@ import {
   useMeQuery,
   useSearchCatalogQuery,
   useUpdateProfileMutation,
+  useTraineeDashboardQuery,
+  useEnrollMutation,
+  useCompleteReadingMutation,
+  useQuizQuery,
+  useSubmitAnswerMutation,
+  useTakeHintMutation,
+  useOnProgressUpdatedSubscription,
+  useVerifyCertificateQuery,
   type CubeKind,
+  type ProgressStatus,
 } from './generated/graphql';
 
 export function useProfile() {
@@ -89,4 +98,78 @@ export function useLabConsole(cubeId: string, templateId: string) {
     extend: (minutes: number) => (labId.value ? extend({ input: { id: labId.value, minutes } }) : undefined),
     terminate: () => (labId.value ? terminate({ input: { id: labId.value } }) : undefined),
   };
+}
+
+const statusColour: Record<ProgressStatus, string> = { ON_TRACK: 'blue', OVERDUE: 'red', COMPLETED: 'green' };
+
+/** The trainee dashboard: one request for profile, enrollments with progress, certificates and running labs. */
+export function useDashboard() {
+  const { result, loading, fetchMore } = useTraineeDashboardQuery({ first: 20 });
+  const me = computed(() => result.value?.me ?? null);
+  const rows = computed(() =>
+    me.value?.enrollments.edges.map(({ node }) => ({
+      id: node.id,
+      course: node.course?.title ?? 'Course unavailable', // catalog down: the rest of the page still shows
+      percent: node.progress.percent,
+      colour: statusColour[node.progress.status],
+      due: node.dueAt ? new Date(node.dueAt) : null,
+    })) ?? [],
+  );
+  const certificates = computed(() => me.value?.certificates?.map((c) => `${c.courseTitle} (${c.score}%)`) ?? []);
+  const runningLabs = computed(() => me.value?.activeLabs?.filter((lab) => lab.state === 'RUNNING').length ?? 0);
+  const more = () => {
+    const cursor = me.value?.enrollments.pageInfo.endCursor;
+    return cursor ? fetchMore({ variables: { first: 20, after: cursor } }) : undefined;
+  };
+  return { loading, rows, certificates, runningLabs, more };
+}
+
+/** Enroll, then mark readings as done. */
+export function useEnrollment(courseId: string) {
+  const { mutate: enroll } = useEnrollMutation({});
+  const { mutate: complete } = useCompleteReadingMutation({});
+  const start = async () => (await enroll({ input: { courseId } }))?.data?.enroll.enrollments[0]?.id ?? null;
+  const markRead = async (enrollmentId: string, cubeId: string) =>
+    (await complete({ input: { enrollmentId, cubeId } }))?.data?.completeReading.enrollment.progress.percent;
+  return { start, markRead };
+}
+
+/** The quiz page: questions, answers with immediate feedback, hints that cost points. */
+export function useQuiz(cubeId: string) {
+  const { result, refetch } = useQuizQuery({ cubeId });
+  const questions = computed(() => result.value?.cube?.questions ?? []);
+  const passed = computed<boolean>(() => result.value?.cube?.quizResult?.passed ?? false);
+  const { mutate: submit } = useSubmitAnswerMutation({});
+  const { mutate: hint } = useTakeHintMutation({});
+  const answerFlag = async (questionId: string, flag: string) => {
+    const answered = await submit({ input: { questionId, flag } });
+    const payload = answered?.data?.submitAnswer;
+    return payload ? { correct: payload.correct === true, attemptsLeft: payload.attemptsLeft, passed: payload.quizResult?.passed ?? false } : null;
+  };
+  const answerChoices = (questionId: string, choices: string[]) => submit({ input: { questionId, choices } });
+  const answerNumber = (questionId: string, number: number) => submit({ input: { questionId, number } });
+  const revealHint = async (questionId: string, hintId: string) =>
+    (await hint({ input: { questionId, hintId } }))?.data?.takeHint.hint.text ?? null;
+  return { questions, passed, answerFlag, answerChoices, answerNumber, revealHint, refetch };
+}
+
+/** Live progress bars: my own, or a team's for a manager. */
+export function useLiveProgress(teamId?: string) {
+  const { result } = useOnProgressUpdatedSubscription(() => ({ input: teamId ? { teamId } : null }));
+  return computed(() => {
+    const update = result.value?.progressUpdated;
+    return update
+      ? { who: update.user?.displayName ?? '', course: update.course?.title ?? '', percent: update.progress.percent, status: update.progress.status }
+      : null;
+  });
+}
+
+/** The public verification page of a certificate (no sign-in). */
+export function useCertificateCheck(code: () => string) {
+  const { result } = useVerifyCertificateQuery(() => ({ code: code() }), () => ({ enabled: code().length > 0 }));
+  return computed(() => {
+    const verification = result.value?.verifyCertificate;
+    if (!verification) return null;
+    return verification.authentic ? `${verification.holderName} completed ${verification.courseTitle}` : 'Not authentic';
+  });
 }

@@ -13,6 +13,8 @@ public record Subgraph(String name, int defaultPort, boolean usesKeycloakAdmin) 
     public static final List<Subgraph> ALL = List.of(
             new Subgraph("identity", 4001, true),
             new Subgraph("catalog", 4002, false),
+            new Subgraph("training", 4003, false),
+            new Subgraph("assessment", 4004, false),
             new Subgraph("labs", 4005, false));
 
     public static Subgraph named(String name) {

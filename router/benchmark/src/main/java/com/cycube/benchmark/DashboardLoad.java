@@ -38,7 +38,7 @@ final class DashboardLoad {
                 teams { id name }
                 enrollments(first: $first) {
                   totalCount
-                  edges { node { id status dueAt
+                  edges { node { id source dueAt
                     progress { percent completedCubes totalCubes score status lastActivityAt }
                     course { id title level estimatedMinutes } } }
                 }
@@ -49,7 +49,7 @@ final class DashboardLoad {
             query TrainingPart($first: Int!) {
               myEnrollments(first: $first) {
                 totalCount
-                edges { node { id status dueAt
+                edges { node { id source dueAt
                   progress { percent completedCubes totalCubes score status lastActivityAt } } }
               }
             }""";

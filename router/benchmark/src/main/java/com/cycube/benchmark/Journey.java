@@ -31,7 +31,7 @@ final class Journey {
         while (true) {
             try {
                 Graph.call(stack.routerUrl(), token,
-                        "mutation($i: EnrollInput!) { enroll(input: $i) { enrollment { id } } }",
+                        "mutation($i: EnrollInput!) { enroll(input: $i) { enrollments { id } } }",
                         Map.of("i", Map.of("courseId", courseId)));
                 return;
             } catch (IllegalStateException notYet) {

@@ -34,7 +34,8 @@ class LabLiveUpdatesThroughRouterTest {
 
     @Test
     void a_launched_lab_is_pushed_live_until_it_runs_with_its_connection_url() throws Exception {
-        String token = stack.token("trainee@acme.test");
+        // a person with no other lab on this cube in the whole run, so the lab is new (relaunching returns the running one)
+        String token = stack.token("manager@acme.test");
         String labId = launchLab(token, "cube-linux-triage-lab");
 
         List<String> states = new ArrayList<>();
