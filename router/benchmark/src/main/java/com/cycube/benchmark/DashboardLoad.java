@@ -25,8 +25,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code training part via router}: only the fields training owns, through the router;</li>
  *   <li>{@code training part direct}: the same query sent straight to the training subgraph.</li>
  * </ul>
- * Variables change from request to request ({@code first} 10..19), so no cache or in-flight deduplication can answer
- * for the system. A response counts as an error unless it is HTTP 200 without {@code errors}.
+ * Every worker has its own token (as every browser has) and its own {@code first} (10 + worker number), so no two
+ * requests in flight are identical and the router's in-flight deduplication (on by default in Hive Router) cannot
+ * answer several clients with one subgraph request. A response counts as an error unless it is HTTP 200 without
+ * {@code errors}.
  */
 final class DashboardLoad {
 
@@ -81,25 +83,25 @@ final class DashboardLoad {
     }
 
     List<String> run() throws Exception {
-        String token = stack.token("trainee@acme.test");
-        new Journey(stack, token).enrollInEveryVisibleCourse();
+        new Journey(stack, stack.token("trainee@acme.test")).enrollInEveryVisibleCourse();
         List<Arm> arms = List.of(
                 new Arm("dashboard via router", stack.routerUrl(), DASHBOARD),
                 new Arm("training part via router", stack.routerUrl(), TRAINING_PART),
                 new Arm("training part direct", stack.subgraphUrl("training"), TRAINING_PART));
+        List<String> tokens = tokens();
         for (Arm arm : arms) { // warm-up: JIT, connection pools, router plan cache
-            measure(arm, Duration.ofSeconds(Math.max(3, duration.toSeconds() / 2)), token);
+            measure(arm, Duration.ofSeconds(Math.max(3, duration.toSeconds() / 2)), tokens);
         }
         Map<String, Result> totals = new java.util.LinkedHashMap<>();
         arms.forEach(arm -> totals.put(arm.name(), new Result()));
         for (int round = 0; round < rounds; round++) {
-            token = stack.token("trainee@acme.test"); // tokens live 5 minutes
+            tokens = tokens(); // tokens live 5 minutes
             List<Arm> order = new ArrayList<>(arms);
             if (round % 2 == 1) {
                 java.util.Collections.reverse(order);
             }
             for (Arm arm : order) {
-                Result result = measure(arm, duration, token);
+                Result result = measure(arm, duration, tokens);
                 Result total = totals.get(arm.name());
                 total.latencies.addAll(result.latencies);
                 total.errors.addAndGet(result.errors.get());
@@ -134,7 +136,12 @@ final class DashboardLoad {
         return lines;
     }
 
-    private Result measure(Arm arm, Duration length, String token) throws Exception {
+    /** One token per worker: the same trainee signed in from {@code connections} browsers. */
+    private List<String> tokens() {
+        return BrowserTokens.of(stack, "trainee@acme.test", connections);
+    }
+
+    private Result measure(Arm arm, Duration length, List<String> tokens) throws Exception {
         Result result = new Result();
         ExecutorService workers = Executors.newFixedThreadPool(connections);
         long started = System.nanoTime();
@@ -142,12 +149,12 @@ final class DashboardLoad {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int worker = 0; worker < connections; worker++) {
-                int offset = worker;
+                String token = tokens.get(worker);
+                int first = 10 + worker;
                 running.add(workers.submit(() -> {
-                    int sent = offset;
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
-                        String problem = send(arm, token, 10 + (sent++ % 10));
+                        String problem = send(arm, token, first);
                         if (problem == null) {
                             result.latencies.add(System.nanoTime() - t0);
                         } else {

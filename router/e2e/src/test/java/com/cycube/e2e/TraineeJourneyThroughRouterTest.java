@@ -65,6 +65,31 @@ class TraineeJourneyThroughRouterTest {
         }
     }
 
+    /**
+     * Subscriptions start asynchronously (client → router → training): nudge the enrollment with a harmless change
+     * (one second of study time) until every socket has seen a push, so no later change can be missed.
+     */
+    private static void awaitListening(Graph trainee, String enrollmentId, GraphQlWebSocket... sockets) {
+        java.util.Set<GraphQlWebSocket> waiting = new java.util.HashSet<>(List.of(sockets));
+        long deadline = System.nanoTime() + 45_000_000_000L;
+        while (!waiting.isEmpty()) {
+            assertThat(System.nanoTime()).as("subscriptions never started").isLessThan(deadline);
+            trainee.query("mutation($i: RecordStudyTimeInput!) { recordStudyTime(input: $i) { enrollment { id } } }",
+                    Map.of("i", Map.of("enrollmentId", enrollmentId, "seconds", 1))).assertNoErrors();
+            for (GraphQlWebSocket socket : List.copyOf(waiting)) {
+                try {
+                    JsonNode message = socket.next(2);
+                    assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
+                    waiting.remove(socket);
+                } catch (AssertionError notYet) {
+                    if (!String.valueOf(notYet.getMessage()).startsWith("No WebSocket message")) {
+                        throw notYet;
+                    }
+                }
+            }
+        }
+    }
+
     private JsonNode progressOf(Graph graph, String enrollmentId) {
         Graph.Reply reply = graph.query("query($id: ID!) { enrollment(id: $id) { progress { percent completedCubes totalCubes status cubes { cubeId completed } } } }",
                 Map.of("id", enrollmentId));
@@ -86,7 +111,7 @@ class TraineeJourneyThroughRouterTest {
              GraphQlWebSocket team = GraphQlWebSocket.connect(stack.routerUrl(), stack.token("manager@acme.test"))) {
             mine.subscribe("own", PROGRESS, Map.of());
             team.subscribe("org", PROGRESS, Map.of("input", Map.of("organizationWide", true)));
-            Thread.sleep(1_000); // let both subscriptions reach training before the first change
+            awaitListening(trainee, enrollmentId, mine, team);
 
             for (String reading : List.of("cube-linux-navigation", "cube-linux-grep")) {
                 trainee.query("mutation($i: CompleteReadingInput!) { completeReading(input: $i) { enrollment { id } } }",

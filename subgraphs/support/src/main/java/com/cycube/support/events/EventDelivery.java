@@ -38,6 +38,10 @@ public final class EventDelivery {
     public int deliverPending() {
         List<DomainEvent> due = eventLog.pending(handler.group(), batchSize);
         for (DomainEvent event : due) {
+            if (!handler.eventTypes().contains(event.type())) { // a type this version of the handler dropped
+                eventLog.acknowledge(handler.group(), event.eventId());
+                continue;
+            }
             try {
                 handler.handle(event);
             } catch (RuntimeException failure) {

@@ -22,7 +22,7 @@ import org.springframework.data.mongodb.core.query.Update;
  * ({@code pendingFor}), taken from the durable subscriptions at the moment it is appended: a consumer that is down
  * keeps its place; a consumer that subscribes later is given the history of its types when it subscribes.
  */
-public final class EventLog {
+public class EventLog {
 
     static final String EVENTS = "events";
     static final String SUBSCRIPTIONS = "subscriptions";
@@ -38,21 +38,23 @@ public final class EventLog {
     }
 
     /**
-     * Registers (or updates) a consumer group's durable subscription. A group sees the whole history of the types it
-     * subscribes to: events already in the log (of types it did not subscribe to before) become pending for it too,
-     * so a read model built from events is complete however late its service first starts. An event appended while
-     * this runs gets the group either way, and only once.
+     * Registers a consumer group's durable subscription, or adds types to it (types are never removed here, so an
+     * older instance starting during a rolling deploy cannot take back a type a newer one added). A group sees the
+     * whole history of the types it subscribes to: events already in the log that it has not processed become
+     * pending for it, so a read model built from events is complete however late its service first starts.
+     * Together with the re-check in {@link #append}, an event appended while this runs reaches the group too.
      */
     public void subscribe(String group, Set<String> types, String service) {
         Document before = log.findById(group, Document.class, SUBSCRIPTIONS);
         List<String> known = before == null ? List.of() : before.getList("types", String.class, List.of());
         log.upsert(Query.query(Criteria.where("_id").is(group)),
-                new Update().set("types", List.copyOf(types)).set("service", service)
+                new Update().addToSet("types").each(types.toArray()).set("service", service)
                         .setOnInsert("subscribedAt", Date.from(clock.instant())),
                 SUBSCRIPTIONS);
         List<String> added = types.stream().filter(type -> !known.contains(type)).toList();
         if (!added.isEmpty()) {
-            log.updateMulti(Query.query(Criteria.where("type").in(added).and("pendingFor").ne(group)),
+            log.updateMulti(Query.query(Criteria.where("type").in(added).and("pendingFor").ne(group)
+                            .and("doneFor").ne(group).and("deadFor").ne(group)),
                     new Update().addToSet("pendingFor", group), EVENTS);
         }
     }
@@ -64,18 +66,31 @@ public final class EventLog {
      * @return true when the event is new to the log
      */
     public boolean append(DomainEvent event) {
-        List<String> groups = log.find(Query.query(Criteria.where("types").is(event.type())), Document.class,
-                SUBSCRIPTIONS).stream().map(subscription -> subscription.getString("_id")).toList();
+        List<String> groups = subscribers(event.type());
         Document stored = event.toDocument();
         stored.remove("eventId");
         stored.append("_id", event.eventId()).append("publishedAt", Date.from(clock.instant()))
                 .append("pendingFor", groups);
         try {
             log.insert(stored, EVENTS);
-            return true;
         } catch (DuplicateKeyException alreadyAppended) {
             return false;
         }
+        // A group that subscribed between reading the subscriptions and the insert may have run its history
+        // backfill before this event existed: look again, so it is not left out (a double add is absorbed by the
+        // consumer's idempotency).
+        List<String> late = subscribers(event.type()).stream().filter(group -> !groups.contains(group)).toList();
+        if (!late.isEmpty()) {
+            log.updateFirst(Query.query(Criteria.where("_id").is(event.eventId())),
+                    new Update().addToSet("pendingFor").each(late.toArray()), EVENTS);
+        }
+        return true;
+    }
+
+    /** The groups subscribed to {@code type} now (an extension point only so tests can interleave a subscription). */
+    List<String> subscribers(String type) {
+        return log.find(Query.query(Criteria.where("types").is(type)), Document.class, SUBSCRIPTIONS).stream()
+                .map(subscription -> subscription.getString("_id")).toList();
     }
 
     /** The next events {@code group} has to process and may process now (not waiting for a retry), oldest first. */
@@ -94,7 +109,8 @@ public final class EventLog {
     void acknowledge(String group, String eventId) {
         String key = key(group);
         log.updateFirst(Query.query(Criteria.where("_id").is(eventId)),
-                new Update().pull("pendingFor", group).unset("retryAt." + key).unset("attempts." + key),
+                new Update().pull("pendingFor", group).addToSet("doneFor", group)
+                        .unset("retryAt." + key).unset("attempts." + key),
                 EVENTS);
     }
 

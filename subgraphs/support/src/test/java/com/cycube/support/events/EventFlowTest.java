@@ -259,6 +259,47 @@ class EventFlowTest {
     }
 
     @Test
+    void a_type_taken_out_of_a_subscription_and_added_back_does_not_bring_back_events_already_processed() {
+        PassCounter counter = new PassCounter();
+        EventProcessing processing = new EventProcessing(eventLog, relay,
+                List.of(new EventDelivery(eventLog, counter, properties())), properties(), "consumer");
+        recordPass("u1");
+        processing.drain();
+        // an older instance (rolling deploy) had narrowed the subscription; the current one adds the type back
+        eventLog.template().updateFirst(Query.query(Criteria.where("_id").is(counter.group())),
+                new Update().set("types", List.of()), "subscriptions");
+        eventLog.subscribe(counter.group(), counter.eventTypes(), "consumer");
+        processing.drain();
+
+        assertThat(counter.calls).hasValue(1);
+        assertThat(passesOf("u1")).isEqualTo(1);
+    }
+
+    @Test
+    void a_group_that_subscribes_while_an_event_is_being_appended_still_gets_it() {
+        PassCounter counter = new PassCounter();
+        // the interleaving: the append reads the subscriptions (none yet), then the group subscribes and runs its
+        // history backfill (the event is not stored yet, so the backfill misses it), then the event is inserted
+        EventLog racing = new EventLog(eventLog.template(), clock) {
+            private boolean subscribedMeanwhile;
+
+            @Override
+            List<String> subscribers(String type) {
+                List<String> now = super.subscribers(type);
+                if (!subscribedMeanwhile) {
+                    subscribedMeanwhile = true;
+                    eventLog.subscribe(counter.group(), counter.eventTypes(), "consumer");
+                }
+                return now;
+            }
+        };
+
+        racing.append(DomainEvent.of("assessment.QuizPassed", ORG, clock.instant(), Map.of("userId", "u1")));
+
+        assertThat(eventLog.backlog(counter.group())).isEqualTo(1);
+    }
+
+    @Test
     void running_in_the_background_events_arrive_without_anyone_asking() throws Exception {
         PassCounter counter = new PassCounter();
         EventsProperties background = new EventsProperties(true, "cycube-events", true, Duration.ofMillis(50),
