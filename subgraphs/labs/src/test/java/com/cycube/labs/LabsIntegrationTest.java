@@ -85,7 +85,7 @@ public abstract class LabsIntegrationTest {
     @BeforeEach
     void onlyTheDemoTemplatesAndTheTestCourse() {
         events.drain();
-        for (String collection : new String[] {"lab_instances", "lab_quotas", "lab_templates", "lab_cubes"}) {
+        for (String collection : new String[] {"lab_instances", "lab_quotas", "lab_templates", "lab_cubes", "lab_course_archives"}) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
         indexes.run(null);
@@ -125,8 +125,16 @@ public abstract class LabsIntegrationTest {
 
     /** What identity announces about an organization (a snapshot taken at {@code occurredAt}). */
     protected DomainEvent organizationChanged(String organizationId, int labQuota, boolean active, Instant occurredAt) {
+        return organizationChanged(organizationId, labQuota, active, occurredAt, null);
+    }
+
+    /** The same with identity's snapshot {@code version} (null: an event from before versions existed). */
+    protected DomainEvent organizationChanged(String organizationId, int labQuota, boolean active, Instant occurredAt, Long version) {
         Document payload = new Document("organizationId", organizationId).append("name", organizationId)
                 .append("seatLimit", 50).append("labQuota", labQuota).append("active", active);
+        if (version != null) {
+            payload.append("version", version);
+        }
         return announce(new DomainEvent(UUID.randomUUID().toString(), "identity.OrganizationChanged", organizationId,
                 "identity", occurredAt, payload));
     }

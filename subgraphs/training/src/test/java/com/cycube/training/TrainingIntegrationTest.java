@@ -8,6 +8,8 @@ import com.cycube.testing.GraphQlTestClient;
 import com.cycube.testing.Persona;
 import com.cycube.testing.SubgraphTest;
 import com.cycube.training.enrollments.EnrollmentDocument;
+import com.cycube.training.people.PeopleStore;
+import com.cycube.training.people.Seats;
 import com.mongodb.client.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,6 +29,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * The base of training's HTTP tests: one shared context (embedded store, a hand-moved clock, a MongoDB command
@@ -92,6 +95,14 @@ public abstract class TrainingIntegrationTest {
 
     @Autowired
     protected MongoCommands commands;
+
+    /** The real people store, spied so a test can let something happen right after a read (reset after each test). */
+    @MockitoSpyBean
+    protected PeopleStore peopleStore;
+
+    /** The real seat ledger, spied so a test can make a claim fail (reset after each test). */
+    @MockitoSpyBean
+    protected Seats seats;
 
     @BeforeEach
     void startFromTheCommonFacts() {

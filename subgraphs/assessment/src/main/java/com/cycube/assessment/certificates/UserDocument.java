@@ -6,12 +6,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What assessment knows about a user, from {@code identity.UserChanged} snapshots (newest {@code occurredAt}
- * wins): the display name printed on certificates. A read model; identity owns users.
+ * What assessment knows about a user, from {@code identity.UserChanged} snapshots (highest {@code version}
+ * wins; {@code occurredAt} only between snapshots without one): the display name printed on certificates. A read
+ * model; identity owns users.
  */
 @Document(UserDocument.COLLECTION)
 public record UserDocument(@Id String id, String organizationId, String displayName, Boolean active,
-                           Instant occurredAt) implements TenantOwned {
+                           Instant occurredAt, Long version) implements TenantOwned {
 
     public static final String COLLECTION = "users";
 }

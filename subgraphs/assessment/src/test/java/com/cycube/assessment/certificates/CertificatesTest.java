@@ -34,9 +34,21 @@ class CertificatesTest extends AssessmentIntegrationTest {
     }
 
     private void userChanged(Persona user, String displayName, Instant at) {
-        publish(new DomainEvent(UUID.randomUUID().toString(), "identity.UserChanged", user.organizationId(), "identity", at,
-                new Document("userId", user.subject()).append("displayName", displayName).append("role", user.role())
-                        .append("teamIds", List.of()).append("active", true)));
+        userChanged(user, displayName, at, null);
+    }
+
+    /** A snapshot with identity's {@code version} (null: an event from before versions existed). */
+    private void userChanged(Persona user, String displayName, Instant at, Long version) {
+        Document payload = new Document("userId", user.subject()).append("displayName", displayName).append("role", user.role())
+                .append("teamIds", List.of()).append("active", true);
+        if (version != null) {
+            payload.append("version", version);
+        }
+        publish(new DomainEvent(UUID.randomUUID().toString(), "identity.UserChanged", user.organizationId(), "identity", at, payload));
+    }
+
+    private String holderName(Persona holder) {
+        return as(holder, Ops.CERTIFICATES).assertNoErrors().get("data.certificates.edges[0].node.holderName");
     }
 
     private String codeOf(Persona holder) {
@@ -143,6 +155,46 @@ class CertificatesTest extends AssessmentIntegrationTest {
         userChanged(Persona.ACME_TRAINEE, "Adam Older", COMPLETED);
         assertThat((String) as(Persona.ACME_TRAINEE, Ops.CERTIFICATES).get("data.certificates.edges[0].node.holderName"))
                 .isEqualTo("Adam Newest");
+    }
+
+    @Test
+    void a_newer_version_with_an_older_occurred_at_is_kept_in_whichever_order_they_arrive() {
+        // identity instance A writes at .005; instance B, its clock behind, writes the next version at .003
+        Instant a = Instant.parse("2026-03-02T10:00:00.005Z");
+        Instant b = Instant.parse("2026-03-02T10:00:00.003Z");
+        publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 88));
+        userChanged(Persona.ACME_TRAINEE, "Adam A", a, 2L);
+        userChanged(Persona.ACME_TRAINEE, "Adam B", b, 3L);
+        assertThat(holderName(Persona.ACME_TRAINEE)).isEqualTo("Adam B");
+
+        publish(courseCompleted("enrollment-2", Persona.GLOBEX_TRAINEE, 88));
+        userChanged(Persona.GLOBEX_TRAINEE, "Greg B", b, 3L);
+        userChanged(Persona.GLOBEX_TRAINEE, "Greg A", a, 2L); // the older version, delivered last, with the later clock
+        assertThat(holderName(Persona.GLOBEX_TRAINEE)).isEqualTo("Greg B");
+    }
+
+    @Test
+    void of_two_snapshots_with_the_same_occurred_at_the_higher_version_wins() {
+        publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 88));
+        userChanged(Persona.ACME_TRAINEE, "Adam First", COMPLETED, 1L);
+        userChanged(Persona.ACME_TRAINEE, "Adam Second", COMPLETED, 2L);
+        assertThat(holderName(Persona.ACME_TRAINEE)).isEqualTo("Adam Second");
+
+        publish(courseCompleted("enrollment-2", Persona.GLOBEX_TRAINEE, 88));
+        userChanged(Persona.GLOBEX_TRAINEE, "Greg Second", COMPLETED, 2L);
+        userChanged(Persona.GLOBEX_TRAINEE, "Greg First", COMPLETED, 1L);
+        assertThat(holderName(Persona.GLOBEX_TRAINEE)).isEqualTo("Greg Second");
+    }
+
+    @Test
+    void a_versioned_snapshot_beats_one_without_a_version_and_a_late_unversioned_one_changes_nothing() {
+        publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 88));
+        userChanged(Persona.ACME_TRAINEE, "Adam Legacy", COMPLETED.plusSeconds(60), null);
+        userChanged(Persona.ACME_TRAINEE, "Adam Versioned", COMPLETED, 1L);
+        assertThat(holderName(Persona.ACME_TRAINEE)).isEqualTo("Adam Versioned");
+
+        userChanged(Persona.ACME_TRAINEE, "Adam Late Legacy", COMPLETED.plusSeconds(120), null);
+        assertThat(holderName(Persona.ACME_TRAINEE)).isEqualTo("Adam Versioned");
     }
 
     @Test

@@ -86,6 +86,6 @@ public final class DemoDataset {
     }
 
     private static UserDocument user(String id, String organizationId, String email, String name, Role role, List<String> teams) {
-        return new UserDocument(id, organizationId, email, name, "en", role, UserStatus.ACTIVE, teams, SEEDED_AT, null);
+        return new UserDocument(id, organizationId, email, name, "en", role, UserStatus.ACTIVE, teams, SEEDED_AT, null, 1L);
     }
 }

@@ -10,6 +10,7 @@ import com.cycube.identity.users.UserWrites;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.errors.ErrorCode;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,7 +85,7 @@ public class InvitationService {
             }
             Instant now = clock.instant();
             userWrites.insert(caller, new UserDocument(userId, organizationId, address, address, null, role, UserStatus.INVITED,
-                    teamsToJoin, now, null));
+                    teamsToJoin, now, null, null));
             return tenants.insert(caller, new InvitationDocument("inv-" + UUID.randomUUID(), organizationId, address, role,
                     teamsToJoin, InvitationStatus.PENDING, userId, caller.subject(), now, now.plus(properties.validity())));
         } catch (RuntimeException failed) {
@@ -108,9 +110,31 @@ public class InvitationService {
         InvitationDocument revoked = tenants.update(caller, invitationId, Criteria.where("status").is(InvitationStatus.PENDING),
                         new Update().set("status", InvitationStatus.REVOKED), InvitationDocument.class)
                 .orElseThrow(() -> DomainException.conflict("The invitation changed meanwhile; reload and try again"));
-        mongo.remove(tenants.scopedQuery(caller, Visibility.OWN_ORGANIZATION,
-                Criteria.where("_id").is(invitation.userId()).and("status").is(UserStatus.INVITED)), UserDocument.class);
+        revokeInvitedUser(caller, invitation.userId());
         return revoked;
+    }
+
+    /**
+     * The invited user is not deleted: its document may still hold pending {@code _outbox} events (its first
+     * snapshot), and the other subgraphs must hear that the person is gone. It is marked {@link UserStatus#REVOKED}
+     * with no teams through {@link UserWrites#change}, so its final {@code identity.UserChanged} snapshot (inactive,
+     * no teams) is recorded in the same write and relayed with everything else pending. A revoked user holds no
+     * seat, is absent from every member query and lookup, and its e-mail address may be invited again. A user who
+     * signed in meanwhile (no longer INVITED) is left alone.
+     */
+    private void revokeInvitedUser(Caller caller, String userId) {
+        try {
+            userWrites.change(caller, userId, current -> current.status() != UserStatus.INVITED ? Optional.empty()
+                    : Optional.of(new UserWrites.Change(
+                            new Update().set("status", UserStatus.REVOKED).set("teamIds", List.of()),
+                            current.withStatus(UserStatus.REVOKED).withTeamIds(List.of()),
+                            Criteria.where("status").is(UserStatus.INVITED))));
+        } catch (DomainException missing) {
+            if (missing.code() != ErrorCode.NOT_FOUND) {
+                throw missing;
+            }
+            // no invited user left to revoke (e.g. removed by a failed invitation's compensation)
+        }
     }
 
     public Connection<InvitationDocument> list(Caller caller, String requestedOrganizationId, InvitationStatus status, PageRequest page) {
@@ -137,10 +161,11 @@ public class InvitationService {
 
     /**
      * E-mail addresses are unique across the whole platform (one Keycloak realm), so this check
-     * looks at every organization with the plain MongoTemplate; it answers only yes or no.
+     * looks at every organization with the plain MongoTemplate; it answers only yes or no. Revoked invitees
+     * do not count: their Keycloak account is gone and the address may be invited again.
      */
     private void requireUnusedEmail(String address) {
-        if (mongo.exists(Query.query(Criteria.where("email").is(address)), UserDocument.class)) {
+        if (mongo.exists(Query.query(Criteria.where("email").is(address).and("status").ne(UserStatus.REVOKED)), UserDocument.class)) {
             throw DomainException.conflict("This e-mail address already belongs to a user");
         }
     }
@@ -151,7 +176,11 @@ public class InvitationService {
         } catch (RuntimeException alsoFailed) {
             log.error("Could not remove Keycloak account {} of a failed invitation; remove it by hand", userId, alsoFailed);
         }
-        mongo.remove(tenants.scopedQuery(caller, Visibility.OWN_ORGANIZATION,
-                Criteria.where("_id").is(userId).and("status").is(UserStatus.INVITED)), UserDocument.class);
+        // not deleted: the invited user (if it was written) may hold its first snapshot in _outbox
+        try {
+            revokeInvitedUser(caller, userId);
+        } catch (RuntimeException alsoFailed) {
+            log.error("Could not mark invited user {} of a failed invitation revoked", userId, alsoFailed);
+        }
     }
 }

@@ -8,9 +8,12 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * {@code identity.OrganizationChanged} (docs/events.md): a snapshot of the organization as the write that carries
- * it leaves it; consumers (labs: quota, training: seats) keep the newest by {@code occurredAt}. Writes are
- * compare-and-set on the snapshot's fields ({@link #unchanged}) so a snapshot never carries a value that a
- * concurrent write already replaced.
+ * it leaves it; consumers (labs: quota, training: seats) keep the one with the highest {@code version}. The version
+ * is the organization's {@code snapshotVersion}, set in the same compare-and-set write that records the event
+ * ({@link #unchanged} includes it), so versions of one organization are strictly increasing whatever the
+ * instances' clocks say — {@code occurredAt} is wall-clock time and may go backwards between instances. Writes
+ * are compare-and-set on the snapshot's fields too, so a snapshot never carries a value that a concurrent write
+ * already replaced.
  */
 public final class OrganizationEvents {
 
@@ -26,6 +29,7 @@ public final class OrganizationEvents {
         payload.put("seatLimit", organization.seatLimit());
         payload.put("labQuota", organization.labQuota());
         payload.put("active", organization.active());
+        payload.put("version", organization.snapshotVersion());
         return DomainEvent.of(ORGANIZATION_CHANGED, organization.id(), at, payload);
     }
 
@@ -34,6 +38,7 @@ public final class OrganizationEvents {
                 Criteria.where("name").is(read.name()),
                 Criteria.where("seatLimit").is(read.seatLimit()),
                 Criteria.where("labQuota").is(read.labQuota()),
-                Criteria.where("deactivatedAt").is(read.deactivatedAt()));
+                Criteria.where("deactivatedAt").is(read.deactivatedAt()),
+                Criteria.where("snapshotVersion").is(read.snapshotVersion()));
     }
 }

@@ -124,7 +124,9 @@ public class OrganizationService {
 
     /**
      * One organization write with its {@code identity.OrganizationChanged} snapshot, compare-and-set on the
-     * snapshot's fields (re-read and re-decided when someone changed it meanwhile). Never a wholesale replace.
+     * snapshot's fields and {@code snapshotVersion} (re-read and re-decided when someone changed it meanwhile); the
+     * same write sets {@code snapshotVersion} to the read one + 1, the snapshot's {@code version}. Never a wholesale
+     * replace.
      */
     private OrganizationDocument change(Caller caller, String id, Function<OrganizationDocument, Optional<Change>> decide) {
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -133,8 +135,9 @@ public class OrganizationService {
             if (change.isEmpty()) {
                 return current;
             }
-            Update update = Outbox.record(change.get().update(),
-                    OrganizationEvents.changed(change.get().result(), clock.instant()));
+            long version = current.nextSnapshotVersion();
+            Update update = Outbox.record(change.get().update().set("snapshotVersion", version),
+                    OrganizationEvents.changed(change.get().result().withSnapshotVersion(version), clock.instant()));
             Optional<OrganizationDocument> stored = tenants.update(caller, id, OrganizationEvents.unchanged(current),
                     update, OrganizationDocument.class);
             if (stored.isPresent()) {

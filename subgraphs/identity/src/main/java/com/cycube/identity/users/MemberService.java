@@ -48,6 +48,7 @@ public class MemberService {
         String organizationId = organizations.targetOrganization(caller, requestedOrganizationId);
         List<Criteria> criteria = new ArrayList<>();
         criteria.add(Criteria.where("organizationId").is(organizationId));
+        criteria.add(Criteria.where("status").ne(UserStatus.REVOKED)); // revoked invitees are gone
         if (filter != null && filter.teamId() != null) {
             criteria.add(Criteria.where("teamIds").is(filter.teamId()));
         }
@@ -93,7 +94,11 @@ public class MemberService {
 
     /** A member of an organization the caller manages; another tenant's user is NOT_FOUND. */
     private UserDocument member(Caller caller, String userId) {
-        return tenants.getById(caller, Visibility.OWN_ORGANIZATION, userId, UserDocument.class, "User");
+        UserDocument member = tenants.getById(caller, Visibility.OWN_ORGANIZATION, userId, UserDocument.class, "User");
+        if (member.status() == UserStatus.REVOKED) {
+            throw DomainException.notFound("User", userId);
+        }
+        return member;
     }
 
     private long activeManagers(Caller caller, String organizationId) {

@@ -8,9 +8,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 
 /**
  * {@code identity.UserChanged} (docs/events.md): a snapshot of the user as the write that carries it leaves
- * the user — consumers keep the newest by {@code occurredAt}. The snapshot is only correct if nothing else
- * changed the snapshot's fields between the read and the write, hence {@link #unchanged}, the
- * compare-and-set condition every user write uses.
+ * the user — consumers keep the one with the highest {@code version} (the user's {@code snapshotVersion}: 1 at
+ * insert, +1 per change, in the same write), never deciding by {@code occurredAt}, whose wall clock differs between
+ * instances. The snapshot is only correct if nothing else changed the snapshot's fields or version between the
+ * read and the write, hence {@link #unchanged}, the compare-and-set condition every user write uses.
  */
 public final class UserEvents {
 
@@ -27,6 +28,7 @@ public final class UserEvents {
         payload.put("role", user.role() == null ? null : user.role().name());
         payload.put("teamIds", user.teamIds());
         payload.put("active", user.status() == UserStatus.ACTIVE);
+        payload.put("version", user.snapshotVersion());
         return DomainEvent.of(USER_CHANGED, user.organizationId(), at, payload);
     }
 
@@ -48,6 +50,7 @@ public final class UserEvents {
                 Criteria.where("displayName").is(read.displayName()),
                 Criteria.where("role").is(read.role() == null ? null : read.role().name()),
                 Criteria.where("status").is(read.status() == null ? null : read.status().name()),
-                Criteria.where("teamIds").is(read.teamIds()));
+                Criteria.where("teamIds").is(read.teamIds()),
+                Criteria.where("snapshotVersion").is(read.snapshotVersion()));
     }
 }

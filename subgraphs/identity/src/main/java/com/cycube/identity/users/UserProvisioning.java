@@ -46,6 +46,10 @@ public class UserProvisioning {
             throw DomainException.forbidden("Integration clients are not users");
         }
         UserDocument user = mongo.findById(caller.subject(), UserDocument.class);
+        if (user != null && user.status() == UserStatus.REVOKED) {
+            // a still-valid token of a revoked invitee (the Keycloak account is gone): never activated
+            throw DomainException.forbidden("This invitation was revoked");
+        }
         if (user == null) {
             user = createFromToken(caller);
         } else if (user.firstSignInAt() == null) {
@@ -63,7 +67,7 @@ public class UserProvisioning {
         String email = normalizedEmail(caller);
         UserDocument user = new UserDocument(caller.subject(), role == Role.ROOT ? null : caller.organizationId().orElse(null),
                 email, displayName(caller, email), LanguageTags.parse(caller.locale()).orElse(null), role,
-                UserStatus.ACTIVE, List.of(), now, now);
+                UserStatus.ACTIVE, List.of(), now, now, null);
         try {
             return writes.insert(null, user);
         } catch (DuplicateKeyException concurrentFirstCall) {

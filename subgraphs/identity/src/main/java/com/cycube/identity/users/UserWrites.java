@@ -20,9 +20,11 @@ import org.springframework.stereotype.Component;
 /**
  * Every write of a user document, each carrying its {@code identity.UserChanged} snapshot in the same
  * single-document write. Memberships live in the user document ({@code teamIds}), so team membership changes
- * are user writes too. Updates are compare-and-set on the snapshot's fields (re-read and re-decided a few
- * times when someone else changed the user meanwhile), so a snapshot never carries a value another write
- * has already replaced; user documents are never replaced wholesale (that would drop pending events).
+ * are user writes too. Updates are compare-and-set on the snapshot's fields and {@code snapshotVersion} (re-read
+ * and re-decided a few times when someone else changed the user meanwhile), so a snapshot never carries a value
+ * another write has already replaced, and each write sets {@code snapshotVersion} to the read one + 1 — the
+ * snapshot's {@code version}, strictly increasing per user. User documents are never replaced wholesale (that
+ * would drop pending events).
  */
 @Component
 public class UserWrites {
@@ -54,8 +56,9 @@ public class UserWrites {
         if (caller != null) {
             TenantScopedMongo.assertWritable(caller, user.organizationId());
         }
-        OutboxInserts.insert(mongo, user, UserDocument.COLLECTION, UserEvents.changed(user, clock.instant()));
-        return user;
+        UserDocument first = user.withSnapshotVersion(1L);
+        OutboxInserts.insert(mongo, first, UserDocument.COLLECTION, UserEvents.changed(first, clock.instant()));
+        return first;
     }
 
     /**
@@ -71,7 +74,9 @@ public class UserWrites {
                 return current;
             }
             Instant now = clock.instant();
-            Update update = Outbox.record(change.get().update(), UserEvents.changed(change.get().result(), now));
+            long version = current.nextSnapshotVersion();
+            Update update = Outbox.record(change.get().update().set("snapshotVersion", version),
+                    UserEvents.changed(change.get().result().withSnapshotVersion(version), now));
             Criteria unchanged = change.get().precondition() == null ? UserEvents.unchanged(current)
                     : new Criteria().andOperator(UserEvents.unchanged(current), change.get().precondition());
             Optional<UserDocument> stored = caller == null
@@ -89,11 +94,15 @@ public class UserWrites {
     private UserDocument read(Caller caller, String userId) {
         if (caller == null) {
             UserDocument user = mongo.findById(userId, UserDocument.class);
-            if (user == null) {
+            if (user == null || user.status() == UserStatus.REVOKED) {
                 throw DomainException.notFound("User", userId);
             }
             return user;
         }
-        return tenants.getById(caller, Visibility.OWN_ORGANIZATION, userId, UserDocument.class, "User");
+        UserDocument user = tenants.getById(caller, Visibility.OWN_ORGANIZATION, userId, UserDocument.class, "User");
+        if (user.status() == UserStatus.REVOKED) {
+            throw DomainException.notFound("User", userId);
+        }
+        return user;
     }
 }

@@ -31,7 +31,7 @@ class EntityResolutionTest extends IdentityIntegrationTest {
         for (int i = 0; i < 20; i++) {
             String id = "author-" + i;
             mongo.insert(new UserDocument(id, DemoDataset.ACME, id + "@acme.test", "Author " + i, null, Role.TRAINEE,
-                    UserStatus.ACTIVE, List.of(), Instant.parse("2026-02-01T00:00:00Z"), null));
+                    UserStatus.ACTIVE, List.of(), Instant.parse("2026-02-01T00:00:00Z"), null, 1L));
             representations.add(Map.of("__typename", "User", "id", id));
         }
         finds.reset();

@@ -131,7 +131,52 @@ class IdentityEventsTest extends IdentityIntegrationTest {
         assertThat(storedOrganization(DemoDataset.ACME).active()).isTrue();
     }
 
+    @Test
+    void organization_snapshots_carry_a_version_that_grows_by_one_with_every_change_whatever_the_clock_says() {
+        List<DomainEvent> events = eventsOf(ORG, () -> {
+            as(Persona.ROOT, QUOTAS, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "labQuota", 6))).assertNoErrors();
+            as(Persona.ROOT, SET_ACTIVE, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", false))).assertNoErrors();
+            as(Persona.ROOT, SET_ACTIVE, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", true))).assertNoErrors();
+        });
+        // the seed wrote version 1
+        assertThat(events).extracting(event -> event.payload().get("version")).containsExactly(2L, 3L, 4L);
+        assertThat(events).extracting(event -> event.payload().get("active")).containsExactly(true, false, true);
+        assertThat(storedOrganization(DemoDataset.GLOBEX).snapshotVersion()).isEqualTo(4L);
+    }
+
+    @Test
+    void a_new_organization_starts_at_version_1_and_one_stored_before_versions_existed_continues_at_1() {
+        List<DomainEvent> created = eventsOf(ORG, () -> as(Persona.ROOT, CREATE_ORG,
+                Map.of("input", Map.of("name", "Initech", "seatLimit", 20, "labQuota", 4))).assertNoErrors());
+        assertThat(created).singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("version", 1L));
+
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(DemoDataset.ACME)),
+                new org.springframework.data.mongodb.core.query.Update().unset("snapshotVersion"), OrganizationDocument.class);
+        assertThat(eventsOf(ORG, () -> as(Persona.ROOT, QUOTAS,
+                Map.of("input", Map.of("organizationId", DemoDataset.ACME, "labQuota", 3))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("version", 1L));
+    }
+
     // ------------------------------------------------------------------ users
+
+    @Test
+    void user_snapshots_carry_a_version_that_grows_by_one_with_every_change() {
+        Map<String, Object> membership = Map.of("teamId", DemoDataset.ACME_SECOPS, "userId", DemoDataset.ACME_TRAINEE_ID);
+        List<DomainEvent> events = eventsOf(USER, () -> {
+            as(Persona.ACME_MANAGER, ADD_MEMBER, Map.of("input", membership)).assertNoErrors();
+            as(Persona.ACME_MANAGER, ROLE, Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID, "role", "MANAGER"))).assertNoErrors();
+            as(Persona.ACME_MANAGER, DEACTIVATE, Map.of("input", Map.of("userId", DemoDataset.ACME_TRAINEE_ID))).assertNoErrors();
+        });
+        assertThat(events).extracting(event -> event.payload().get("version")).containsExactly(2L, 3L, 4L);
+        assertThat(storedUser(DemoDataset.ACME_TRAINEE_ID).snapshotVersion()).isEqualTo(4L);
+    }
+
+    @Test
+    void a_user_created_at_first_sign_in_starts_at_version_1() {
+        Persona newcomer = Persona.person("00000000-0000-4000-8000-000000000032", "nora@acme.test", "Nora", "TRAINEE", Persona.ACME);
+        assertThat(eventsOf(USER, () -> as(newcomer, ME).assertNoErrors())).singleElement()
+                .satisfies(event -> assertThat(event.payload()).containsEntry("version", 1L));
+    }
 
     @Test
     void a_person_signing_in_for_the_first_time_is_created_with_one_snapshot_and_later_calls_emit_none() {

@@ -199,14 +199,65 @@ class InvitationTest extends IdentityIntegrationTest {
     }
 
     @Test
-    void revoking_a_pending_invitation_removes_the_account_and_frees_the_seat() {
+    void revoking_a_pending_invitation_removes_the_account_frees_the_seat_and_marks_the_invitee_revoked() {
         String id = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors().get("data.inviteMember.invitation.id");
 
         Response response = as(Persona.ACME_MANAGER, REVOKE, Map.of("input", Map.of("invitationId", id))).assertNoErrors();
 
         assertThat((String) response.get("data.revokeInvitation.invitation.status")).isEqualTo("REVOKED");
         KEYCLOAK.verify(deleteRequestedFor(urlEqualTo(KeycloakStubs.userPath(KeycloakStubs.NEW_USER_ID))));
-        assertThat(storedUser(KeycloakStubs.NEW_USER_ID)).isNull();
+        assertThat(storedUser(KeycloakStubs.NEW_USER_ID).status()).isEqualTo(UserStatus.REVOKED);
+        assertThat(storedUser(KeycloakStubs.NEW_USER_ID).teamIds()).isEmpty();
+        assertThat(storedUser(KeycloakStubs.NEW_USER_ID).status().holdsSeat()).isFalse();
+    }
+
+    @Test
+    void revoking_keeps_the_invitees_pending_events_and_announces_them_inactive_without_teams() {
+        // invite and revoke before the relay runs: the invitee's first snapshot is still in its document's outbox
+        List<com.cycube.support.events.DomainEvent> events = eventsOf("identity.UserChanged", () -> {
+            String id = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors().get("data.inviteMember.invitation.id");
+            as(Persona.ACME_MANAGER, REVOKE, Map.of("input", Map.of("invitationId", id))).assertNoErrors();
+        });
+
+        assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.string("userId")).isEqualTo(KeycloakStubs.NEW_USER_ID));
+        assertThat(events.get(0).payload()).containsEntry("version", 1L).containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1));
+        assertThat(events.get(1).payload()).containsEntry("version", 2L).containsEntry("active", false)
+                .containsEntry("teamIds", List.of());
+        org.bson.Document stored = mongo.findById(KeycloakStubs.NEW_USER_ID, org.bson.Document.class, "users");
+        assertThat(stored.getList(com.cycube.support.events.Outbox.FIELD, Object.class, List.of())).isEmpty();
+    }
+
+    @Test
+    void a_revoked_invitee_is_gone_from_members_and_lookups_and_the_address_can_be_invited_again() {
+        String id = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors().get("data.inviteMember.invitation.id");
+        as(Persona.ACME_MANAGER, REVOKE, Map.of("input", Map.of("invitationId", id))).assertNoErrors();
+
+        Response members = as(Persona.ACME_MANAGER, "{ members { totalCount edges { node { id } } } }").assertNoErrors();
+        assertThat((List<String>) members.get("data.members.edges[*].node.id")).doesNotContain(KeycloakStubs.NEW_USER_ID);
+        assertThat((Integer) members.get("data.members.totalCount")).isEqualTo(2);
+        Response entity = as(Persona.ACME_MANAGER, "query($r:[_Any!]!){ _entities(representations:$r){ ... on User { id } } }",
+                Map.of("r", List.of(Map.of("__typename", "User", "id", KeycloakStubs.NEW_USER_ID))));
+        assertThat((Object) entity.get("data._entities[0]")).isNull();
+        assertThat(as(Persona.ACME_MANAGER, "mutation($input: AddTeamMemberInput!) { addTeamMember(input: $input) { user { id } } }",
+                Map.of("input", Map.of("teamId", DemoDataset.ACME_SECOPS, "userId", KeycloakStubs.NEW_USER_ID))).errorCodes())
+                .containsExactly("NOT_FOUND");
+        assertThat(as(Persona.ACME_MANAGER, INVITATIONS, Map.of("status", "PENDING")).<Integer>get("data.invitations.totalCount")).isZero();
+
+        String secondAccount = "22222222-2222-4333-8444-555555555555";
+        KEYCLOAK.stubFor(post(urlEqualTo(KeycloakStubs.REALM_ADMIN + "/users")).willReturn(aResponse().withStatus(201)
+                .withHeader("Location", KEYCLOAK.baseUrl() + KeycloakStubs.REALM_ADMIN + "/users/" + secondAccount)));
+        Response again = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors();
+        assertThat((String) again.get("data.inviteMember.invitation.user.id")).isEqualTo(secondAccount);
+    }
+
+    @Test
+    void a_still_valid_token_of_a_revoked_invitee_does_not_activate_them() {
+        String id = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors().get("data.inviteMember.invitation.id");
+        as(Persona.ACME_MANAGER, REVOKE, Map.of("input", Map.of("invitationId", id))).assertNoErrors();
+
+        Persona ivy = Persona.person(KeycloakStubs.NEW_USER_ID, "ivy@acme.test", "Ivy", "TRAINEE", Persona.ACME);
+        assertThat(as(ivy, "{ me { id } }").errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(storedUser(KeycloakStubs.NEW_USER_ID).status()).isEqualTo(UserStatus.REVOKED);
     }
 
     @Test

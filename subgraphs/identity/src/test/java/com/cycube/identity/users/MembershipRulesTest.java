@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class MembershipRulesTest {
 
     private static UserDocument member(Role role, UserStatus status) {
-        return new UserDocument("u1", "org-acme", "u1@acme.test", "U1", null, role, status, List.of(), Instant.EPOCH, null);
+        return new UserDocument("u1", "org-acme", "u1@acme.test", "U1", null, role, status, List.of(), Instant.EPOCH, null, 1L);
     }
 
     private static void assertCode(Runnable check, ErrorCode code) {

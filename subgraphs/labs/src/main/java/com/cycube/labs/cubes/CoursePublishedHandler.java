@@ -10,6 +10,7 @@ import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,6 +24,13 @@ import org.springframework.stereotype.Component;
  * (condition {@code courseVersion} not above the event's); each cube document applies an event once
  * ({@link Idempotent#applyOnce}).
  *
+ * <p>{@code catalog.CourseArchived} (payload {@code courseId} only) makes the course's cubes unlaunchable
+ * ({@code archived}): every cube labs knows of the course, and a marker in {@value #ARCHIVES} (id = course id, with
+ * the highest version labs knew when the archive arrived) so that a publication of that or an older version
+ * delivered late stays archived; so does one that happened before the archive (by {@code occurredAt}: the archive
+ * carries no version, and the version it archived may still be on its way). A publication of a newer version after
+ * the archive makes the course launchable again. Running labs are never touched.
+ *
  * <p>A handler is trusted system code with no caller: it writes with {@link MongoTemplate} directly, every write
  * pinned to the event's organization ({@code organizationId == event.orgId()}, null for a GLOBAL course) — so an
  * event of one organization can never change a cube another organization's course owns.
@@ -31,6 +39,9 @@ import org.springframework.stereotype.Component;
 public class CoursePublishedHandler implements EventHandler {
 
     public static final String COURSE_PUBLISHED = "catalog.CoursePublished";
+    public static final String COURSE_ARCHIVED = "catalog.CourseArchived";
+    /** One document per archived course: {@code _id} course id, {@code organizationId}, {@code archivedVersion}, {@code archivedAt}. */
+    public static final String ARCHIVES = "lab_course_archives";
     private static final Logger log = LoggerFactory.getLogger(CoursePublishedHandler.class);
 
     private final MongoTemplate mongo;
@@ -46,11 +57,67 @@ public class CoursePublishedHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(COURSE_PUBLISHED);
+        return Set.of(COURSE_PUBLISHED, COURSE_ARCHIVED);
     }
 
     @Override
     public void handle(DomainEvent event) {
+        if (COURSE_ARCHIVED.equals(event.type())) {
+            archived(event);
+        } else {
+            published(event);
+        }
+    }
+
+    private void archived(DomainEvent event) {
+        String courseId = event.string("courseId");
+        if (courseId == null) {
+            log.warn("Ignoring {} {} without courseId", event.type(), event.eventId());
+            return;
+        }
+        String organizationId = event.orgId();
+        Criteria ofCourse = Criteria.where("courseId").is(courseId).and("organizationId").is(organizationId);
+        Document newest = mongo.findOne(Query.query(ofCourse).with(Sort.by(Sort.Direction.DESC, "courseVersion")).limit(1),
+                Document.class, LabCubeDocument.COLLECTION);
+        Integer knownVersion = newest == null ? null : newest.getInteger("courseVersion");
+        // the marker: pinned to _id and the event's organization (another tenant's course id hits the existing _id
+        // and changes nothing); remembers the highest archived version
+        Update marker = new Update().set("archivedAt", Date.from(event.occurredAt()));
+        if (knownVersion != null) {
+            marker.max("archivedVersion", knownVersion);
+        }
+        Idempotent.applyOnce(mongo, ARCHIVES, Query.query(Criteria.where("_id").is(courseId).and("organizationId").is(organizationId)),
+                marker, event.eventId(), true);
+        if (knownVersion != null) {
+            // idempotent by itself (sets the same value); a newer version published meanwhile is not archived
+            mongo.updateMulti(Query.query(Criteria.where("courseId").is(courseId).and("organizationId").is(organizationId)
+                    .and("courseVersion").lte(knownVersion)), new Update().set("archived", true), LabCubeDocument.COLLECTION);
+        }
+    }
+
+    /**
+     * Whether a publication of {@code version} at {@code occurredAt} is covered by the course's archive: its version
+     * is not above the highest one labs knew when the archive arrived, or it was published before the archive (a
+     * publication delivered late, which the version alone cannot tell since the archive carries none). A covered
+     * version is remembered in the marker.
+     */
+    private boolean archivedAt(String courseId, String organizationId, int version, Date occurredAt) {
+        Query markerQuery = Query.query(Criteria.where("_id").is(courseId).and("organizationId").is(organizationId));
+        Document marker = mongo.findOne(markerQuery, Document.class, ARCHIVES);
+        if (marker == null) {
+            return false;
+        }
+        Number archivedVersion = marker.get("archivedVersion", Number.class);
+        Date archivedAt = marker.getDate("archivedAt");
+        boolean covered = (archivedVersion != null && version <= archivedVersion.intValue())
+                || (archivedAt != null && !occurredAt.after(archivedAt));
+        if (covered) {
+            mongo.updateFirst(markerQuery, new Update().max("archivedVersion", version), ARCHIVES);
+        }
+        return covered;
+    }
+
+    private void published(DomainEvent event) {
         String courseId = event.string("courseId");
         Object versionValue = event.payload().get("version");
         if (courseId == null || !(versionValue instanceof Number number)) {
@@ -61,6 +128,7 @@ public class CoursePublishedHandler implements EventHandler {
         String organizationId = event.orgId();
         String visibility = event.string("visibility");
         Date occurredAt = Date.from(event.occurredAt());
+        boolean archived = archivedAt(courseId, organizationId, version, occurredAt);
         List<String> cubeIds = new ArrayList<>();
         for (Object item : event.payload().getList("cubes", Object.class, List.of())) {
             if (!(item instanceof Document cube) || cube.getString("cubeId") == null) {
@@ -73,7 +141,7 @@ public class CoursePublishedHandler implements EventHandler {
                     .and("courseVersion").not().gt(version));
             Update update = new Update().set("courseId", courseId).set("courseVersion", version)
                     .set("visibility", visibility).set("kind", kind).set("labTemplateId", cube.getString("labTemplateId"))
-                    .set("lab", "LAB".equals(kind)).set("occurredAt", occurredAt);
+                    .set("lab", "LAB".equals(kind)).set("occurredAt", occurredAt).set("archived", archived);
             Idempotent.applyOnce(mongo, LabCubeDocument.COLLECTION, notNewer, update, event.eventId(), true);
         }
         // Cubes an older version of this course had and this one dropped: no longer launchable. Idempotent by

@@ -14,10 +14,13 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * @param lab           true while the cube is a LAB cube of the course's newest published version; false when a
  *                      newer version made it another kind or dropped it
  * @param labTemplateId the template its labs run (LAB cubes)
+ * @param archived      true when the catalog archived the course at (or after) this version
+ *                      ({@code catalog.CourseArchived}): not launchable, like a missing cube; a newer published
+ *                      version clears it. Labs already running are not affected.
  */
 @Document("lab_cubes")
 public record LabCubeDocument(@Id String id, String organizationId, String courseId, int courseVersion, String visibility,
-                              String kind, String labTemplateId, boolean lab, Instant occurredAt) implements TenantOwned {
+                              String kind, String labTemplateId, boolean lab, Instant occurredAt, Boolean archived) implements TenantOwned {
 
     public static final String COLLECTION = "lab_cubes";
 }

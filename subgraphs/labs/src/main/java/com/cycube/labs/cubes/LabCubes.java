@@ -19,13 +19,13 @@ public class LabCubes {
     }
 
     /**
-     * The LAB cube, if it belongs to a published course visible to the caller's organization (its own or a
-     * GLOBAL one). Anything else — unknown, not a LAB cube, another organization's private course — is NOT_FOUND,
-     * exactly like a missing id.
+     * The LAB cube, if it belongs to a published, not archived course visible to the caller's organization (its own
+     * or a GLOBAL one). Anything else — unknown, not a LAB cube, an archived course, another organization's private
+     * course — is NOT_FOUND, exactly like a missing id.
      */
     public LabCubeDocument launchable(Caller caller, String cubeId) {
         return scoped.find(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL,
-                        Criteria.where("_id").is(cubeId).and("lab").is(true), Sort.unsorted(), null, LabCubeDocument.class)
+                        Criteria.where("_id").is(cubeId).and("lab").is(true).and("archived").ne(true), Sort.unsorted(), null, LabCubeDocument.class)
                 .stream().findFirst().orElseThrow(() -> DomainException.notFound("Cube", cubeId));
     }
 }

@@ -12,11 +12,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param maxConcurrentLabs the organization's {@code labQuota}
  * @param active            false when identity deactivated the organization (then no new labs start)
- * @param occurredAt        when identity made the change this snapshot reports (older snapshots are ignored)
+ * @param occurredAt        when identity made the change this snapshot reports (decides only between unversioned
+ *                          snapshots)
+ * @param version           the snapshot's version (identity's per-organization counter); a lower one is ignored;
+ *                          null when the stored snapshot had none
  */
 @Document("lab_quotas")
 public record LabQuotaDocument(@Id String id, String organizationId, int maxConcurrentLabs, Boolean active,
-                               Instant occurredAt, Instant updatedAt) implements TenantOwned {
+                               Instant occurredAt, Instant updatedAt, Long version) implements TenantOwned {
 
     public static final String COLLECTION = "lab_quotas";
 

@@ -16,8 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Identity owns {@code Organization.labQuota}; labs keeps the newest announced value per organization
- * ({@code identity.OrganizationChanged}, a snapshot). Order-insensitive: a snapshot older than the stored one
- * changes nothing (condition {@code occurredAt} not after the new one); idempotent: {@link Idempotent#applyOnce}.
+ * ({@code identity.OrganizationChanged}, a snapshot). Order-insensitive: the snapshot with the highest
+ * {@code version} (identity's per-organization counter, +1 with every change) wins; a lower or equal one changes
+ * nothing. Wall-clock {@code occurredAt} decides only between events without a version (from before versions
+ * existed), and a versioned snapshot always beats an unversioned one. Idempotent: {@link Idempotent#applyOnce}.
  *
  * <p>A handler is trusted system code with no caller, so it writes with {@link MongoTemplate} directly — always
  * pinned to the event's organization ({@code _id} and {@code organizationId} both equal {@code event.orgId()}).
@@ -55,14 +57,20 @@ public class OrganizationQuotaHandler implements EventHandler {
             return;
         }
         Date occurredAt = Date.from(event.occurredAt());
+        Long version = event.payload().get("version") instanceof Number number ? number.longValue() : null;
         // top-level equalities, so that the upsert of a first snapshot stores _id and organizationId
-        Query newest = Query.query(Criteria.where("_id").is(organizationId).and("organizationId").is(organizationId)
-                .and("occurredAt").not().gt(occurredAt));
+        Criteria target = Criteria.where("_id").is(organizationId).and("organizationId").is(organizationId);
+        Query newest = Query.query(version != null
+                ? target.and("version").not().gte(version) // stored version lower, or none (unversioned or missing)
+                : target.and("version").is(null).and("occurredAt").not().gt(occurredAt));
         Update update = new Update()
                 .set("maxConcurrentLabs", labQuota.intValue())
                 .set("active", !Boolean.FALSE.equals(event.payload().get("active")))
                 .set("occurredAt", occurredAt)
                 .set("updatedAt", Date.from(clock.instant()));
+        if (version != null) {
+            update.set("version", version);
+        }
         Idempotent.applyOnce(mongo, LabQuotaDocument.COLLECTION, newest, update, event.eventId(), true);
     }
 }

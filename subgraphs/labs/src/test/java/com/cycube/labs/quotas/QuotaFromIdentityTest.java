@@ -61,6 +61,44 @@ class QuotaFromIdentityTest extends LabsIntegrationTest {
     }
 
     @Test
+    void a_newer_version_with_an_older_occurred_at_is_kept_in_whichever_order_they_arrive() {
+        // instance A deactivates at .005; instance B, its clock behind, reactivates at .003 — B's write is the newer
+        Instant a = Instant.parse("2026-03-01T10:00:00.005Z");
+        Instant b = Instant.parse("2026-03-01T10:00:00.003Z");
+        organizationChanged(Persona.ACME, 1, false, a, 2L);
+        organizationChanged(Persona.ACME, 2, true, b, 3L);
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
+
+        organizationChanged(Persona.GLOBEX, 2, true, b, 3L);
+        organizationChanged(Persona.GLOBEX, 1, false, a, 2L); // the older version, delivered last, with the later clock
+        assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 2);
+        launch(Persona.GLOBEX_TRAINEE, "cube-1");
+    }
+
+    @Test
+    void of_two_snapshots_with_the_same_occurred_at_the_higher_version_wins() {
+        Instant same = clock.instant();
+        organizationChanged(Persona.ACME, 4, true, same, 5L);
+        organizationChanged(Persona.ACME, 6, true, same, 6L);
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 6);
+
+        organizationChanged(Persona.GLOBEX, 6, true, same, 6L);
+        organizationChanged(Persona.GLOBEX, 4, true, same, 5L);
+        assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 6);
+    }
+
+    @Test
+    void a_versioned_snapshot_beats_one_without_a_version_and_a_late_unversioned_one_changes_nothing() {
+        Instant later = clock.instant().plusSeconds(60);
+        organizationChanged(Persona.ACME, 7, true, later, null); // from before versions existed
+        organizationChanged(Persona.ACME, 2, true, clock.instant(), 1L);
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
+
+        organizationChanged(Persona.ACME, 9, true, later.plusSeconds(60), null);
+        assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
+    }
+
+    @Test
     void a_redelivered_snapshot_is_applied_once() {
         DomainEvent first = organizationChanged(Persona.ACME, 4, true, clock.instant());
         handler.handle(first);

@@ -3,6 +3,7 @@ package com.cycube.training.assignments;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.errors.ErrorCode;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
@@ -100,6 +101,7 @@ public class AssignmentService {
                 throw DomainException.notFound("Team", teamId);
             }
         }
+        // Seats for everybody known now, before anything is written: beyond the limit this is CONFLICT and writes nothing.
         Set<String> trainees = new LinkedHashSet<>(users);
         if (!teams.isEmpty()) {
             people.activeMembers(caller, teams).forEach(member -> trainees.add(member.id()));
@@ -111,17 +113,34 @@ public class AssignmentService {
                 caller.kind() == Caller.Kind.PERSON ? caller.subject() : null,
                 caller.isIntegration() ? caller.subject() : null);
         scoped.insert(caller, assignment);
+        // Write before read, on both sides: the assignment is stored BEFORE the team members are read (again), and
+        // IdentityEvents stores a member BEFORE it looks for their teams' assignments. So a member who joins while
+        // this runs is either seen by this read or their UserChanged sees the assignment (or both: enrollments are
+        // idempotent) — never neither, as when the members were only read before the insert.
+        Set<String> latecomers = new LinkedHashSet<>();
+        if (!teams.isEmpty()) {
+            people.activeMembers(caller, teams).forEach(member -> {
+                if (trainees.add(member.id())) {
+                    latecomers.add(member.id());
+                }
+            });
+        }
         int created = 0;
         for (String trainee : trainees) {
-            created += enrollIn(assignment, trainee);
+            // a latecomer is treated like a member joining after the assignment: no seat left = not enrolled
+            if (!latecomers.contains(trainee) || claimSeatOfMember(orgId, trainee)) {
+                created += enrollIn(assignment, trainee);
+            }
         }
         return new Assigned(assignment, created);
     }
 
     /**
      * A member's snapshot says they are in some teams now: enroll them in what those teams were assigned. Runs for
-     * every {@code identity.UserChanged} (idempotent: enrollments are per user and course). Without a free seat the
-     * member stays unenrolled and a warning is logged — a full organization is not a failure to retry forever.
+     * every {@code identity.UserChanged} (idempotent: enrollments are per user and course), AFTER the snapshot is
+     * stored (see {@link #assign}). Without a free seat the member stays unenrolled and a warning is logged — a full
+     * organization is not a failure to retry forever; any other failure (seats changing concurrently: UNAVAILABLE)
+     * is thrown, so the event is delivered again.
      */
     public int enrollTeamMember(String orgId, String userId) {
         Optional<PersonDocument> person = people.person(orgId, userId);
@@ -130,13 +149,7 @@ public class AssignmentService {
         }
         List<AssignmentDocument> assignments = mongo.find(Query.query(Criteria.where("organizationId").is(orgId)
                 .and("teamIds").in(person.get().teamIds())), AssignmentDocument.class);
-        if (assignments.isEmpty()) {
-            return 0;
-        }
-        try {
-            seats.claim(orgId, List.of(userId));
-        } catch (DomainException noSeat) {
-            log.warn("Member {} of {} joined an assigned team but was not enrolled: {}", userId, orgId, noSeat.getMessage());
+        if (assignments.isEmpty() || !claimSeatOfMember(orgId, userId)) {
             return 0;
         }
         int created = 0;
@@ -144,6 +157,24 @@ public class AssignmentService {
             created += enrollIn(assignment, userId);
         }
         return created;
+    }
+
+    /**
+     * Claims a seat for a team member found after the assignment was made. False (warning logged) when the organization
+     * has no seat left (CONFLICT); every other failure — UNAVAILABLE after losing the seat ledger's compare-and-set
+     * too often — is rethrown: swallowing it would acknowledge the event and leave the member unenrolled for good.
+     */
+    private boolean claimSeatOfMember(String orgId, String userId) {
+        try {
+            seats.claim(orgId, List.of(userId));
+            return true;
+        } catch (DomainException refused) {
+            if (refused.code() != ErrorCode.CONFLICT) {
+                throw refused;
+            }
+            log.warn("Member {} of {} joined an assigned team but was not enrolled: {}", userId, orgId, refused.getMessage());
+            return false;
+        }
     }
 
     private int enrollIn(AssignmentDocument assignment, String userId) {

@@ -8,7 +8,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /** An organization's seat limit from the newest {@code identity.OrganizationChanged}; null = no limit known. */
 @Document(OrganizationDocument.COLLECTION)
 public record OrganizationDocument(@Id String id, String organizationId, String name, Integer seatLimit,
-                                   boolean active, Instant occurredAt) implements TenantOwned {
+                                   boolean active, Instant occurredAt,
+                                   Long version) implements TenantOwned {
 
     public static final String COLLECTION = "organizations";
 }

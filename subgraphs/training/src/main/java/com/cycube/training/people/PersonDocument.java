@@ -12,7 +12,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
  */
 @Document(PersonDocument.COLLECTION)
 public record PersonDocument(@Id String id, String organizationId, String displayName, String role,
-                             List<String> teamIds, boolean active, Instant occurredAt) implements TenantOwned {
+                             List<String> teamIds, boolean active, Instant occurredAt,
+                             Long version) implements TenantOwned {
 
     public static final String COLLECTION = "people";
 

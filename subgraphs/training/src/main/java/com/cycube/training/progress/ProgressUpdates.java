@@ -32,7 +32,7 @@ import reactor.core.publisher.Sinks;
  * writes that change nothing visible — the outbox relay removing delivered events ({@code $pull} of
  * {@code _outbox}), a repeated fact — are never pushed: they do not raise the revision. The embedded store's update
  * events carry no document id; then the enrollments of the watched organizations changed since the last re-read
- * are re-read ({@code changedAt}).
+ * (minus {@link #LATE_COMMIT_MARGIN}, for writes that commit later than their {@code changedAt}) are re-read.
  *
  * <p>Reads with the store's system methods: access was checked when the subscription started, and each
  * subscriber only receives enrollments matching its {@link Scope}, which always pins one organization.
@@ -42,6 +42,13 @@ public class ProgressUpdates implements ApplicationRunner {
 
     static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
+    /**
+     * How far before the watermark a re-read without a document id starts. {@code changedAt} is taken from the clock
+     * when a write is prepared, not when it commits: a write stamped earlier than one already seen (another instance,
+     * a slower handler, a compare-and-set retry) can commit after the watermark moved past its stamp. Re-reading this
+     * much of the recent past catches it; what was already pushed is dropped by each subscriber's revision filter.
+     */
+    static final Duration LATE_COMMIT_MARGIN = Duration.ofSeconds(5);
 
     /**
      * What one subscriber follows inside one organization: one enrollment, one user's, some users' (a team), or
@@ -148,10 +155,10 @@ public class ProgressUpdates implements ApplicationRunner {
         if (enrollmentId.isPresent()) {
             changed = store.reread(enrollmentId.get()).stream().toList();
         } else {
-            Instant since = watermark == null ? clock.instant() : watermark;
-            changed = store.changedSince(Set.copyOf(watchedOrganizations.keySet()), since);
+            Instant seen = watermark == null ? clock.instant() : watermark;
+            changed = store.changedSince(Set.copyOf(watchedOrganizations.keySet()), seen.minus(LATE_COMMIT_MARGIN));
             changed.stream().map(EnrollmentDocument::changedAt).filter(java.util.Objects::nonNull)
-                    .max(Instant::compareTo).filter(latest -> latest.isAfter(since)).ifPresent(latest -> watermark = latest);
+                    .max(Instant::compareTo).filter(latest -> latest.isAfter(seen)).ifPresent(latest -> watermark = latest);
         }
         for (EnrollmentDocument enrollment : changed) {
             if (watchedOrganizations.containsKey(enrollment.organizationId())) {

@@ -1,17 +1,30 @@
 package com.cycube.training.assignments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 
+import com.cycube.support.auth.Caller;
+import com.cycube.support.errors.DomainException;
 import com.cycube.testing.GraphQlTestClient;
 import com.cycube.testing.Persona;
 import com.cycube.training.Ops;
 import com.cycube.training.TrainingIntegrationTest;
 import com.cycube.training.enrollments.EnrollmentDocument;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * assignTraining: users and teams of the manager's organization, a due date, each user enrolled once per course,
@@ -80,6 +93,53 @@ class AssignTrainingTest extends TrainingIntegrationTest {
 
     private static String inAWeekFrom(GraphQlTestClient.Response response) {
         return response.get("data.assignTraining.assignment.dueAt");
+    }
+
+    /**
+     * A member joins the team while {@code assignTraining} runs. Their complete {@code UserChanged} (stored, then
+     * assignments looked up) is delivered right after the service's first or second read of the team's members —
+     * before and after the assignment is inserted. Either the service's read after its insert sees the member, or the
+     * member's handler sees the assignment: enrolled exactly once either way.
+     */
+    @ParameterizedTest(name = "joins right after read {0} of the team")
+    @ValueSource(ints = {1, 2})
+    void a_member_joining_the_team_while_it_is_being_assigned_is_enrolled_exactly_once(int joinAfterRead) {
+        AtomicInteger reads = new AtomicInteger();
+        doAnswer(invocation -> {
+            Object members = invocation.callRealMethod();
+            if (reads.incrementAndGet() == joinAfterRead) {
+                userChanged(NEWCOMER, SOC1);
+                drain();
+            }
+            return members;
+        }).when(peopleStore).activeMembers(any(Caller.class), anyCollection());
+
+        assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing", "teamIds", List.of(SOC1), "dueAt", inAWeek()))
+                .assertNoErrors();
+        drain();
+
+        assertThat(reads).hasValueGreaterThanOrEqualTo(joinAfterRead);
+        assertThat(mongo.count(Query.query(Criteria.where("userId").is(NEWCOMER.subject())), EnrollmentDocument.class)).isOne();
+        assertThat(seats.holders(ACME)).contains(NEWCOMER.subject());
+        assertThat(eventLog.backlog("training.identity")).isZero();
+    }
+
+    @Test
+    void a_new_team_member_whose_seat_claim_loses_every_race_is_enrolled_when_the_event_is_delivered_again() {
+        assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing", "teamIds", List.of(SOC1), "dueAt", inAWeek())).assertNoErrors();
+        doThrow(DomainException.unavailable("Seats are being changed concurrently; try again")).doCallRealMethod()
+                .when(seats).claim(eq(ACME), anyCollection());
+
+        userChanged(NEWCOMER, SOC1);
+        drain();
+        Query theirs = Query.query(Criteria.where("userId").is(NEWCOMER.subject()));
+        assertThat(mongo.count(theirs, EnrollmentDocument.class)).isZero();
+        assertThat(eventLog.backlog("training.identity")).as("not acknowledged: it comes back").isOne();
+
+        clock.advance(Duration.ofSeconds(2)); // past the first retry's backoff
+        drain();
+        assertThat(mongo.count(theirs, EnrollmentDocument.class)).isOne();
+        assertThat(eventLog.backlog("training.identity")).isZero();
     }
 
     @Test

@@ -6,11 +6,17 @@ import com.cycube.testing.Persona;
 import com.cycube.testing.GraphQlWsClient;
 import com.cycube.training.Ops;
 import com.cycube.training.TrainingIntegrationTest;
+import com.cycube.training.enrollments.EnrollmentDocument;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * progressUpdated over WebSocket, fed by the enrollments' change stream: a trainee's own changes, a team's, the
@@ -94,6 +100,29 @@ class ProgressUpdatedTest extends TrainingIntegrationTest {
             String pushed = manager.nextPayload();
             assertThat(ProgressUpdatedTest.<String>field(pushed, "id")).isEqualTo(id);
             assertThat(ProgressUpdatedTest.<String>field(pushed, "course.id")).isEqualTo("course-linux");
+        }
+    }
+
+    /**
+     * The embedded store's change events carry no document id, so changes are found by {@code changedAt}. A write
+     * that took its {@code changedAt} before another write but was stored after it (a slower writer) is pushed too.
+     */
+    @Test
+    void a_change_stamped_before_one_already_pushed_but_stored_after_it_is_pushed_too() throws Exception {
+        String first = enroll(Persona.ACME_TRAINEE, "course-phishing");
+        String slower = enroll(OTHER_ACME_TRAINEE, "course-phishing");
+        try (GraphQlWsClient manager = GraphQlWsClient.connect(port, Persona.ACME_MANAGER.token())) {
+            subscribe(manager, input("organizationWide", true));
+            Instant slowerStamp = clock.instant(); // the slower write takes its changedAt now ...
+            clock.advance(Duration.ofSeconds(2));
+            studyTime(Persona.ACME_TRAINEE, first, 60); // ... a later-stamped write is stored and pushed first
+            assertThat(ProgressUpdatedTest.<String>field(manager.nextPayload(), "id")).isEqualTo(first);
+
+            mongo.updateFirst(Query.query(Criteria.where("_id").is(slower)), new Update().inc("timeSpentSeconds", 30)
+                    .inc("revision", 1).set("changedAt", Date.from(slowerStamp)), EnrollmentDocument.class);
+            String pushed = manager.nextPayload();
+            assertThat(ProgressUpdatedTest.<String>field(pushed, "id")).isEqualTo(slower);
+            assertThat(ProgressUpdatedTest.<Integer>field(pushed, "progress.timeSpentSeconds")).isEqualTo(30);
         }
     }
 
