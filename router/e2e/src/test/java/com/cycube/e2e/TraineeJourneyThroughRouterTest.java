@@ -69,7 +69,8 @@ class TraineeJourneyThroughRouterTest {
      * Subscriptions start asynchronously (client → router → training): nudge the enrollment with a harmless change
      * (one second of study time) until every socket has seen a push, so no later change can be missed.
      */
-    private static void awaitListening(Graph trainee, String enrollmentId, GraphQlWebSocket... sockets) {
+    private static void awaitListening(Graph trainee, String enrollmentId, GraphQlWebSocket... sockets)
+            throws InterruptedException {
         java.util.Set<GraphQlWebSocket> waiting = new java.util.HashSet<>(List.of(sockets));
         long deadline = System.nanoTime() + 45_000_000_000L;
         while (!waiting.isEmpty()) {
