@@ -99,6 +99,7 @@ public class InvitationService {
         InvitationDocument invitation = tenants.getById(caller, Visibility.OWN_ORGANIZATION, invitationId, InvitationDocument.class, "Invitation");
         switch (invitation.status()) {
             case REVOKED -> {
+                revokeInvitedUser(caller, invitation.userId()); // finishes a revocation whose last step failed (idempotent)
                 return invitation;
             }
             case ACCEPTED -> throw DomainException.conflict("The invitation was already accepted: deactivate the member instead");

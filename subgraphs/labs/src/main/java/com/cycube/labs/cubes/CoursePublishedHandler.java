@@ -96,25 +96,14 @@ public class CoursePublishedHandler implements EventHandler {
     }
 
     /**
-     * Whether a publication of {@code version} at {@code occurredAt} is covered by the course's archive: its version
-     * is not above the highest one labs knew when the archive arrived, or it was published before the archive (a
-     * publication delivered late, which the version alone cannot tell since the archive carries none). A covered
-     * version is remembered in the marker.
+     * Whether the course was archived: then no publication makes its cubes launchable again, however late it
+     * arrives or whatever its version — the catalog never changes or republishes an archived course, so every
+     * publication precedes the archive (comparing versions or clocks of different catalog instances could only get
+     * this wrong).
      */
     private boolean archivedAt(String courseId, String organizationId, int version, Date occurredAt) {
         Query markerQuery = Query.query(Criteria.where("_id").is(courseId).and("organizationId").is(organizationId));
-        Document marker = mongo.findOne(markerQuery, Document.class, ARCHIVES);
-        if (marker == null) {
-            return false;
-        }
-        Number archivedVersion = marker.get("archivedVersion", Number.class);
-        Date archivedAt = marker.getDate("archivedAt");
-        boolean covered = (archivedVersion != null && version <= archivedVersion.intValue())
-                || (archivedAt != null && !occurredAt.after(archivedAt));
-        if (covered) {
-            mongo.updateFirst(markerQuery, new Update().max("archivedVersion", version), ARCHIVES);
-        }
-        return covered;
+        return mongo.exists(markerQuery, ARCHIVES);
     }
 
     private void published(DomainEvent event) {

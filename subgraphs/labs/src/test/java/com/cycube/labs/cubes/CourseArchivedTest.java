@@ -21,7 +21,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * {@code catalog.CourseArchived}: the LAB cubes of an archived course are no longer launchable (NOT_FOUND, like a
  * missing cube), whatever order the catalog's events arrive in and however often; labs already running keep
- * running; a newer version published after the archive makes the cubes launchable again.
+ * running. The catalog never changes or republishes an archived course, so no publication — late, or with a higher
+ * version stamped by a catalog instance whose clock runs ahead — makes them launchable again.
  */
 class CourseArchivedTest extends LabsIntegrationTest {
 
@@ -88,17 +89,15 @@ class CourseArchivedTest extends LabsIntegrationTest {
     }
 
     @Test
-    void a_newer_version_published_after_the_archive_makes_the_cubes_launchable_and_a_late_old_version_does_not_undo_it() {
-        DomainEvent first = published(Persona.ACME, COURSE, 1, clock.instant());
-        announce(first);
+    void a_higher_version_arriving_after_the_archive_does_not_make_the_cubes_launchable_again() {
+        announce(published(Persona.ACME, COURSE, 1, clock.instant()));
+        // v2 was published before the archive, but by a catalog instance whose clock ran ahead: it arrives later
+        // and carries a later time than the archive
         announce(archived(Persona.ACME, COURSE, clock.instant().plusSeconds(1)));
-        assertThat(launchResponse(Persona.ACME_TRAINEE, LAB_CUBE).errorCodes()).containsExactly("NOT_FOUND");
-
         clock.advance(Duration.ofMinutes(5));
         announce(published(Persona.ACME, COURSE, 2, clock.instant()));
-        handler.handle(published(Persona.ACME, COURSE, 1, clock.instant().minusSeconds(600))); // old version, late
 
-        launch(Persona.ACME_TRAINEE, LAB_CUBE);
+        assertThat(launchResponse(Persona.ACME_TRAINEE, LAB_CUBE).errorCodes()).containsExactly("NOT_FOUND");
     }
 
     @Test

@@ -36,12 +36,10 @@ public final class EventDelivery {
 
     /** One pass: delivers up to a batch of due events; returns how many were taken (handled or failed). */
     public int deliverPending() {
-        List<DomainEvent> due = eventLog.pending(handler.group(), batchSize);
+        // only the types this instance handles: during a rolling deploy an older instance of the group leaves a type
+        // it does not know yet to the newer ones instead of acknowledging it unhandled
+        List<DomainEvent> due = eventLog.pending(handler.group(), handler.eventTypes(), batchSize);
         for (DomainEvent event : due) {
-            if (!handler.eventTypes().contains(event.type())) { // a type this version of the handler dropped
-                eventLog.acknowledge(handler.group(), event.eventId());
-                continue;
-            }
             try {
                 handler.handle(event);
             } catch (RuntimeException failure) {

@@ -93,12 +93,16 @@ public class EventLog {
                 .map(subscription -> subscription.getString("_id")).toList();
     }
 
-    /** The next events {@code group} has to process and may process now (not waiting for a retry), oldest first. */
-    List<DomainEvent> pending(String group, int limit) {
+    /**
+     * The next events of {@code types} that {@code group} has to process and may process now (not waiting for a
+     * retry), oldest first.
+     */
+    List<DomainEvent> pending(String group, Set<String> types, int limit) {
         Date now = Date.from(clock.instant());
         String key = key(group);
         Query query = Query.query(new Criteria().andOperator(
                         Criteria.where("pendingFor").is(group),
+                        Criteria.where("type").in(types),
                         new Criteria().orOperator(Criteria.where("retryAt." + key).exists(false),
                                 Criteria.where("retryAt." + key).lte(now))))
                 .with(Sort.by("occurredAt", "_id")).limit(limit);

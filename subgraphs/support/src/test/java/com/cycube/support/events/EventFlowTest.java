@@ -300,6 +300,37 @@ class EventFlowTest {
     }
 
     @Test
+    void during_a_rolling_deploy_an_older_instance_leaves_a_newly_added_type_to_the_newer_one() {
+        PassCounter older = new PassCounter(); // handles QuizPassed only
+        AtomicInteger archivedHandled = new AtomicInteger();
+        EventHandler newer = new EventHandler() {
+            @Override
+            public String group() {
+                return older.group();
+            }
+
+            @Override
+            public Set<String> eventTypes() {
+                return Set.of("assessment.QuizPassed", "catalog.CourseArchived");
+            }
+
+            @Override
+            public void handle(DomainEvent event) {
+                archivedHandled.incrementAndGet();
+            }
+        };
+        EventDelivery olderDelivery = new EventDelivery(eventLog, older, properties());
+        EventDelivery newerDelivery = new EventDelivery(eventLog, newer, properties());
+        new EventProcessing(eventLog, relay, List.of(olderDelivery), properties(), "consumer");
+        new EventProcessing(eventLog, relay, List.of(newerDelivery), properties(), "consumer");
+        eventLog.append(DomainEvent.of("catalog.CourseArchived", ORG, clock.instant(), Map.of("courseId", "c1")));
+
+        assertThat(olderDelivery.deliverPending()).isZero();
+        assertThat(newerDelivery.deliverPending()).isEqualTo(1);
+        assertThat(archivedHandled).hasValue(1);
+    }
+
+    @Test
     void running_in_the_background_events_arrive_without_anyone_asking() throws Exception {
         PassCounter counter = new PassCounter();
         EventsProperties background = new EventsProperties(true, "cycube-events", true, Duration.ofMillis(50),

@@ -128,7 +128,7 @@ public class AssignmentService {
         int created = 0;
         for (String trainee : trainees) {
             // a latecomer is treated like a member joining after the assignment: no seat left = not enrolled
-            if (!latecomers.contains(trainee) || claimSeatOfMember(orgId, trainee)) {
+            if (!latecomers.contains(trainee) || claimSeatOfLatecomer(orgId, trainee)) {
                 created += enrollIn(assignment, trainee);
             }
         }
@@ -173,6 +173,21 @@ public class AssignmentService {
                 throw refused;
             }
             log.warn("Member {} of {} joined an assigned team but was not enrolled: {}", userId, orgId, refused.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * The request path's variant: the assignment is already written, so a transient failure for a member who joined
+     * while it was being made must not fail the request (a retry would create a second assignment). The member's own
+     * {@code identity.UserChanged} handling enrolls them later (it retries on such failures).
+     */
+    private boolean claimSeatOfLatecomer(String orgId, String userId) {
+        try {
+            return claimSeatOfMember(orgId, userId);
+        } catch (DomainException transientFailure) {
+            log.warn("Member {} of {} joined an assigned team during the assignment and is enrolled later: {}", userId,
+                    orgId, transientFailure.getMessage());
             return false;
         }
     }
