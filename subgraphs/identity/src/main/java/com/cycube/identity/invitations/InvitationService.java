@@ -107,12 +107,16 @@ public class InvitationService {
                 // PENDING (possibly expired): remove the account first, then free the seat here.
             }
         }
+        // The user first: once REVOKED, a sign-in with a still-valid token can no longer activate them, so the account
+        // is never deleted under a member who accepted a moment ago. A failure after this point is finished by
+        // revoking again.
+        if (revokeInvitedUser(caller, invitation.userId()) == UserStatus.ACTIVE) {
+            throw DomainException.conflict("The invitation was already accepted: deactivate the member instead");
+        }
         accounts.delete(invitation.userId());
-        InvitationDocument revoked = tenants.update(caller, invitationId, Criteria.where("status").is(InvitationStatus.PENDING),
+        return tenants.update(caller, invitationId, Criteria.where("status").is(InvitationStatus.PENDING),
                         new Update().set("status", InvitationStatus.REVOKED), InvitationDocument.class)
                 .orElseThrow(() -> DomainException.conflict("The invitation changed meanwhile; reload and try again"));
-        revokeInvitedUser(caller, invitation.userId());
-        return revoked;
     }
 
     /**
@@ -121,20 +125,21 @@ public class InvitationService {
      * with no teams through {@link UserWrites#change}, so its final {@code identity.UserChanged} snapshot (inactive,
      * no teams) is recorded in the same write and relayed with everything else pending. A revoked user holds no
      * seat, is absent from every member query and lookup, and its e-mail address may be invited again. A user who
-     * signed in meanwhile (no longer INVITED) is left alone.
+     * signed in meanwhile (no longer INVITED) is left alone; the status found is returned.
      */
-    private void revokeInvitedUser(Caller caller, String userId) {
+    private UserStatus revokeInvitedUser(Caller caller, String userId) {
         try {
-            userWrites.change(caller, userId, current -> current.status() != UserStatus.INVITED ? Optional.empty()
+            return userWrites.change(caller, userId, current -> current.status() != UserStatus.INVITED ? Optional.empty()
                     : Optional.of(new UserWrites.Change(
                             new Update().set("status", UserStatus.REVOKED).set("teamIds", List.of()),
                             current.withStatus(UserStatus.REVOKED).withTeamIds(List.of()),
-                            Criteria.where("status").is(UserStatus.INVITED))));
+                            Criteria.where("status").is(UserStatus.INVITED)))).status();
         } catch (DomainException missing) {
             if (missing.code() != ErrorCode.NOT_FOUND) {
                 throw missing;
             }
-            // no invited user left to revoke (e.g. removed by a failed invitation's compensation)
+            // no invited user left to revoke (already REVOKED, or removed by a failed invitation's compensation)
+            return UserStatus.REVOKED;
         }
     }
 

@@ -251,6 +251,22 @@ class InvitationTest extends IdentityIntegrationTest {
     }
 
     @Test
+    void an_invitee_who_signed_in_just_before_the_revoke_keeps_their_account_and_membership() {
+        String id = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors().get("data.inviteMember.invitation.id");
+        // the race: the invitee is already ACTIVE while the invitation still reads PENDING
+        mongo.updateFirst(org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(KeycloakStubs.NEW_USER_ID)),
+                new org.springframework.data.mongodb.core.query.Update().set("status", UserStatus.ACTIVE), "users");
+        KEYCLOAK.resetRequests();
+
+        Response response = as(Persona.ACME_MANAGER, REVOKE, Map.of("input", Map.of("invitationId", id)));
+
+        assertThat(response.errorCodes()).containsExactly("CONFLICT");
+        KEYCLOAK.verify(0, deleteRequestedFor(urlEqualTo(KeycloakStubs.userPath(KeycloakStubs.NEW_USER_ID))));
+        assertThat(storedUser(KeycloakStubs.NEW_USER_ID).status()).isEqualTo(UserStatus.ACTIVE);
+    }
+
+    @Test
     void a_still_valid_token_of_a_revoked_invitee_does_not_activate_them() {
         String id = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors().get("data.inviteMember.invitation.id");
         as(Persona.ACME_MANAGER, REVOKE, Map.of("input", Map.of("invitationId", id))).assertNoErrors();
