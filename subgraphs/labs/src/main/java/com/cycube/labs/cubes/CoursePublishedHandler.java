@@ -10,7 +10,6 @@ import java.util.Set;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,11 +24,9 @@ import org.springframework.stereotype.Component;
  * ({@link Idempotent#applyOnce}).
  *
  * <p>{@code catalog.CourseArchived} (payload {@code courseId} only) makes the course's cubes unlaunchable
- * ({@code archived}): every cube labs knows of the course, and a marker in {@value #ARCHIVES} (id = course id, with
- * the highest version labs knew when the archive arrived) so that a publication of that or an older version
- * delivered late stays archived; so does one that happened before the archive (by {@code occurredAt}: the archive
- * carries no version, and the version it archived may still be on its way). A publication of a newer version after
- * the archive makes the course launchable again. Running labs are never touched.
+ * ({@code archived}): every cube labs knows of the course, and a marker in {@value #ARCHIVES} (id = course id) so
+ * that any publication delivered after the archive stays archived — the catalog never changes or republishes an
+ * archived course, so every publication precedes its archive. Running labs are never touched.
  *
  * <p>A handler is trusted system code with no caller: it writes with {@link MongoTemplate} directly, every write
  * pinned to the event's organization ({@code organizationId == event.orgId()}, null for a GLOBAL course) — so an
@@ -40,7 +37,7 @@ public class CoursePublishedHandler implements EventHandler {
 
     public static final String COURSE_PUBLISHED = "catalog.CoursePublished";
     public static final String COURSE_ARCHIVED = "catalog.CourseArchived";
-    /** One document per archived course: {@code _id} course id, {@code organizationId}, {@code archivedVersion}, {@code archivedAt}. */
+    /** One document per archived course: {@code _id} course id, {@code organizationId}, {@code archivedAt}. */
     public static final String ARCHIVES = "lab_course_archives";
     private static final Logger log = LoggerFactory.getLogger(CoursePublishedHandler.class);
 
@@ -76,23 +73,13 @@ public class CoursePublishedHandler implements EventHandler {
             return;
         }
         String organizationId = event.orgId();
-        Criteria ofCourse = Criteria.where("courseId").is(courseId).and("organizationId").is(organizationId);
-        Document newest = mongo.findOne(Query.query(ofCourse).with(Sort.by(Sort.Direction.DESC, "courseVersion")).limit(1),
-                Document.class, LabCubeDocument.COLLECTION);
-        Integer knownVersion = newest == null ? null : newest.getInteger("courseVersion");
         // the marker: pinned to _id and the event's organization (another tenant's course id hits the existing _id
-        // and changes nothing); remembers the highest archived version
-        Update marker = new Update().set("archivedAt", Date.from(event.occurredAt()));
-        if (knownVersion != null) {
-            marker.max("archivedVersion", knownVersion);
-        }
+        // and changes nothing)
         Idempotent.applyOnce(mongo, ARCHIVES, Query.query(Criteria.where("_id").is(courseId).and("organizationId").is(organizationId)),
-                marker, event.eventId(), true);
-        if (knownVersion != null) {
-            // idempotent by itself (sets the same value); a newer version published meanwhile is not archived
-            mongo.updateMulti(Query.query(Criteria.where("courseId").is(courseId).and("organizationId").is(organizationId)
-                    .and("courseVersion").lte(knownVersion)), new Update().set("archived", true), LabCubeDocument.COLLECTION);
-        }
+                new Update().setOnInsert("archivedAt", Date.from(event.occurredAt())), event.eventId(), true);
+        // idempotent by itself (sets the same value)
+        mongo.updateMulti(Query.query(Criteria.where("courseId").is(courseId).and("organizationId").is(organizationId)),
+                new Update().set("archived", true), LabCubeDocument.COLLECTION);
     }
 
     /**
@@ -101,7 +88,7 @@ public class CoursePublishedHandler implements EventHandler {
      * publication precedes the archive (comparing versions or clocks of different catalog instances could only get
      * this wrong).
      */
-    private boolean archivedAt(String courseId, String organizationId, int version, Date occurredAt) {
+    private boolean isArchived(String courseId, String organizationId) {
         Query markerQuery = Query.query(Criteria.where("_id").is(courseId).and("organizationId").is(organizationId));
         return mongo.exists(markerQuery, ARCHIVES);
     }
@@ -117,7 +104,7 @@ public class CoursePublishedHandler implements EventHandler {
         String organizationId = event.orgId();
         String visibility = event.string("visibility");
         Date occurredAt = Date.from(event.occurredAt());
-        boolean archived = archivedAt(courseId, organizationId, version, occurredAt);
+        boolean archived = isArchived(courseId, organizationId);
         List<String> cubeIds = new ArrayList<>();
         for (Object item : event.payload().getList("cubes", Object.class, List.of())) {
             if (!(item instanceof Document cube) || cube.getString("cubeId") == null) {

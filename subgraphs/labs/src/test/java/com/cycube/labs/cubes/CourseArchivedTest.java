@@ -74,7 +74,7 @@ class CourseArchivedTest extends LabsIntegrationTest {
 
         Document marker = mongo.findById(COURSE, Document.class, CoursePublishedHandler.ARCHIVES);
         assertThat(marker.getList(Idempotent.APPLIED, String.class)).containsExactly(archive.eventId());
-        assertThat(marker.getInteger("archivedVersion")).isEqualTo(1);
+        assertThat(marker.getDate("archivedAt").toInstant()).isEqualTo(archive.occurredAt());
         assertThat(marker.getString("organizationId")).isEqualTo(Persona.ACME);
         assertThat(launchResponse(Persona.ACME_TRAINEE, LAB_CUBE).errorCodes()).containsExactly("NOT_FOUND");
     }
