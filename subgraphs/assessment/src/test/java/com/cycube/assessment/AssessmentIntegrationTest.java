@@ -116,10 +116,6 @@ public abstract class AssessmentIntegrationTest {
         return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
     }
 
-    /** The error codes of a response; empty when it has none. */
-    protected static List<String> codesOf(GraphQlTestClient.Response response) {
-        return response.hasErrors() ? response.errorCodes() : List.of();
-    }
 
     // ------------------------------------------------------------------------------------------------ questions
 

@@ -17,7 +17,7 @@ class AuthorizationTest extends AssessmentIntegrationTest {
             List.of("catalog:read", "catalog:write", "training:write"));
 
     private List<String> createCodes(Persona persona, String cubeId) {
-        return codesOf(as(persona, Ops.CREATE, Map.of("input", singleChoice(cubeId, 5))));
+        return as(persona, Ops.CREATE, Map.of("input", singleChoice(cubeId, 5))).errorCodes();
     }
 
     @Test
@@ -26,7 +26,7 @@ class AuthorizationTest extends AssessmentIntegrationTest {
         assertThat(createCodes(Persona.ACME_MANAGER, GLOBAL_QUIZ)).containsExactly("FORBIDDEN");
         assertThat(createCodes(Persona.ACME_TRAINEE, GLOBAL_QUIZ)).containsExactly("FORBIDDEN");
         assertThat(createCodes(ACME_WRITER, GLOBAL_QUIZ)).containsExactly("FORBIDDEN");
-        assertThat(codesOf(anonymous(Ops.CREATE, Map.of("input", singleChoice(GLOBAL_QUIZ, 5))))).containsExactly("UNAUTHENTICATED");
+        assertThat(anonymous(Ops.CREATE, Map.of("input", singleChoice(GLOBAL_QUIZ, 5))).errorCodes()).containsExactly("UNAUTHENTICATED");
         assertThat(mongo.count(new Query(), "questions")).isOne();
     }
 
@@ -48,21 +48,21 @@ class AuthorizationTest extends AssessmentIntegrationTest {
         Map<String, Object> archive = Map.of("input", Map.of("questionId", id));
         Map<String, Object> passMark = Map.of("input", Map.of("cubeId", ACME_QUIZ, "passMark", 80));
         for (Persona denied : List.of(Persona.ACME_TRAINEE, ACME_WRITER)) {
-            assertThat(codesOf(as(denied, Ops.UPDATE, update))).containsExactly("FORBIDDEN");
-            assertThat(codesOf(as(denied, Ops.ARCHIVE, archive))).containsExactly("FORBIDDEN");
-            assertThat(codesOf(as(denied, Ops.PASS_MARK, passMark))).containsExactly("FORBIDDEN");
+            assertThat(as(denied, Ops.UPDATE, update).errorCodes()).containsExactly("FORBIDDEN");
+            assertThat(as(denied, Ops.ARCHIVE, archive).errorCodes()).containsExactly("FORBIDDEN");
+            assertThat(as(denied, Ops.PASS_MARK, passMark).errorCodes()).containsExactly("FORBIDDEN");
         }
-        assertThat(codesOf(as(Persona.GLOBEX_MANAGER, Ops.UPDATE, update))).containsExactly("NOT_FOUND");
-        assertThat(codesOf(as(Persona.GLOBEX_MANAGER, Ops.ARCHIVE, archive))).containsExactly("NOT_FOUND");
-        assertThat(codesOf(as(Persona.GLOBEX_MANAGER, Ops.PASS_MARK, passMark))).containsExactly("NOT_FOUND");
-        assertThat(codesOf(anonymous(Ops.UPDATE, update))).containsExactly("UNAUTHENTICATED");
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.PASS_MARK, passMark))).isEmpty();
-        assertThat(codesOf(as(Persona.ROOT, Ops.UPDATE, update))).isEmpty();
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.ARCHIVE, archive))).isEmpty();
+        assertThat(as(Persona.GLOBEX_MANAGER, Ops.UPDATE, update).errorCodes()).containsExactly("NOT_FOUND");
+        assertThat(as(Persona.GLOBEX_MANAGER, Ops.ARCHIVE, archive).errorCodes()).containsExactly("NOT_FOUND");
+        assertThat(as(Persona.GLOBEX_MANAGER, Ops.PASS_MARK, passMark).errorCodes()).containsExactly("NOT_FOUND");
+        assertThat(anonymous(Ops.UPDATE, update).errorCodes()).containsExactly("UNAUTHENTICATED");
+        assertThat(as(Persona.ACME_MANAGER, Ops.PASS_MARK, passMark).errorCodes()).isEmpty();
+        assertThat(as(Persona.ROOT, Ops.UPDATE, update).errorCodes()).isEmpty();
+        assertThat(as(Persona.ACME_MANAGER, Ops.ARCHIVE, archive).errorCodes()).isEmpty();
         String global = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 5));
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.UPDATE, Map.of("input", Map.of("questionId", global, "prompt", "x")))))
+        assertThat(as(Persona.ACME_MANAGER, Ops.UPDATE, Map.of("input", Map.of("questionId", global, "prompt", "x"))).errorCodes())
                 .containsExactly("FORBIDDEN");
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.PASS_MARK, Map.of("input", Map.of("cubeId", GLOBAL_QUIZ, "passMark", 10)))))
+        assertThat(as(Persona.ACME_MANAGER, Ops.PASS_MARK, Map.of("input", Map.of("cubeId", GLOBAL_QUIZ, "passMark", 10))).errorCodes())
                 .containsExactly("FORBIDDEN");
     }
 
@@ -75,14 +75,14 @@ class AuthorizationTest extends AssessmentIntegrationTest {
         String hint = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[0].id");
         Map<String, Object> takeHint = Map.of("input", Map.of("questionId", id, "hintId", hint));
         for (Persona allowed : List.of(Persona.ACME_TRAINEE, Persona.ACME_MANAGER, Persona.GLOBEX_TRAINEE)) {
-            assertThat(codesOf(submit(allowed, id, "choices", List.of(option)))).isEmpty();
-            assertThat(codesOf(as(allowed, Ops.TAKE_HINT, takeHint))).isEmpty();
+            assertThat(submit(allowed, id, "choices", List.of(option)).errorCodes()).isEmpty();
+            assertThat(as(allowed, Ops.TAKE_HINT, takeHint).errorCodes()).isEmpty();
         }
-        assertThat(codesOf(submit(ACME_HR, id, "choices", List.of(option)))).containsExactly("FORBIDDEN");
-        assertThat(codesOf(as(ACME_HR, Ops.TAKE_HINT, takeHint))).containsExactly("FORBIDDEN");
-        assertThat(codesOf(submit(Persona.ROOT, id, "choices", List.of(option)))).as("root has no organization").containsExactly("FORBIDDEN");
-        assertThat(codesOf(GraphQlTestClient.forPort(port).anonymous().execute(Ops.SUBMIT,
-                Map.of("input", Map.of("questionId", id, "choices", List.of(option)))))).containsExactly("UNAUTHENTICATED");
+        assertThat(submit(ACME_HR, id, "choices", List.of(option)).errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(as(ACME_HR, Ops.TAKE_HINT, takeHint).errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(submit(Persona.ROOT, id, "choices", List.of(option)).errorCodes()).as("root has no organization").containsExactly("FORBIDDEN");
+        assertThat(GraphQlTestClient.forPort(port).anonymous().execute(Ops.SUBMIT,
+                Map.of("input", Map.of("questionId", id, "choices", List.of(option)))).errorCodes()).containsExactly("UNAUTHENTICATED");
     }
 
     @Test
@@ -90,14 +90,14 @@ class AuthorizationTest extends AssessmentIntegrationTest {
         String id = createQuestion(Persona.ROOT, Map.of("cubeId", GLOBAL_QUIZ, "kind", "FREE_TEXT", "prompt", "Explain", "maxAttempts", 3));
         String submission = submit(Persona.ACME_TRAINEE, id, "text", "Because").assertNoErrors().get("data.submitAnswer.submission.id");
         Map<String, Object> grade = Map.of("input", Map.of("submissionId", submission, "correct", false));
-        assertThat(codesOf(as(Persona.ACME_TRAINEE, Ops.GRADE, grade))).containsExactly("FORBIDDEN");
-        assertThat(codesOf(as(ACME_HR, Ops.GRADE, grade))).containsExactly("FORBIDDEN");
-        assertThat(codesOf(as(Persona.GLOBEX_MANAGER, Ops.GRADE, grade))).containsExactly("NOT_FOUND");
-        assertThat(codesOf(anonymous(Ops.GRADE, grade))).containsExactly("UNAUTHENTICATED");
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.GRADE, grade))).isEmpty();
+        assertThat(as(Persona.ACME_TRAINEE, Ops.GRADE, grade).errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(as(ACME_HR, Ops.GRADE, grade).errorCodes()).containsExactly("FORBIDDEN");
+        assertThat(as(Persona.GLOBEX_MANAGER, Ops.GRADE, grade).errorCodes()).containsExactly("NOT_FOUND");
+        assertThat(anonymous(Ops.GRADE, grade).errorCodes()).containsExactly("UNAUTHENTICATED");
+        assertThat(as(Persona.ACME_MANAGER, Ops.GRADE, grade).errorCodes()).isEmpty();
         String next = submit(Persona.ACME_TRAINEE, id, "text", "Because of memory").assertNoErrors().get("data.submitAnswer.submission.id");
-        assertThat(codesOf(as(Persona.ROOT, Ops.GRADE, Map.of("input", Map.of("submissionId", next, "correct", true))))).isEmpty();
-        assertThat(codesOf(as(Persona.ACME_TRAINEE, Ops.TO_GRADE, Map.of()))).containsExactly("FORBIDDEN");
+        assertThat(as(Persona.ROOT, Ops.GRADE, Map.of("input", Map.of("submissionId", next, "correct", true))).errorCodes()).isEmpty();
+        assertThat(as(Persona.ACME_TRAINEE, Ops.TO_GRADE, Map.of()).errorCodes()).containsExactly("FORBIDDEN");
     }
 
     @Test

@@ -42,9 +42,9 @@ class TenantIsolationTest extends AssessmentIntegrationTest {
         String id = createQuestion(Persona.ACME_MANAGER, input);
         String option = optionIds(Persona.ACME_TRAINEE, id).get(1);
         String hint = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[0].id");
-        assertThat(codesOf(submit(Persona.GLOBEX_TRAINEE, id, "choices", List.of(option)))).containsExactly("NOT_FOUND");
+        assertThat(submit(Persona.GLOBEX_TRAINEE, id, "choices", List.of(option)).errorCodes()).containsExactly("NOT_FOUND");
         GraphQlTestClient.Response hintTaken = as(Persona.GLOBEX_TRAINEE, Ops.TAKE_HINT, Map.of("input", Map.of("questionId", id, "hintId", hint)));
-        assertThat(codesOf(hintTaken)).containsExactly("NOT_FOUND");
+        assertThat(hintTaken.errorCodes()).containsExactly("NOT_FOUND");
         assertThat(hintTaken.body()).doesNotContain("secret hint");
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "quiz_results")).isZero();
     }
@@ -67,7 +67,7 @@ class TenantIsolationTest extends AssessmentIntegrationTest {
                 .get("data.submitAnswer.submission.id");
         GraphQlTestClient.Response queue = as(Persona.GLOBEX_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors();
         assertThat(queue.body()).doesNotContain("Acme internal reasoning");
-        assertThat(codesOf(as(Persona.GLOBEX_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", true)))))
+        assertThat(as(Persona.GLOBEX_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", true))).errorCodes())
                 .containsExactly("NOT_FOUND");
         assertThat(mongo.findById(submission, Document.class, "submissions").getString("status")).isEqualTo("PENDING_REVIEW");
     }

@@ -10,8 +10,6 @@ import com.cycube.testing.Persona;
 import com.cycube.testing.SubgraphTest;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.CommandLineRunner;
@@ -69,11 +67,7 @@ public abstract class CatalogIntegrationTest {
      * catalog's own events included), then the action runs and its outbox is relayed.
      */
     protected List<DomainEvent> eventsOf(String type, Runnable action) {
-        events.drain();
-        Set<String> before = eventLog.ofType(type).stream().map(DomainEvent::eventId).collect(Collectors.toSet());
-        action.run();
-        events.drain();
-        return eventLog.ofType(type).stream().filter(event -> !before.contains(event.eventId())).toList();
+        return com.cycube.testing.ProducedEvents.during(events, eventLog, type, action);
     }
 
     protected GraphQlTestClient.Response as(Persona persona, String query) {

@@ -16,8 +16,6 @@ import com.cycube.testing.SubgraphTest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,11 +86,7 @@ public abstract class IdentityIntegrationTest {
      * seed's own events included), then the action runs and its outbox is relayed.
      */
     protected List<DomainEvent> eventsOf(String type, Runnable action) {
-        events.drain();
-        Set<String> before = eventLog.ofType(type).stream().map(DomainEvent::eventId).collect(Collectors.toSet());
-        action.run();
-        events.drain();
-        return eventLog.ofType(type).stream().filter(event -> !before.contains(event.eventId())).toList();
+        return com.cycube.testing.ProducedEvents.during(events, eventLog, type, action);
     }
 
     protected UserDocument storedUser(String id) {

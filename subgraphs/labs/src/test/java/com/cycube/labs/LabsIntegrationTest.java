@@ -17,9 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -147,11 +145,7 @@ public abstract class LabsIntegrationTest {
 
     /** The events of {@code type} that {@code action} produced (relayed from labs' outbox). */
     protected List<DomainEvent> eventsOf(String type, Runnable action) {
-        events.drain();
-        Set<String> before = eventLog.ofType(type).stream().map(DomainEvent::eventId).collect(Collectors.toSet());
-        action.run();
-        events.drain();
-        return eventLog.ofType(type).stream().filter(event -> !before.contains(event.eventId())).toList();
+        return com.cycube.testing.ProducedEvents.during(events, eventLog, type, action);
     }
 
     protected GraphQlTestClient.Response as(Persona persona, String query) {
@@ -166,10 +160,6 @@ public abstract class LabsIntegrationTest {
         return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
     }
 
-    /** The error codes of a response; empty when it has none ({@code Response.errorCodes()} fails then). */
-    protected static java.util.List<String> codesOf(GraphQlTestClient.Response response) {
-        return response.hasErrors() ? response.errorCodes() : java.util.List.of();
-    }
 
     /** Launches a lab as {@code persona} for {@code cubeId} on {@code tmpl-kali-ssh}; returns its id. */
     protected String launch(Persona persona, String cubeId) {

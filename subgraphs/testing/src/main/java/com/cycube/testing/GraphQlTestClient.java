@@ -87,7 +87,8 @@ public final class GraphQlTestClient {
 
         /** The {@code extensions.code} of every error; empty when the response has none. */
         public List<String> errorCodes() {
-            return body.contains("\"errors\"") ? json().read("$.errors[*].extensions.code") : List.of();
+            java.util.Map<String, Object> response = json().read("$");
+            return response.containsKey("errors") ? json().read("$.errors[*].extensions.code") : List.of();
         }
 
         public boolean hasErrors() {

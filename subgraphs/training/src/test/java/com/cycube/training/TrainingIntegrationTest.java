@@ -215,9 +215,6 @@ public abstract class TrainingIntegrationTest {
         return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
     }
 
-    protected static List<String> codesOf(GraphQlTestClient.Response response) {
-        return response.hasErrors() ? response.errorCodes() : List.of();
-    }
 
     /** Enrolls {@code persona} in {@code courseId}; returns the enrollment id. */
     protected String enroll(Persona persona, String courseId) {

@@ -74,8 +74,8 @@ class AnsweringTest extends AssessmentIntegrationTest {
     @Test
     void an_answer_in_the_wrong_shape_is_bad_input_and_records_nothing() {
         String id = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 10));
-        assertThat(codesOf(submit(Persona.ACME_TRAINEE, id, "flag", "x"))).containsExactly("BAD_USER_INPUT");
-        assertThat(codesOf(submit(Persona.ACME_TRAINEE, id, "choices", List.of("not-an-option")))).containsExactly("BAD_USER_INPUT");
+        assertThat(submit(Persona.ACME_TRAINEE, id, "flag", "x").errorCodes()).containsExactly("BAD_USER_INPUT");
+        assertThat(submit(Persona.ACME_TRAINEE, id, "choices", List.of("not-an-option")).errorCodes()).containsExactly("BAD_USER_INPUT");
         assertThat(mongo.count(new Query(), "quiz_results")).isZero();
         assertThat(produced("assessment.AnswerSubmitted")).isEmpty();
     }
@@ -91,7 +91,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
                 .get("data.submitAnswer.attemptsLeft")).isZero();
         Document before = mongo.findOne(new Query(), Document.class, "quiz_results");
         GraphQlTestClient.Response refused = submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(1)));
-        assertThat(codesOf(refused)).containsExactly("CONFLICT");
+        assertThat(refused.errorCodes()).containsExactly("CONFLICT");
         assertThat(refused.body()).contains("No attempts left").doesNotContain(options.get(1));
         assertThat(mongo.findOne(new Query(), Document.class, "quiz_results")).isEqualTo(before);
         assertThat(produced("assessment.AnswerSubmitted")).hasSize(2);
@@ -102,7 +102,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         String id = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 10));
         String right = optionIds(Persona.ACME_TRAINEE, id).get(1);
         submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).assertNoErrors();
-        assertThat(codesOf(submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)))).containsExactly("CONFLICT");
+        assertThat(submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).errorCodes()).containsExactly("CONFLICT");
     }
 
     @Test
@@ -187,7 +187,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         String id = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 10));
         String right = optionIds(Persona.ACME_TRAINEE, id).get(1);
         submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).assertNoErrors();
-        assertThat(codesOf(submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)))).containsExactly("CONFLICT");
+        assertThat(submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).errorCodes()).containsExactly("CONFLICT");
         assertThat(produced("assessment.QuizPassed")).hasSize(1);
     }
 
@@ -236,7 +236,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         }
         Document before = mongo.findOne(new Query(), Document.class, "quiz_results");
         GraphQlTestClient.Response limited = submit(Persona.ACME_TRAINEE, id, "flag", "CTF{brute-force-me}");
-        assertThat(codesOf(limited)).containsExactly("RATE_LIMITED");
+        assertThat(limited.errorCodes()).containsExactly("RATE_LIMITED");
         assertThat(limited.body()).contains("try again in").doesNotContain("brute-force-me");
         assertThat(mongo.findOne(new Query(), Document.class, "quiz_results")).isEqualTo(before);
         assertThat(produced("assessment.AnswerSubmitted")).hasSize(5);
@@ -255,7 +255,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         for (int i = 0; i < 10; i++) {
             submit(Persona.ACME_TRAINEE, id, "number", 2.0 + i).assertNoErrors();
         }
-        assertThat(codesOf(submit(Persona.ACME_TRAINEE, id, "number", 1.0))).containsExactly("RATE_LIMITED");
+        assertThat(submit(Persona.ACME_TRAINEE, id, "number", 1.0).errorCodes()).containsExactly("RATE_LIMITED");
     }
 
     @Test
@@ -268,7 +268,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         GraphQlTestClient.Response submitted = submit(Persona.ACME_TRAINEE, id, "text", "Memory holds evidence.").assertNoErrors();
         assertThat((Object) submitted.get("data.submitAnswer.correct")).isNull();
         assertThat((String) submitted.get("data.submitAnswer.submission.status")).isEqualTo("PENDING_REVIEW");
-        assertThat(codesOf(submit(Persona.ACME_TRAINEE, id, "text", "Again"))).as("one pending at a time").containsExactly("CONFLICT");
+        assertThat(submit(Persona.ACME_TRAINEE, id, "text", "Again").errorCodes()).as("one pending at a time").containsExactly("CONFLICT");
         assertThat(produced("assessment.AnswerSubmitted")).as("not graded yet").isEmpty();
 
         GraphQlTestClient.Response queue = as(Persona.ACME_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors();
@@ -279,7 +279,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         GraphQlTestClient.Response graded = as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input",
                 Map.of("submissionId", submission, "correct", true, "feedback", "Right."))).assertNoErrors();
         assertThat((Integer) graded.get("data.gradeSubmission.submission.points")).as("10 minus the hint's 3").isEqualTo(7);
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", false)))))
+        assertThat(as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", false))).errorCodes())
                 .containsExactly("CONFLICT");
         assertThat(produced("assessment.AnswerSubmitted")).singleElement().satisfies(event ->
                 assertThat(event.payload()).containsEntry("correct", true).containsEntry("points", 7).containsEntry("attempt", 1));
@@ -290,7 +290,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
     void a_manager_cannot_grade_their_own_answer() {
         String id = createQuestion(Persona.ACME_MANAGER, Map.of("cubeId", ACME_QUIZ, "kind", "FREE_TEXT", "prompt", "Explain"));
         String submission = submit(Persona.ACME_MANAGER, id, "text", "My answer").assertNoErrors().get("data.submitAnswer.submission.id");
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", true)))))
+        assertThat(as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", true))).errorCodes())
                 .containsExactly("FORBIDDEN");
     }
 }

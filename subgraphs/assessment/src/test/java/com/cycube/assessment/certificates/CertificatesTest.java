@@ -144,8 +144,8 @@ class CertificatesTest extends AssessmentIntegrationTest {
 
     @Test
     void a_malformed_code_is_bad_input() {
-        assertThat(codesOf(anonymous(Ops.VERIFY, Map.of("code", "not a code")))).containsExactly("BAD_USER_INPUT");
-        assertThat(codesOf(anonymous(Ops.VERIFY, Map.of("code", "x".repeat(500))))).containsExactly("BAD_USER_INPUT");
+        assertThat(anonymous(Ops.VERIFY, Map.of("code", "not a code")).errorCodes()).containsExactly("BAD_USER_INPUT");
+        assertThat(anonymous(Ops.VERIFY, Map.of("code", "x".repeat(500))).errorCodes()).containsExactly("BAD_USER_INPUT");
     }
 
     @Test

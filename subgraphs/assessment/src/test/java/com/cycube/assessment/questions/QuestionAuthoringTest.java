@@ -89,13 +89,13 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
     @Test
     void a_cube_assessment_has_not_learnt_about_is_not_found() {
         GraphQlTestClient.Response response = as(Persona.ROOT, Ops.CREATE, Map.of("input", singleChoice("cube-never-published", 5)));
-        assertThat(codesOf(response)).containsExactly("NOT_FOUND");
+        assertThat(response.errorCodes()).containsExactly("NOT_FOUND");
         assertThat(mongo.count(new Query(), "questions")).isZero();
     }
 
     @Test
     void reading_cubes_do_not_take_questions() {
-        assertThat(codesOf(as(Persona.ROOT, Ops.CREATE, Map.of("input", singleChoice(GLOBAL_READING, 5)))))
+        assertThat(as(Persona.ROOT, Ops.CREATE, Map.of("input", singleChoice(GLOBAL_READING, 5))).errorCodes())
                 .containsExactly("BAD_USER_INPUT");
     }
 
@@ -109,7 +109,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
         noFlag.remove("flag");
         for (Map<String, Object> input : List.of(twoRight, flagOnNumeric, noFlag)) {
             GraphQlTestClient.Response response = as(Persona.ROOT, Ops.CREATE, Map.of("input", input));
-            assertThat(codesOf(response)).containsExactly("BAD_USER_INPUT");
+            assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
             assertThat(response.body()).doesNotContain("CTF{x}");
         }
         assertThat(mongo.count(new Query(), "questions")).isZero();
@@ -135,7 +135,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
         as(Persona.ROOT, Ops.UPDATE, Map.of("input", Map.of("questionId", id, "flag", "CTF{new}"))).assertNoErrors();
         assertThat((Boolean) submit(Persona.ACME_TRAINEE, id, "flag", "CTF{old}").get("data.submitAnswer.correct")).isFalse();
         assertThat((Boolean) submit(Persona.ACME_TRAINEE, id, "flag", "CTF{new}").get("data.submitAnswer.correct")).isTrue();
-        assertThat(codesOf(as(Persona.ROOT, Ops.UPDATE, Map.of("input", Map.of("questionId", id, "flagCaseInsensitive", true)))))
+        assertThat(as(Persona.ROOT, Ops.UPDATE, Map.of("input", Map.of("questionId", id, "flagCaseInsensitive", true))).errorCodes())
                 .as("changing case handling needs the flag").containsExactly("BAD_USER_INPUT");
     }
 
@@ -145,7 +145,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
         List<String> options = optionIds(Persona.ACME_TRAINEE, id);
         as(Persona.ROOT, Ops.ARCHIVE, Map.of("input", Map.of("questionId", id))).assertNoErrors();
         assertThat((Object) as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).assertNoErrors().get("data.question")).isNull();
-        assertThat(codesOf(submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(1))))).containsExactly("NOT_FOUND");
+        assertThat(submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(1))).errorCodes()).containsExactly("NOT_FOUND");
         assertThat(as(Persona.ROOT, Ops.ARCHIVE, Map.of("input", Map.of("questionId", id))).assertNoErrors().body())
                 .as("idempotent").contains(id);
     }
@@ -157,7 +157,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
         assertThat((Integer) as(Persona.ACME_TRAINEE, query, vars).assertNoErrors().get("data._entities[0].passMark")).isEqualTo(70);
         as(Persona.ACME_MANAGER, Ops.PASS_MARK, Map.of("input", Map.of("cubeId", ACME_QUIZ, "passMark", 50))).assertNoErrors();
         assertThat((Integer) as(Persona.ACME_TRAINEE, query, vars).assertNoErrors().get("data._entities[0].passMark")).isEqualTo(50);
-        assertThat(codesOf(as(Persona.ACME_MANAGER, Ops.PASS_MARK, Map.of("input", Map.of("cubeId", ACME_QUIZ, "passMark", 0)))))
+        assertThat(as(Persona.ACME_MANAGER, Ops.PASS_MARK, Map.of("input", Map.of("cubeId", ACME_QUIZ, "passMark", 0))).errorCodes())
                 .containsExactly("BAD_USER_INPUT");
     }
 

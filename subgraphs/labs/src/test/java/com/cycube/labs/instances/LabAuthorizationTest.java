@@ -22,7 +22,7 @@ class LabAuthorizationTest extends LabsIntegrationTest {
     static final Persona ACME_INTEGRATION = Persona.integration("acme-lms", Persona.ACME, List.of("training:write", "training:read"));
 
     private List<String> codes(Persona persona, String op, Map<String, Object> input) {
-        return codesOf(as(persona, op, Map.of("input", input)));
+        return as(persona, op, Map.of("input", input)).errorCodes();
     }
 
     @Test

@@ -29,7 +29,7 @@ class LabObjectivesTest extends LabsIntegrationTest {
     }
 
     private static List<String> codes(GraphQlTestClient.Response response) {
-        return codesOf(response);
+        return response.errorCodes();
     }
 
     @Test
@@ -139,8 +139,8 @@ class LabObjectivesTest extends LabsIntegrationTest {
         assertThat(stored(after).objectives()).extracting(o -> o.id()).containsExactly("only-one");
         assertThat(eventsOf(LabEvents.LAB_OBJECTIVES_MET, () -> report(ACME_CHECKER, after, "only-one").assertNoErrors())).hasSize(1);
 
-        assertThat(codesOf(as(Persona.ROOT, "mutation($input: UpdateLabTemplateInput!) { updateLabTemplate(input: $input) { template { id } } }",
+        assertThat(as(Persona.ROOT, "mutation($input: UpdateLabTemplateInput!) { updateLabTemplate(input: $input) { template { id } } }",
                 Map.of("input", Map.of("id", "tmpl-kali-ssh", "objectives", List.of(Map.of("id", "a", "description", "x"),
-                        Map.of("id", "a", "description", "y"))))))).containsExactly("BAD_USER_INPUT");
+                        Map.of("id", "a", "description", "y"))))).errorCodes()).containsExactly("BAD_USER_INPUT");
     }
 }

@@ -57,11 +57,6 @@ public final class EventProcessing implements SmartLifecycle {
         throw new IllegalStateException("events still pending after 1000 rounds");
     }
 
-    /** Asks the relay to look at the outbox now (after a write, to shorten the delay). */
-    public void wakeRelay() {
-        workers.stream().filter(worker -> worker.name.equals("outbox-relay")).forEach(Worker::wake);
-    }
-
     @Override
     public void start() {
         if (!properties.background()) {
