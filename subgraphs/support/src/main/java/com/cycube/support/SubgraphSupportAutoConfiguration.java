@@ -7,6 +7,7 @@ import com.cycube.support.auth.SecurityProperties;
 import com.cycube.support.context.RequestContextInterceptor;
 import com.cycube.support.errors.GraphQlExceptionHandler;
 import com.cycube.support.errors.RequestErrorCodeInterceptor;
+import com.cycube.support.live.LiveFeeds;
 import com.cycube.support.scalars.ScalarsRegistration;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import java.time.Clock;
@@ -31,7 +32,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Everything a subgraph gets by depending on this library: JWT resource-server security, the
- * request context, error mapping, audit, tenant-scoped MongoDB access, scalars and a clock.
+ * request context, error mapping, audit, tenant-scoped MongoDB access, live feeds for subscriptions, scalars and
+ * a clock.
  */
 @AutoConfiguration
 @EnableWebSecurity
@@ -107,6 +109,12 @@ public class SubgraphSupportAutoConfiguration {
     @Bean
     TenantScopedMongo tenantScopedMongo(MongoTemplate mongoTemplate) {
         return new TenantScopedMongo(mongoTemplate);
+    }
+
+    @Bean
+    LiveFeeds liveFeeds(MongoTemplate mongoTemplate,
+                        @Value("${cycube.change-streams.enabled:true}") boolean changeStreamsEnabled) {
+        return new LiveFeeds(mongoTemplate, changeStreamsEnabled);
     }
 
     @Bean

@@ -2,6 +2,7 @@ package com.cycube.testing;
 
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventLog;
+import com.cycube.support.events.EventPayload;
 import com.cycube.support.events.EventProcessing;
 import java.util.List;
 import java.util.Set;
@@ -11,6 +12,12 @@ import java.util.stream.Collectors;
 public final class ProducedEvents {
 
     private ProducedEvents() {
+    }
+
+    /** Drains what was pending, runs {@code action}, drains again, and returns the new events of that contract. */
+    public static List<DomainEvent> during(EventProcessing events, EventLog eventLog,
+                                           Class<? extends EventPayload> contract, Runnable action) {
+        return during(events, eventLog, EventPayload.typeOf(contract), action);
     }
 
     /** Drains what was pending, runs {@code action}, drains again, and returns the new events of {@code type}. */

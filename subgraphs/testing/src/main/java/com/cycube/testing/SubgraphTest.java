@@ -12,8 +12,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A subgraph integration test: the real Spring context on a random port, the embedded store,
  * test-signed tokens, demo data off, domain events processed only when the test calls
- * {@code EventProcessing.drain()} (deterministic, no waiting). Inject {@code GraphQlTestClient} built with
- * {@code @LocalServerPort}, or use {@link GraphQlTestClient#forPort}.
+ * {@code EventProcessing.drain()} (deterministic, no waiting). Speak to it with {@code GraphQlClient.forPort(port)}
+ * ({@code @LocalServerPort}) from cycube-test-client.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

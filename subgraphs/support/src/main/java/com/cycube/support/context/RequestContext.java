@@ -55,6 +55,20 @@ public record RequestContext(Caller caller, String requestId, String traceParent
         return loader.load(key, from(env));
     }
 
+    /**
+     * Loads {@code keys} through the named DataLoader with this request's context: the values found, in key order;
+     * keys the caller may not see (or that do not exist) are left out.
+     */
+    public static <K, V> java.util.concurrent.CompletableFuture<List<V>> loadMany(DataFetchingEnvironment env,
+                                                                                String loaderName, List<K> keys) {
+        if (keys == null || keys.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+        }
+        DataLoader<K, V> loader = Objects.requireNonNull(env.getDataLoader(loaderName), () -> "No DataLoader named " + loaderName);
+        List<Object> contexts = java.util.Collections.nCopies(keys.size(), from(env));
+        return loader.loadMany(keys, contexts).thenApply(values -> values.stream().filter(Objects::nonNull).toList());
+    }
+
     public Caller requireAuthenticated() {
         if (!caller.isAuthenticated()) {
             throw DomainException.unauthenticated();

@@ -30,20 +30,58 @@ public record DomainEvent(String eventId, String type, String orgId, String sour
     private static final java.util.concurrent.atomic.AtomicLong SEQUENCE = new java.util.concurrent.atomic.AtomicLong();
 
     /**
-     * A new event with a fresh id; {@code source} is filled in by the relay when left null. Ids are unique and, for
-     * events made by one process within the same millisecond (several events of one write), increase in creation
-     * order — the log orders events by {@code occurredAt}, then id.
+     * The one way to create an event: {@code DomainEvent.of(orgId, now, new QuizPassed(...))}. The type comes from
+     * the payload record's {@link EventType}; the id is fresh and time-ordered (see {@link #newId}); {@code source}
+     * is filled in by the relay.
      */
-    public static DomainEvent of(String type, String orgId, Instant occurredAt, Map<String, ?> payload) {
-        String id = String.format("%012x-%012x-%s", occurredAt.toEpochMilli(), SEQUENCE.incrementAndGet(),
-                UUID.randomUUID().toString().substring(0, 8));
-        return new DomainEvent(id, type, orgId, null, occurredAt, new Document(payload));
+    public static <P extends Record & EventPayload> DomainEvent of(String orgId, Instant occurredAt, P payload) {
+        @SuppressWarnings("unchecked")
+        Class<? extends EventPayload> payloadType = (Class<? extends EventPayload>) payload.getClass();
+        return new DomainEvent(newId(occurredAt), EventPayload.typeOf(payloadType), orgId, null, occurredAt,
+                PayloadCodec.write(payload));
     }
 
-    /** The payload's string value, or null. */
-    public String string(String key) {
-        Object value = payload.get(key);
-        return value == null ? null : value.toString();
+    /** An event with an untyped payload: only for the library's own tests of the mechanism. */
+    static DomainEvent untyped(String type, String orgId, Instant occurredAt, Map<String, ?> payload) {
+        return new DomainEvent(newId(occurredAt), type, orgId, null, occurredAt, new Document(payload));
+    }
+
+    /**
+     * Ids are unique and, for events made by one process within the same millisecond (several events of one write),
+     * increase in creation order — the log orders events by {@code occurredAt}, then id.
+     */
+    private static String newId(Instant occurredAt) {
+        return String.format("%012x-%012x-%s", occurredAt.toEpochMilli(), SEQUENCE.incrementAndGet(),
+                UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    /**
+     * The organization the fact belongs to, for a consumer whose effect must belong to one: an event of a
+     * tenant's fact without it is malformed, so it is refused (retried, then parked) instead of applied to nobody.
+     */
+    public String requireOrgId() {
+        if (orgId == null) {
+            throw new IllegalArgumentException("Event " + eventId + " (" + type + ") names no organization");
+        }
+        return orgId;
+    }
+
+    /** Whether this event is of the type {@code payloadType} stands for. */
+    public boolean is(Class<? extends EventPayload> payloadType) {
+        return type.equals(EventPayload.typeOf(payloadType));
+    }
+
+    /**
+     * The payload read as its contract record — the one way consumers read an event. Refuses an event of another
+     * type; a payload that does not fit the contract throws, so the event is retried and eventually parked instead
+     * of being applied half-read.
+     */
+    public <P extends Record & EventPayload> P payloadAs(Class<P> payloadType) {
+        if (!is(payloadType)) {
+            throw new IllegalArgumentException("Event " + eventId + " is a " + type + ", not a "
+                    + EventPayload.typeOf(payloadType));
+        }
+        return PayloadCodec.read(payload, payloadType);
     }
 
     Document toDocument() {

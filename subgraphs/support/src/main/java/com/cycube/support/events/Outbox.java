@@ -3,14 +3,15 @@ package com.cycube.support.events;
 import java.util.Arrays;
 import java.util.List;
 import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The transactional outbox without transactions: an event is stored <em>inside the document whose change it
  * reports</em>, in the same single-document write, under {@value #FIELD}. The write either happens with its
  * events or not at all; the {@link OutboxRelay} later moves them to the event log and removes them from the
- * document. Use {@link #record(Update, DomainEvent...)} for updates and upserts and {@link #field(DomainEvent...)}
- * to put events into a document that is being inserted.
+ * document. Use {@link #record(Update, DomainEvent...)} for updates and upserts and
+ * {@link #insert(MongoTemplate, Object, String, DomainEvent...)} for a document inserted together with its events.
  */
 public final class Outbox {
 
@@ -31,9 +32,15 @@ public final class Outbox {
         return update.push(FIELD).each((Object[]) documents(events).toArray());
     }
 
-    /** The value of {@value #FIELD} for a document that is inserted together with its events. */
-    public static List<Document> field(DomainEvent... events) {
-        return documents(events);
+    /**
+     * Inserts a mapped document (stored exactly as {@code MongoTemplate.insert(entity)} would store it) with
+     * {@code events} pending in its outbox: one write, so the events exist exactly when the document does.
+     */
+    public static void insert(MongoTemplate mongo, Object entity, String collection, DomainEvent... events) {
+        Document document = new Document();
+        mongo.getConverter().write(entity, document);
+        document.put(FIELD, documents(events));
+        mongo.insert(document, collection);
     }
 
     private static List<Document> documents(DomainEvent... events) {

@@ -1,6 +1,11 @@
 package com.cycube.support.events;
 
+import com.cycube.support.contracts.assessment.QuizPassed;
+import com.cycube.support.contracts.catalog.CourseArchived;
+import com.cycube.testclient.MutableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -9,10 +14,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -72,7 +75,7 @@ class EventFlowTest {
 
         @Override
         public Set<String> eventTypes() {
-            return Set.of("assessment.QuizPassed");
+            return EventPayload.typesOf(QuizPassed.class);
         }
 
         @Override
@@ -82,7 +85,7 @@ class EventFlowTest {
                 throw failWith;
             }
             Idempotent.applyOnce(consumerDb, "passes",
-                    Query.query(Criteria.where("_id").is(event.string("userId")).and("organizationId").is(event.orgId())),
+                    Query.query(Criteria.where("_id").is(event.payloadAs(QuizPassed.class).userId()).and("organizationId").is(event.orgId())),
                     new Update().inc("count", 1).setOnInsert("organizationId", event.orgId()),
                     event.eventId(), true);
         }
@@ -95,10 +98,9 @@ class EventFlowTest {
 
     /** A submission that passes a quiz: the change and its event in one insert. */
     private String recordPass(String userId) {
-        DomainEvent event = DomainEvent.of("assessment.QuizPassed", ORG, clock.instant(),
-                Map.of("userId", userId, "cubeId", "cube-1", "score", 90));
-        producerDb.insert(new Document("_id", event.eventId()).append("userId", userId).append("passed", true)
-                .append(Outbox.FIELD, Outbox.field(event)), "results");
+        DomainEvent event = DomainEvent.of(ORG, clock.instant(), new QuizPassed(userId, "cube-1", 90, 9, 10));
+        Outbox.insert(producerDb, new Document("_id", event.eventId()).append("userId", userId).append("passed", true),
+                "results", event);
         return event.eventId();
     }
 
@@ -232,8 +234,8 @@ class EventFlowTest {
 
         // compare-and-set: "mark passed unless already passed" does not match, so its event is not stored either
         var result = producerDb.updateFirst(Query.query(Criteria.where("_id").is("result-1").and("passed").is(false)),
-                Outbox.record(new Update().set("passed", true), DomainEvent.of("assessment.QuizPassed", ORG,
-                        clock.instant(), Map.of("userId", "u1"))), "results");
+                Outbox.record(new Update().set("passed", true), DomainEvent.of(ORG, clock.instant(),
+                        new QuizPassed("u1", "cube-1", 90, 9, 10))), "results");
         processing.drain();
 
         assertThat(result.getModifiedCount()).isZero();
@@ -294,7 +296,7 @@ class EventFlowTest {
             }
         };
 
-        racing.append(DomainEvent.of("assessment.QuizPassed", ORG, clock.instant(), Map.of("userId", "u1")));
+        racing.append(DomainEvent.of(ORG, clock.instant(), new QuizPassed("u1", "cube-1", 90, 9, 10)));
 
         assertThat(eventLog.backlog(counter.group())).isEqualTo(1);
     }
@@ -323,7 +325,7 @@ class EventFlowTest {
         EventDelivery newerDelivery = new EventDelivery(eventLog, newer, properties());
         new EventProcessing(eventLog, relay, List.of(olderDelivery), properties(), "consumer");
         new EventProcessing(eventLog, relay, List.of(newerDelivery), properties(), "consumer");
-        eventLog.append(DomainEvent.of("catalog.CourseArchived", ORG, clock.instant(), Map.of("courseId", "c1")));
+        eventLog.append(DomainEvent.of(ORG, clock.instant(), new CourseArchived("c1")));
 
         assertThat(olderDelivery.deliverPending()).isZero();
         assertThat(newerDelivery.deliverPending()).isEqualTo(1);
@@ -341,40 +343,11 @@ class EventFlowTest {
         try {
             recordPass("u1");
             recordPass("u2");
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while ((passesOf("u1") < 1 || passesOf("u2") < 1) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            await("both passes delivered").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                    .until(() -> passesOf("u1") >= 1 && passesOf("u2") >= 1);
         } finally {
             processing.stop();
         }
         assertThat(List.of(passesOf("u1"), passesOf("u2"))).containsExactly(1, 1);
-    }
-
-    static final class MutableClock extends Clock {
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

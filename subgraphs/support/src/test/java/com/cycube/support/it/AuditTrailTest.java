@@ -7,6 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.cycube.support.audit.AuditLog;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
+import com.cycube.testclient.TestTokens;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +55,16 @@ class AuditTrailTest {
 
     @Test
     void a_successful_mutation_is_audited_once_with_who_where_what_and_the_request_id() {
-        GraphQlHttp.Response response = manager().post(SAVE_NOTE, Map.of("input", Map.of("title", "Patch day", "body", SECRET_BODY)));
+        GraphQlClient.Response response = manager().execute(SAVE_NOTE, Map.of("input", Map.of("title", "Patch day", "body", SECRET_BODY)));
         assertThat(response.<String>get("data.saveNote.title")).isEqualTo("Patch day");
 
         List<JsonNode> records = auditRecords();
 
         assertThat(records).hasSize(1);
         JsonNode record = records.get(0);
-        assertThat(record.path("actor").asString()).isEqualTo(TestTokens.MANAGER_SUBJECT);
+        assertThat(record.path("actor").asString()).isEqualTo(Persona.ACME_MANAGER.subject());
         assertThat(record.path("actorKind").asString()).isEqualTo("PERSON");
-        assertThat(record.path("organizationId").asString()).isEqualTo(TestTokens.ORGANIZATION);
+        assertThat(record.path("organizationId").asString()).isEqualTo(Persona.ACME);
         assertThat(record.path("action").asString()).isEqualTo("mutation.saveNote");
         assertThat(record.path("outcome").asString()).isEqualTo("SUCCESS");
         assertThat(record.path("requestId").asString()).isEqualTo(requestId);
@@ -71,7 +74,7 @@ class AuditTrailTest {
 
     @Test
     void a_mutation_with_rejected_input_is_audited_as_a_failure_with_its_code() {
-        manager().post(SAVE_NOTE, Map.of("input", Map.of("title", " ", "body", SECRET_BODY)));
+        manager().execute(SAVE_NOTE, Map.of("input", Map.of("title", " ", "body", SECRET_BODY)));
 
         List<JsonNode> records = auditRecords();
 
@@ -84,7 +87,7 @@ class AuditTrailTest {
 
     @Test
     void a_forbidden_mutation_is_audited_as_denied() {
-        manager().post("mutation { purgeNotes }");
+        manager().execute("mutation { purgeNotes }");
 
         List<JsonNode> records = auditRecords();
 
@@ -92,12 +95,12 @@ class AuditTrailTest {
         assertThat(records.get(0).path("action").asString()).isEqualTo("mutation.purgeNotes");
         assertThat(records.get(0).path("outcome").asString()).isEqualTo("DENIED");
         assertThat(records.get(0).path("errorCode").asString()).isEqualTo("FORBIDDEN");
-        assertThat(records.get(0).path("actor").asString()).isEqualTo(TestTokens.MANAGER_SUBJECT);
+        assertThat(records.get(0).path("actor").asString()).isEqualTo(Persona.ACME_MANAGER.subject());
     }
 
     @Test
     void each_field_of_a_mutation_operation_is_audited_on_its_own() {
-        manager().post("mutation($input: SaveNoteInput!) { first: saveNote(input: $input) { title } purgeNotes }",
+        manager().execute("mutation($input: SaveNoteInput!) { first: saveNote(input: $input) { title } purgeNotes }",
                 Map.of("input", Map.of("title", "ok")));
 
         assertThat(auditRecords()).extracting(record -> record.path("action").asString() + "=" + record.path("outcome").asString())
@@ -106,7 +109,7 @@ class AuditTrailTest {
 
     @Test
     void a_denied_query_field_is_audited_once_as_denied() {
-        manager().post("{ whoami { kind } adminReport }");
+        manager().execute("{ whoami { kind } adminReport }");
 
         List<JsonNode> records = auditRecords();
 
@@ -114,12 +117,12 @@ class AuditTrailTest {
         assertThat(records.get(0).path("action").asString()).isEqualTo("query.adminReport");
         assertThat(records.get(0).path("outcome").asString()).isEqualTo("DENIED");
         assertThat(records.get(0).path("errorCode").asString()).isEqualTo("FORBIDDEN");
-        assertThat(records.get(0).path("organizationId").asString()).isEqualTo(TestTokens.ORGANIZATION);
+        assertThat(records.get(0).path("organizationId").asString()).isEqualTo(Persona.ACME);
     }
 
     @Test
     void an_allowed_query_leaves_no_audit_record() {
-        manager().post("{ whoami { kind } }");
+        manager().execute("{ whoami { kind } }");
 
         assertThat(auditRecords()).isEmpty();
     }
@@ -131,7 +134,7 @@ class AuditTrailTest {
         input.put("text", SECRET_BODY);
         input.put("folderId", "folder-2");
         input.put("tagIds", List.of("tag-a", "tag-b"));
-        GraphQlHttp.Response response = manager().post(UPDATE_NOTE, Map.of("input", input));
+        GraphQlClient.Response response = manager().execute(UPDATE_NOTE, Map.of("input", input));
         assertThat(response.<String>get("data.updateNote.title")).isEqualTo("updated");
 
         List<JsonNode> records = auditRecords();
@@ -143,7 +146,7 @@ class AuditTrailTest {
 
     @Test
     void ids_written_inline_or_through_variables_inside_the_input_are_both_recorded() {
-        manager().post("mutation($tag: ID!, $text: String!) { updateNote(input: {noteId: \"note-8\", tagIds: [\"tag-a\", $tag], text: $text}) { title } }",
+        manager().execute("mutation($tag: ID!, $text: String!) { updateNote(input: {noteId: \"note-8\", tagIds: [\"tag-a\", $tag], text: $text}) { title } }",
                 Map.of("tag", "tag-z", "text", SECRET_BODY));
 
         assertThat(auditRecords()).extracting(record -> record.path("resource").asString())
@@ -152,7 +155,7 @@ class AuditTrailTest {
 
     @Test
     void a_failed_update_still_names_the_resource_it_was_aimed_at() {
-        manager().post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-9", "text", " ")));
+        manager().execute(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-9", "text", " ")));
 
         List<JsonNode> records = auditRecords();
 
@@ -163,7 +166,7 @@ class AuditTrailTest {
 
     @Test
     void a_create_mutation_records_the_id_of_the_created_object_the_client_selected() {
-        GraphQlHttp.Response response = manager().post("mutation($input: SaveNoteInput!) { saveNote(input: $input) { note { noteKey: id } } }",
+        GraphQlClient.Response response = manager().execute("mutation($input: SaveNoteInput!) { saveNote(input: $input) { note { noteKey: id } } }",
                 Map.of("input", Map.of("title", "Patch day", "body", SECRET_BODY)));
         String createdId = response.get("data.saveNote.note.noteKey");
         assertThat(createdId).startsWith("note-");
@@ -174,7 +177,7 @@ class AuditTrailTest {
 
     @Test
     void a_create_whose_result_id_was_not_selected_records_no_resource() {
-        manager().post(SAVE_NOTE, Map.of("input", Map.of("title", "Patch day")));
+        manager().execute(SAVE_NOTE, Map.of("input", Map.of("title", "Patch day")));
 
         assertThat(auditRecords()).singleElement().satisfies(record -> assertThat(record.path("resource").isNull()).isTrue());
     }
@@ -182,8 +185,8 @@ class AuditTrailTest {
     @Test
     void input_values_other_than_ids_never_appear_in_the_record() {
         String flag = "FLAG{" + UUID.randomUUID() + "}";
-        manager().post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-10", "text", flag)));
-        manager().post("mutation($input: SaveNoteInput!) { saveNote(input: $input) { title note { id title } } }",
+        manager().execute(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-10", "text", flag)));
+        manager().execute("mutation($input: SaveNoteInput!) { saveNote(input: $input) { title note { id title } } }",
                 Map.of("input", Map.of("title", flag, "body", flag)));
 
         List<JsonNode> records = auditRecords();
@@ -194,9 +197,9 @@ class AuditTrailTest {
 
     @Test
     void an_integration_client_is_recorded_with_its_client_id_and_a_person_without_a_name() {
-        GraphQlHttp.forPort(port).withToken(TestTokens.integration()).withRequestId(requestId)
-                .post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-11", "text", "sync")));
-        manager().post(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-12", "text", "edit")));
+        GraphQlClient.forPort(port).as(Persona.ACME_HR_INTEGRATION).withHeader("x-request-id", requestId)
+                .execute(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-11", "text", "sync")));
+        manager().execute(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-12", "text", "edit")));
 
         assertThat(auditRecords()).extracting(record -> record.path("actorKind").asString() + ":"
                         + (record.path("actorName").isNull() ? "none" : record.path("actorName").asString()))
@@ -205,8 +208,8 @@ class AuditTrailTest {
 
     @Test
     void a_request_refused_for_a_bad_token_is_audited_as_denied_before_any_graphql_runs() {
-        GraphQlHttp.forPort(port).withToken(TestTokens.forgedSignature()).withRequestId(requestId)
-                .post("{ whoami { kind } }");
+        GraphQlClient.forPort(port).withToken(TestTokens.forgedTokenFor(Persona.ACME_MANAGER)).withHeader("x-request-id", requestId)
+                .execute("{ whoami { kind } }");
 
         List<JsonNode> records = auditRecords();
 
@@ -217,8 +220,8 @@ class AuditTrailTest {
         assertThat(records.get(0).path("clientIp").asString()).isNotBlank();
     }
 
-    private GraphQlHttp manager() {
-        return GraphQlHttp.forPort(port).withToken(TestTokens.manager()).withRequestId(requestId);
+    private GraphQlClient manager() {
+        return GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).withHeader("x-request-id", requestId);
     }
 
     /** This test's audit lines (by request id), each checked to be one JSON object. */

@@ -2,6 +2,8 @@ package com.cycube.support.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -14,44 +16,44 @@ class CallerAndRequestIdTest {
     @LocalServerPort
     int port;
 
-    private GraphQlHttp graphql;
+    private GraphQlClient graphql;
 
     @BeforeEach
     void client() {
-        graphql = GraphQlHttp.forPort(port);
+        graphql = GraphQlClient.forPort(port);
     }
 
     @Test
     void a_valid_token_is_mapped_to_the_caller_a_resolver_sees() {
-        GraphQlHttp.Response response = graphql.withToken(TestTokens.manager()).post(WHOAMI);
+        GraphQlClient.Response response = graphql.as(Persona.ACME_MANAGER).execute(WHOAMI);
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.<String>get("data.whoami.subject")).isEqualTo(TestTokens.MANAGER_SUBJECT);
+        assertThat(response.<String>get("data.whoami.subject")).isEqualTo(Persona.ACME_MANAGER.subject());
         assertThat(response.<String>get("data.whoami.kind")).isEqualTo("PERSON");
         assertThat(response.<String>get("data.whoami.role")).isEqualTo("MANAGER");
-        assertThat(response.<String>get("data.whoami.organizationId")).isEqualTo(TestTokens.ORGANIZATION);
+        assertThat(response.<String>get("data.whoami.organizationId")).isEqualTo(Persona.ACME);
     }
 
     @Test
     void a_service_account_token_is_mapped_to_an_integration_client_of_its_organization() {
-        GraphQlHttp.Response response = graphql.withToken(TestTokens.integration()).post(WHOAMI);
+        GraphQlClient.Response response = graphql.as(Persona.ACME_HR_INTEGRATION).execute(WHOAMI);
 
         assertThat(response.<String>get("data.whoami.kind")).isEqualTo("INTEGRATION");
         assertThat(response.<String>get("data.whoami.role")).isNull();
-        assertThat(response.<String>get("data.whoami.organizationId")).isEqualTo(TestTokens.ORGANIZATION);
+        assertThat(response.<String>get("data.whoami.organizationId")).isEqualTo(Persona.ACME);
     }
 
     @Test
     void the_request_id_sent_by_the_router_is_kept() {
-        GraphQlHttp.Response response = graphql.withToken(TestTokens.manager()).withRequestId("req-from-router-42").post(WHOAMI);
+        GraphQlClient.Response response = graphql.as(Persona.ACME_MANAGER).withHeader("x-request-id", "req-from-router-42").execute(WHOAMI);
 
         assertThat(response.<String>get("data.whoami.requestId")).isEqualTo("req-from-router-42");
     }
 
     @Test
     void a_request_without_request_id_gets_a_fresh_one() {
-        String first = graphql.post(WHOAMI).get("data.whoami.requestId");
-        String second = graphql.post(WHOAMI).get("data.whoami.requestId");
+        String first = graphql.execute(WHOAMI).get("data.whoami.requestId");
+        String second = graphql.execute(WHOAMI).get("data.whoami.requestId");
 
         assertThat(first).isNotBlank();
         assertThat(second).isNotBlank().isNotEqualTo(first);
@@ -59,7 +61,7 @@ class CallerAndRequestIdTest {
 
     @Test
     void a_request_without_token_is_answered_as_anonymous() {
-        GraphQlHttp.Response response = graphql.post(WHOAMI);
+        GraphQlClient.Response response = graphql.execute(WHOAMI);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.<String>get("data.whoami.kind")).isEqualTo("ANONYMOUS");

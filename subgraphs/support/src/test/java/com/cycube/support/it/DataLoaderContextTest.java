@@ -2,6 +2,8 @@ package com.cycube.support.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -17,30 +19,30 @@ class DataLoaderContextTest {
 
     @Test
     void a_batch_loader_sees_the_caller_of_the_request_for_the_whole_batch() {
-        GraphQlHttp.Response response = GraphQlHttp.forPort(port).withToken(TestTokens.manager())
-                .post("query($names: [String!]!) { greetings(names: $names) { name seenBy { subject batchSize } } }", THREE_NAMES);
+        GraphQlClient.Response response = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER)
+                .execute("query($names: [String!]!) { greetings(names: $names) { name seenBy { subject batchSize } } }", THREE_NAMES);
 
         assertThat(response.<List<String>>get("data.greetings[*].seenBy.subject"))
-                .containsExactly(TestTokens.MANAGER_SUBJECT, TestTokens.MANAGER_SUBJECT, TestTokens.MANAGER_SUBJECT);
+                .containsExactly(Persona.ACME_MANAGER.subject(), Persona.ACME_MANAGER.subject(), Persona.ACME_MANAGER.subject());
         assertThat(response.<List<Integer>>get("data.greetings[*].seenBy.batchSize")).containsExactly(3, 3, 3);
     }
 
     @Test
     void a_batch_loader_sees_the_caller_even_when_keys_were_loaded_without_key_context() {
-        GraphQlHttp.Response response = GraphQlHttp.forPort(port).withToken(TestTokens.manager())
-                .post("query($names: [String!]!) { greetings(names: $names) { seenByWithoutKeyContext { subject batchSize } } }",
+        GraphQlClient.Response response = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER)
+                .execute("query($names: [String!]!) { greetings(names: $names) { seenByWithoutKeyContext { subject batchSize } } }",
                         THREE_NAMES);
 
         assertThat(response.body()).doesNotContain("\"errors\"");
         assertThat(response.<List<String>>get("data.greetings[*].seenByWithoutKeyContext.subject"))
-                .containsExactly(TestTokens.MANAGER_SUBJECT, TestTokens.MANAGER_SUBJECT, TestTokens.MANAGER_SUBJECT);
+                .containsExactly(Persona.ACME_MANAGER.subject(), Persona.ACME_MANAGER.subject(), Persona.ACME_MANAGER.subject());
         assertThat(response.<List<Integer>>get("data.greetings[*].seenByWithoutKeyContext.batchSize")).containsExactly(3, 3, 3);
     }
 
     @Test
     void an_anonymous_request_is_anonymous_in_the_batch_loader_too() {
-        GraphQlHttp.Response response = GraphQlHttp.forPort(port)
-                .post("query($names: [String!]!) { greetings(names: $names) { seenBy { subject } } }", THREE_NAMES);
+        GraphQlClient.Response response = GraphQlClient.forPort(port)
+                .execute("query($names: [String!]!) { greetings(names: $names) { seenBy { subject } } }", THREE_NAMES);
 
         assertThat(response.body()).doesNotContain("\"errors\"");
         assertThat(response.<List<String>>get("data.greetings[*].seenBy.subject")).containsExactly(null, null, null);

@@ -3,6 +3,8 @@ package com.cycube.support.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,7 +18,7 @@ class ErrorMappingTest {
 
     @Test
     void an_unexpected_exception_reaches_the_client_as_INTERNAL_with_an_error_id_and_no_internals() {
-        GraphQlHttp.Response response = GraphQlHttp.forPort(port).withToken(TestTokens.manager()).post("{ explode }");
+        GraphQlClient.Response response = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).execute("{ explode }");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.<String>get("errors[0].extensions.code")).isEqualTo("INTERNAL");
@@ -30,7 +32,7 @@ class ErrorMappingTest {
 
     @Test
     void a_domain_exception_reaches_the_client_with_its_code_and_message() {
-        GraphQlHttp.Response response = GraphQlHttp.forPort(port).withToken(TestTokens.manager()).post("{ adminReport }");
+        GraphQlClient.Response response = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).execute("{ adminReport }");
 
         assertThat(response.<String>get("errors[0].extensions.code")).isEqualTo("FORBIDDEN");
         assertThat(response.<String>get("errors[0].message")).isEqualTo("Only root may read the admin report");
@@ -40,8 +42,8 @@ class ErrorMappingTest {
 
     @Test
     void an_error_is_labelled_with_its_code_only_never_with_a_contradicting_dgs_error_type() {
-        GraphQlHttp.Response forbidden = GraphQlHttp.forPort(port).withToken(TestTokens.manager()).post("{ adminReport }");
-        GraphQlHttp.Response internal = GraphQlHttp.forPort(port).withToken(TestTokens.manager()).post("{ explode }");
+        GraphQlClient.Response forbidden = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).execute("{ adminReport }");
+        GraphQlClient.Response internal = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).execute("{ explode }");
 
         assertThat(forbidden.<Map<String, Object>>get("errors[0].extensions"))
                 .containsOnly(entry("code", "FORBIDDEN"), entry("classification", "FORBIDDEN"));
@@ -51,8 +53,8 @@ class ErrorMappingTest {
 
     @Test
     void a_mutation_rejecting_its_input_answers_BAD_USER_INPUT() {
-        GraphQlHttp.Response response = GraphQlHttp.forPort(port).withToken(TestTokens.manager())
-                .post("mutation { saveNote(input: {title: \"  \"}) { title } }");
+        GraphQlClient.Response response = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER)
+                .execute("mutation { saveNote(input: {title: \"  \"}) { title } }");
 
         assertThat(response.<String>get("errors[0].extensions.code")).isEqualTo("BAD_USER_INPUT");
         assertThat(response.<String>get("errors[0].message")).isEqualTo("A note needs a title");
@@ -60,7 +62,7 @@ class ErrorMappingTest {
 
     @Test
     void a_query_the_schema_does_not_allow_is_rejected_as_BAD_USER_INPUT() {
-        GraphQlHttp.Response response = GraphQlHttp.forPort(port).post("{ whoami { password } }");
+        GraphQlClient.Response response = GraphQlClient.forPort(port).execute("{ whoami { password } }");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.<List<String>>get("errors[*].extensions.code")).containsExactly("BAD_USER_INPUT");

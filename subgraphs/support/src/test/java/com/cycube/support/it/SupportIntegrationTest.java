@@ -7,15 +7,16 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
-/** The support library wired into {@link SupportTestApplication} on a random port; all tests share one context. */
+/**
+ * The support library wired into {@link SupportTestApplication} on a random port; all tests share one context. Only
+ * the test application's own settings are here: the rest are the library's shared defaults, as for every subgraph.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(classes = SupportTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.application.name=support-it",
                 "spring.main.banner-mode=off",
-                "spring.graphql.websocket.path=/graphql",
-                "dgs.graphql.graphiql.enabled=false",
                 "logging.level.cycube.audit=WARN" // AuditTrailTest turns it on while it captures
         })
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)

@@ -2,6 +2,7 @@ package com.cycube.support.it;
 
 import com.cycube.support.SubgraphSupportAutoConfiguration;
 import com.cycube.support.auth.SecurityProperties;
+import com.cycube.testclient.TestTokens;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -17,7 +18,7 @@ public class SupportTestApplication {
 
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.trustedPublicKey()).build();
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
         decoder.setJwtValidator(SubgraphSupportAutoConfiguration.tokenValidator(properties));
         return decoder;
     }

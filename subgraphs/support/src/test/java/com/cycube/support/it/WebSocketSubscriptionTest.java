@@ -2,9 +2,12 @@ package com.cycube.support.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.support.it.GraphQlWebSocket.Closed;
-import com.cycube.support.it.GraphQlWebSocket.Message;
-import com.cycube.support.it.GraphQlWebSocket.Received;
+import com.cycube.testclient.GraphQlWsClient;
+import com.cycube.testclient.GraphQlWsClient.Closed;
+import com.cycube.testclient.GraphQlWsClient.Message;
+import com.cycube.testclient.GraphQlWsClient.Received;
+import com.cycube.testclient.Persona;
+import com.cycube.testclient.TestTokens;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,10 +22,10 @@ class WebSocketSubscriptionTest {
 
     @Test
     void a_token_in_connection_init_authenticates_the_subscription() throws Exception {
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port)) {
+        try (GraphQlWsClient socket = GraphQlWsClient.open(port)) {
             assertThat(socket.subprotocol()).isEqualTo("graphql-transport-ws");
 
-            socket.connectionInit(Map.of("Authorization", "Bearer " + TestTokens.manager()));
+            socket.connectionInit(Map.of("Authorization", "Bearer " + TestTokens.tokenFor(Persona.ACME_MANAGER)));
             assertThat(socket.nextMessage().type()).isEqualTo("connection_ack");
 
             socket.subscribe("1", TICKS);
@@ -31,7 +34,7 @@ class WebSocketSubscriptionTest {
                 assertThat(next.type()).as(next.json().toString()).isEqualTo("next");
                 assertThat(next.json().path("id").asString()).isEqualTo("1");
                 assertThat(next.json().at("/payload/data/ticks/n").asInt()).isEqualTo(n);
-                assertThat(next.json().at("/payload/data/ticks/subject").asString()).isEqualTo(TestTokens.MANAGER_SUBJECT);
+                assertThat(next.json().at("/payload/data/ticks/subject").asString()).isEqualTo(Persona.ACME_MANAGER.subject());
             }
             Message complete = socket.nextMessage();
             assertThat(complete.type()).isEqualTo("complete");
@@ -41,25 +44,25 @@ class WebSocketSubscriptionTest {
 
     @Test
     void an_invalid_token_in_connection_init_closes_the_socket_as_unauthorized() throws Exception {
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port)) {
-            socket.connectionInit(Map.of("Authorization", "Bearer " + TestTokens.forgedSignature()));
+        try (GraphQlWsClient socket = GraphQlWsClient.open(port)) {
+            socket.connectionInit(Map.of("Authorization", "Bearer " + TestTokens.forgedTokenFor(Persona.ACME_MANAGER)));
 
-            assertClosedWithoutAck(socket.next());
+            assertClosedWithoutAck(socket.receive());
         }
     }
 
     @Test
     void an_expired_token_in_connection_init_closes_the_socket_as_unauthorized() throws Exception {
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port)) {
-            socket.connectionInit(Map.of("Authorization", "Bearer " + TestTokens.expired()));
+        try (GraphQlWsClient socket = GraphQlWsClient.open(port)) {
+            socket.connectionInit(Map.of("Authorization", "Bearer " + TestTokens.expiredTokenFor(Persona.ACME_MANAGER)));
 
-            assertClosedWithoutAck(socket.next());
+            assertClosedWithoutAck(socket.receive());
         }
     }
 
     /**
-     * The server closes with 4401 Unauthorized; the JDK client sometimes sees the TCP connection end before it
-     * reads that close frame and reports 1006. Either way the socket is closed and nothing was acknowledged.
+     * The server closes with 4401 Unauthorized; a client may see the TCP connection end before it reads that close
+     * frame and report 1006. Either way the socket is closed and nothing was acknowledged.
      */
     private static void assertClosedWithoutAck(Received received) {
         assertThat(received).isInstanceOf(Closed.class);
@@ -68,7 +71,7 @@ class WebSocketSubscriptionTest {
 
     @Test
     void without_a_token_a_subscription_needing_authentication_answers_UNAUTHENTICATED() throws Exception {
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(port)) {
+        try (GraphQlWsClient socket = GraphQlWsClient.open(port)) {
             socket.connectionInit(null);
             assertThat(socket.nextMessage().type()).isEqualTo("connection_ack");
 

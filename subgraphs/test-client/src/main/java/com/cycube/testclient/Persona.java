@@ -1,4 +1,4 @@
-package com.cycube.testing;
+package com.cycube.testclient;
 
 import java.util.List;
 

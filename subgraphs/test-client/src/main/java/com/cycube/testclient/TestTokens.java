@@ -1,7 +1,5 @@
-package com.cycube.testing;
+package com.cycube.testclient;
 
-import com.cycube.support.SubgraphSupportAutoConfiguration;
-import com.cycube.support.auth.SecurityProperties;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -16,12 +14,12 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import java.security.interfaces.RSAPublicKey;
 
 /**
- * Mints RS256 access tokens shaped like Keycloak's for the test personas, and the decoder that
- * accepts them with the production validators (issuer, audience, expiry).
+ * Mints RS256 access tokens shaped like Keycloak's for the test personas, valid or broken in one way each (expired,
+ * forged, wrong audience or issuer, unsigned). A subgraph under test trusts {@link #publicKey()} (the testing module's {@code TestSecurityConfiguration} builds its decoder with the production
+ * validators: issuer, audience, expiry).
  */
 public final class TestTokens {
 
@@ -34,11 +32,10 @@ public final class TestTokens {
     private TestTokens() {
     }
 
-    public static JwtDecoder decoder() {
+    /** The key every token minted here is signed with (tokens from {@link #forgedTokenFor} excepted). */
+    public static RSAPublicKey publicKey() {
         try {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withPublicKey(SIGNING_KEY.toRSAPublicKey()).build();
-            decoder.setJwtValidator(SubgraphSupportAutoConfiguration.tokenValidator(new SecurityProperties(ISSUER, null, AUDIENCE)));
-            return decoder;
+            return SIGNING_KEY.toRSAPublicKey();
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }
@@ -70,6 +67,14 @@ public final class TestTokens {
 
     public static String tokenWithWrongAudienceFor(Persona persona) {
         return sign(claims(persona, Instant.now().plus(Duration.ofMinutes(5)), "some-other-api"), SIGNING_KEY);
+    }
+
+    /** Signed by the trusted key, but issued by another realm. */
+    public static String tokenWithWrongIssuerFor(Persona persona) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(persona, Instant.now().plus(Duration.ofMinutes(5)), AUDIENCE))
+                .issuer("http://evil.example/realms/cycube")
+                .build();
+        return sign(claims, SIGNING_KEY);
     }
 
     /** The same claims, header {@code alg: none}, no signature. */

@@ -1,4 +1,4 @@
-package com.cycube.testing;
+package com.cycube.testclient;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +10,16 @@ import java.time.temporal.ChronoUnit;
 /** A clock tests move by hand (register it as the context's Clock bean), so timings are checked without sleeping. */
 public class MutableClock extends Clock {
 
-    private volatile Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private volatile Instant now;
+
+    /** Starts at the present moment (to the millisecond, as MongoDB stores it). */
+    public MutableClock() {
+        this(Instant.now().truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    public MutableClock(Instant start) {
+        this.now = start;
+    }
 
     public void advance(Duration duration) {
         now = now.plus(duration);

@@ -1,4 +1,4 @@
-package com.cycube.testing;
+package com.cycube.testclient;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
@@ -8,45 +8,70 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Sends GraphQL over real HTTP, as the router does, so tests exercise the security filter,
- * request context, error mapping and audit exactly as production requests do.
+ * Sends GraphQL over real HTTP (1.1, as the router speaks to subgraphs), so tests exercise the security filter,
+ * request context, error mapping and audit exactly as production requests do; the same client speaks to the router
+ * in the end-to-end tests and the benchmark. Immutable: {@link #as}, {@link #withToken} and {@link #withHeader}
+ * return a new client.
  */
-public final class GraphQlTestClient {
+public final class GraphQlClient {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String AUTHORIZATION = "Authorization";
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final URI endpoint;
-    private final String bearerToken;
+    private final Map<String, String> headers;
 
-    private GraphQlTestClient(URI endpoint, String bearerToken) {
+    private GraphQlClient(URI endpoint, Map<String, String> headers) {
         this.endpoint = endpoint;
-        this.bearerToken = bearerToken;
+        this.headers = Map.copyOf(headers);
     }
 
-    public static GraphQlTestClient forPort(int port) {
+    /** {@code http://127.0.0.1:<port>/graphql}: a subgraph under test. */
+    public static GraphQlClient forPort(int port) {
         return forUri(URI.create("http://127.0.0.1:" + port + "/graphql"));
     }
 
-    public static GraphQlTestClient forUri(URI endpoint) {
-        return new GraphQlTestClient(endpoint, null);
+    public static GraphQlClient forUri(URI endpoint) {
+        return new GraphQlClient(endpoint, Map.of());
     }
 
-    public GraphQlTestClient as(Persona persona) {
+    /** Any GraphQL endpoint, e.g. the router's {@code http://localhost:4000/graphql}. */
+    public static GraphQlClient forUrl(String endpoint) {
+        return forUri(URI.create(endpoint));
+    }
+
+    public GraphQlClient as(Persona persona) {
         return withToken(persona.token());
     }
 
-    public GraphQlTestClient anonymous() {
-        return new GraphQlTestClient(endpoint, null);
+    /** Without a token (other headers are kept). */
+    public GraphQlClient anonymous() {
+        return withToken(null);
     }
 
-    public GraphQlTestClient withToken(String token) {
-        return new GraphQlTestClient(endpoint, token);
+    /** Sends {@code Authorization: Bearer <token>}; {@code null} sends no token. */
+    public GraphQlClient withToken(String token) {
+        return withHeader(AUTHORIZATION, token == null ? null : "Bearer " + token);
+    }
+
+    /** Sends this header with every request, e.g. {@code x-request-id} as the router does; {@code null} removes it. */
+    public GraphQlClient withHeader(String name, String value) {
+        Map<String, String> changed = new LinkedHashMap<>(headers);
+        if (value == null) {
+            changed.remove(name);
+        } else {
+            changed.put(name, value);
+        }
+        return new GraphQlClient(endpoint, changed);
     }
 
     public Response execute(String query) {
@@ -60,9 +85,7 @@ public final class GraphQlTestClient {
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/graphql-response+json, application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body());
@@ -85,10 +108,15 @@ public final class GraphQlTestClient {
             return json().read("$." + path);
         }
 
+        /** The top-level members of the body, e.g. to check that a refused request has no {@code data}. */
+        public Set<String> members() {
+            Map<String, Object> response = json().read("$");
+            return response.keySet();
+        }
+
         /** The {@code extensions.code} of every error; empty when the response has none. */
         public List<String> errorCodes() {
-            java.util.Map<String, Object> response = json().read("$");
-            return response.containsKey("errors") ? json().read("$.errors[*].extensions.code") : List.of();
+            return members().contains("errors") ? json().read("$.errors[*].extensions.code") : List.of();
         }
 
         public boolean hasErrors() {

@@ -1,0 +1,184 @@
+package com.cycube.support.live;
+
+import com.cycube.support.changes.ChangeStreamFollower;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * Live changes of one collection for GraphQL subscriptions — the one way a subgraph pushes stored changes. Made by
+ * {@link LiveFeeds#open}; a subscription data fetcher returns {@link #followFromCurrent} or {@link #followChanges}.
+ *
+ * <p>How it works: one {@link ChangeStreamFollower} per feed sees every committed write to the collection, whichever
+ * instance made it. For each change it re-reads the changed document — only if somebody here watches its
+ * {@linkplain Source#keyOf key} — and offers it to the subscribers; when the change does not say which document
+ * (the embedded store's updates), the {@link Source} re-reads what the watched keys may have changed. Each subscriber
+ * passes on a document only when its {@code revision} is higher than the last it passed on for that id, so repeated
+ * reads, writes that do not raise the revision, and the overlap between the current state and the first changes
+ * never reach a client twice. Re-reading (instead of trusting the change event) makes the feed idempotent and
+ * shows only what is stored.
+ *
+ * <p>Access is checked by the data fetcher before it follows: the feed reads as the system, and each subscriber
+ * only receives documents its {@code matches} predicate accepts under the key it watches.
+ */
+public final class LiveFeed<T extends LiveDocument> {
+
+    /** Where a feed's documents come from: how to re-read them, and which key a subscriber watches them under. */
+    public interface Source<T> {
+
+        /**
+         * The key a subscriber watches this document under: its own id (one document per subscription), or
+         * e.g. its organization (many documents per subscription).
+         */
+        String keyOf(T document);
+
+        /** The document as stored now, if it still exists. */
+        Optional<T> reread(String id);
+
+        /**
+         * What may have changed among the documents watched under {@code keys}, when a change does not say which
+         * document changed (or the stream was reopened and changes may have been missed).
+         */
+        List<T> rereadWatched(Set<String> keys);
+
+        /** Whether {@link #keyOf} is the document's id: then a change to an unwatched document is not even re-read. */
+        default boolean keyedById() {
+            return false;
+        }
+    }
+
+    private final Source<T> source;
+    private final Sinks.Many<T> sink = Sinks.many().multicast().directBestEffort();
+    private final Map<String, AtomicInteger> watchers = new ConcurrentHashMap<>();
+    private long started;
+
+    LiveFeed(Source<T> source) {
+        this.source = source;
+    }
+
+    /**
+     * The documents {@code current} returns now, then every newer stored revision of the documents under
+     * {@code key} that {@code matches} accepts. Listens before reading the current state, so no change can fall
+     * between the two.
+     */
+    public Flux<T> followFromCurrent(String key, Predicate<T> matches, Supplier<List<T>> current) {
+        return follow(key, matches, seen -> Flux.defer(() -> Flux.fromIterable(current.get())));
+    }
+
+    /**
+     * Every change after now of the documents under {@code key} that {@code matches} accepts, nothing for their
+     * present state. {@code currentRevisions} gives the present revision per document id (a cheap projection), so
+     * that a change already made before the subscription started is not pushed as news.
+     */
+    public Flux<T> followChanges(String key, Predicate<T> matches, Supplier<Map<String, Long>> currentRevisions) {
+        return follow(key, matches, seen -> Mono.<T>fromRunnable(() ->
+                currentRevisions.get().forEach((id, revision) -> seen.merge(id, revision, Math::max))).flux());
+    }
+
+    /**
+     * Listens first, then reads the starting point ({@code start}: current documents to emit, or revisions to record
+     * as seen). A live document that arrives while the starting point is being read waits for it, so the revision
+     * filter always judges it against the complete starting point — a change already made before the subscription
+     * (re-read by a refresh in between) is never pushed as news.
+     */
+    private Flux<T> follow(String key, Predicate<T> matches, Function<Map<String, Long>, Flux<T>> start) {
+        return Flux.defer(() -> {
+            watchers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            Map<String, Long> seen = new ConcurrentHashMap<>();
+            Flux<T> now = start.apply(seen).filter(matches).doOnComplete(this::signalStarted).cache();
+            Mono<Void> started = now.then();
+            Flux<T> live = sink.asFlux()
+                    .filter(document -> key.equals(source.keyOf(document)) && matches.test(document))
+                    .concatMap(document -> started.thenReturn(document));
+            return Flux.merge(live, now)
+                    .filter(document -> isNews(seen, document))
+                    .doFinally(signal -> unwatch(key));
+        });
+    }
+
+    private static boolean isNews(Map<String, Long> seen, LiveDocument document) {
+        boolean[] news = {false};
+        seen.compute(document.id(), (id, before) -> {
+            if (before != null && document.revision() <= before) {
+                return before;
+            }
+            news[0] = true;
+            return document.revision();
+        });
+        return news[0];
+    }
+
+    /**
+     * A document changed ({@code id}), or an unknown one (empty): re-reads what somebody here watches and offers it
+     * to the subscribers. Called by the change-stream follower; tests call it directly when it is switched off.
+     */
+    public void refresh(Optional<String> id) {
+        if (watchers.isEmpty()) {
+            return;
+        }
+        List<T> changed;
+        if (id.isEmpty()) {
+            changed = source.rereadWatched(Set.copyOf(watchers.keySet()));
+        } else if (source.keyedById() && !watchers.containsKey(id.get())) {
+            return;
+        } else {
+            changed = source.reread(id.get()).stream().toList();
+        }
+        for (T document : changed) {
+            if (watchers.containsKey(source.keyOf(document))) {
+                sink.emitNext(document, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+            }
+        }
+    }
+
+    /** How many subscriptions have started (their current state is read, so every later change reaches them). */
+    public synchronized long started() {
+        return started;
+    }
+
+    /** Waits until {@code count} subscriptions have started in total: tests wait for this instead of sleeping. */
+    public synchronized boolean awaitStarted(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (started < count) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+        return true;
+    }
+
+    private synchronized void signalStarted() {
+        started++;
+        notifyAll();
+    }
+
+    private void unwatch(String key) {
+        watchers.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+    }
+
+    ChangeStreamFollower.Handler changeHandler() {
+        return new ChangeStreamFollower.Handler() {
+            @Override
+            public void changed(Optional<String> documentId) {
+                refresh(documentId);
+            }
+
+            @Override
+            public void resumed() {
+                refresh(Optional.empty());
+            }
+        };
+    }
+}
