@@ -10,8 +10,8 @@ import com.cycube.identity.users.UserDocument;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventLog;
 import com.cycube.support.events.EventProcessing;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import com.cycube.testing.SubgraphTest;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.List;
@@ -69,16 +69,16 @@ public abstract class IdentityIntegrationTest {
         KeycloakStubs.acceptEverything(KEYCLOAK);
     }
 
-    protected GraphQlTestClient.Response as(Persona persona, String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).as(persona).execute(query, variables);
+    protected GraphQlClient.Response as(Persona persona, String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).as(persona).execute(query, variables);
     }
 
-    protected GraphQlTestClient.Response as(Persona persona, String query) {
+    protected GraphQlClient.Response as(Persona persona, String query) {
         return as(persona, query, Map.of());
     }
 
-    protected GraphQlTestClient.Response anonymous(String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
+    protected GraphQlClient.Response anonymous(String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).anonymous().execute(query, variables);
     }
 
     /**

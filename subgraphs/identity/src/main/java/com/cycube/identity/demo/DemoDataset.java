@@ -1,6 +1,5 @@
 package com.cycube.identity.demo;
 
-import com.cycube.identity.events.OutboxInserts;
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.organizations.OrganizationEvents;
 import com.cycube.identity.teams.TeamDocument;
@@ -9,6 +8,7 @@ import com.cycube.identity.users.UserEvents;
 import com.cycube.identity.users.UserStatus;
 import com.cycube.support.auth.Role;
 import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -47,7 +47,7 @@ public final class DemoDataset {
 
     /**
      * Seeds the demo documents that are missing. Organizations and users are inserted together with their
-     * {@code identity.OrganizationChanged} / {@code identity.UserChanged} snapshot, so the other subgraphs learn
+     * {@code OrganizationChanged} / {@code UserChanged} snapshot ({@link Outbox#insert}), so the other subgraphs learn
      * the demo tenants and people from the event log even when the local stack starts with an empty store.
      */
     public static void seed(MongoTemplate mongo, Clock clock) {
@@ -78,7 +78,7 @@ public final class DemoDataset {
     private static void insertIfMissing(MongoTemplate mongo, String id, Object document, String collection, DomainEvent event) {
         if (mongo.findById(id, document.getClass()) == null) {
             try {
-                OutboxInserts.insert(mongo, document, collection, event);
+                Outbox.insert(mongo, document, collection, event);
             } catch (DuplicateKeyException seededMeanwhile) {
                 // another instance seeded it first, with its own event
             }

@@ -1,6 +1,5 @@
 package com.cycube.identity.invitations;
 
-import com.cycube.identity.Loaders;
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.organizations.OrganizationsDataLoader;
 import com.cycube.identity.teams.TeamDocument;
@@ -77,7 +76,7 @@ public class InvitationDataFetcher {
     @DgsData(parentType = "Invitation", field = "teams")
     public CompletableFuture<List<TeamDocument>> teams(DataFetchingEnvironment env) {
         InvitationDocument invitation = env.getSource();
-        return Loaders.loadAllFound(env, TeamsDataLoader.NAME, invitation.teamIds());
+        return RequestContext.loadMany(env, TeamsDataLoader.NAME, invitation.teamIds());
     }
 
     private static Caller caller(DataFetchingEnvironment env) {

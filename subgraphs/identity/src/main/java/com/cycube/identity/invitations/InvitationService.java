@@ -3,31 +3,24 @@ package com.cycube.identity.invitations;
 import com.cycube.identity.keycloak.IdentityProviderAccounts;
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.organizations.OrganizationService;
+import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.teams.TeamService;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.identity.users.UserStatus;
-import com.cycube.identity.users.UserWrites;
+import com.cycube.identity.users.UserStore;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
 import com.cycube.support.errors.ErrorCode;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -39,23 +32,19 @@ import org.springframework.stereotype.Service;
 public class InvitationService {
 
     private static final Logger log = LoggerFactory.getLogger(InvitationService.class);
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "createdAt").and(Sort.by("_id"));
 
-    private final TenantScopedMongo tenants;
-    private final MongoTemplate mongo;
+    private final InvitationStore invitations;
+    private final UserStore users;
     private final OrganizationService organizations;
     private final TeamService teams;
     private final IdentityProviderAccounts accounts;
     private final InvitationProperties properties;
-    private final UserWrites userWrites;
     private final Clock clock;
 
-    public InvitationService(TenantScopedMongo tenants, MongoTemplate mongo, OrganizationService organizations, TeamService teams,
-                             IdentityProviderAccounts accounts, InvitationProperties properties, UserWrites userWrites,
-                             Clock clock) {
-        this.userWrites = userWrites;
-        this.tenants = tenants;
-        this.mongo = mongo;
+    public InvitationService(InvitationStore invitations, UserStore users, OrganizationService organizations, TeamService teams,
+                             IdentityProviderAccounts accounts, InvitationProperties properties, Clock clock) {
+        this.invitations = invitations;
+        this.users = users;
         this.organizations = organizations;
         this.teams = teams;
         this.accounts = accounts;
@@ -71,8 +60,10 @@ public class InvitationService {
             throw DomainException.forbidden("The ROOT role cannot be granted");
         }
         List<String> teamsToJoin = teams.requireTeams(caller, organizationId, teamIds == null ? List.of() : teamIds)
-                .stream().map(team -> team.id()).toList();
-        requireUnusedEmail(address);
+                .stream().map(TeamDocument::id).toList();
+        if (users.emailInUse(address)) {
+            throw DomainException.conflict("This e-mail address already belongs to a user");
+        }
         OrganizationDocument organization = organizations.get(caller, organizationId);
         if (organizations.seatsUsed(caller, organizationId) >= organization.seatLimit()) {
             throw DomainException.conflict("seat limit reached: the organization uses all its " + organization.seatLimit() + " seats");
@@ -84,9 +75,9 @@ public class InvitationService {
                 accounts.sendInvitationEmail(userId, properties.validity());
             }
             Instant now = clock.instant();
-            userWrites.insert(caller, new UserDocument(userId, organizationId, address, address, null, role, UserStatus.INVITED,
+            users.insert(caller, new UserDocument(userId, organizationId, address, address, null, role, UserStatus.INVITED,
                     teamsToJoin, now, null, null));
-            return tenants.insert(caller, new InvitationDocument("inv-" + UUID.randomUUID(), organizationId, address, role,
+            return invitations.insert(caller, new InvitationDocument("inv-" + UUID.randomUUID(), organizationId, address, role,
                     teamsToJoin, InvitationStatus.PENDING, userId, caller.subject(), now, now.plus(properties.validity())));
         } catch (RuntimeException failed) {
             compensate(caller, userId);
@@ -96,7 +87,7 @@ public class InvitationService {
 
     public InvitationDocument revoke(Caller caller, String invitationId) {
         caller.require(Role.MANAGER, null);
-        InvitationDocument invitation = tenants.getById(caller, Visibility.OWN_ORGANIZATION, invitationId, InvitationDocument.class, "Invitation");
+        InvitationDocument invitation = invitations.get(caller, invitationId);
         switch (invitation.status()) {
             case REVOKED -> {
                 revokeInvitedUser(caller, invitation.userId()); // finishes a revocation whose last step failed (idempotent)
@@ -114,26 +105,22 @@ public class InvitationService {
             throw DomainException.conflict("The invitation was already accepted: deactivate the member instead");
         }
         accounts.delete(invitation.userId());
-        return tenants.update(caller, invitationId, Criteria.where("status").is(InvitationStatus.PENDING),
-                        new Update().set("status", InvitationStatus.REVOKED), InvitationDocument.class)
+        return invitations.revokePending(caller, invitationId)
                 .orElseThrow(() -> DomainException.conflict("The invitation changed meanwhile; reload and try again"));
     }
 
     /**
      * The invited user is not deleted: its document may still hold pending {@code _outbox} events (its first
      * snapshot), and the other subgraphs must hear that the person is gone. It is marked {@link UserStatus#REVOKED}
-     * with no teams through {@link UserWrites#change}, so its final {@code identity.UserChanged} snapshot (inactive,
+     * with no teams through {@link UserStore#change}, so its final {@code identity.UserChanged} snapshot (inactive,
      * no teams) is recorded in the same write and relayed with everything else pending. A revoked user holds no
      * seat, is absent from every member query and lookup, and its e-mail address may be invited again. A user who
      * signed in meanwhile (no longer INVITED) is left alone; the status found is returned.
      */
     private UserStatus revokeInvitedUser(Caller caller, String userId) {
         try {
-            return userWrites.change(caller, userId, current -> current.status() != UserStatus.INVITED ? Optional.empty()
-                    : Optional.of(new UserWrites.Change(
-                            new Update().set("status", UserStatus.REVOKED).set("teamIds", List.of()),
-                            current.withStatus(UserStatus.REVOKED).withTeamIds(List.of()),
-                            Criteria.where("status").is(UserStatus.INVITED)))).status();
+            return users.change(caller, userId, current -> current.status() != UserStatus.INVITED ? Optional.empty()
+                    : Optional.of(current.withStatus(UserStatus.REVOKED).withTeamIds(List.of()))).status();
         } catch (DomainException missing) {
             if (missing.code() != ErrorCode.NOT_FOUND) {
                 throw missing;
@@ -146,34 +133,11 @@ public class InvitationService {
     public Connection<InvitationDocument> list(Caller caller, String requestedOrganizationId, InvitationStatus status, PageRequest page) {
         caller.require(Role.MANAGER, OrganizationService.ORG_READ);
         String organizationId = organizations.targetOrganization(caller, requestedOrganizationId);
-        List<Criteria> criteria = new ArrayList<>();
-        criteria.add(Criteria.where("organizationId").is(organizationId));
-        Instant now = clock.instant();
-        if (status == InvitationStatus.EXPIRED) {
-            criteria.add(Criteria.where("status").is(InvitationStatus.PENDING).and("expiresAt").lte(now));
-        } else if (status == InvitationStatus.PENDING) {
-            criteria.add(Criteria.where("status").is(InvitationStatus.PENDING).and("expiresAt").gt(now));
-        } else if (status != null) {
-            criteria.add(Criteria.where("status").is(status));
-        }
-        Criteria all = new Criteria().andOperator(criteria);
-        List<InvitationDocument> rows = tenants.find(caller, Visibility.OWN_ORGANIZATION, all, NEWEST_FIRST, page, InvitationDocument.class);
-        return Connection.of(rows, page, tenants.count(caller, Visibility.OWN_ORGANIZATION, all, InvitationDocument.class));
+        return invitations.list(caller, organizationId, status, clock.instant(), page);
     }
 
     public InvitationStatus statusOf(InvitationDocument invitation) {
         return invitation.effectiveStatus(clock.instant());
-    }
-
-    /**
-     * E-mail addresses are unique across the whole platform (one Keycloak realm), so this check
-     * looks at every organization with the plain MongoTemplate; it answers only yes or no. Revoked invitees
-     * do not count: their Keycloak account is gone and the address may be invited again.
-     */
-    private void requireUnusedEmail(String address) {
-        if (mongo.exists(Query.query(Criteria.where("email").is(address).and("status").ne(UserStatus.REVOKED)), UserDocument.class)) {
-            throw DomainException.conflict("This e-mail address already belongs to a user");
-        }
     }
 
     private void compensate(Caller caller, String userId) {

@@ -1,22 +1,19 @@
 package com.cycube.identity.organizations;
 
+import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.teams.TeamService;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.errors.DomainException;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
-import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
-/** The schema side of organizations: queries, root's mutations, the entity and its fields. */
+/** The schema side of organizations: queries, root's mutations, the fields of {@code Organization}. */
 @DgsComponent
 public class OrganizationDataFetcher {
 
@@ -51,8 +48,7 @@ public class OrganizationDataFetcher {
     @DgsQuery
     public Connection<OrganizationDocument> organizations(@InputArgument Integer first, @InputArgument String after,
                                                           DataFetchingEnvironment env) {
-        Caller caller = caller(env);
-        return organizations.list(caller, PageRequest.of(first, after));
+        return organizations.list(caller(env), PageRequest.of(first, after));
     }
 
     @DgsMutation
@@ -75,20 +71,6 @@ public class OrganizationDataFetcher {
         return new OrganizationPayload(organizations.setActive(caller(env), input.organizationId(), input.active()));
     }
 
-    /** Batched and tenant-scoped: another tenant's organization resolves to null with NOT_FOUND. */
-    @DgsEntityFetcher(name = "Organization")
-    public CompletableFuture<OrganizationDocument> organizationEntity(Map<String, Object> representation, DataFetchingEnvironment env) {
-        caller(env).require(com.cycube.support.auth.Role.TRAINEE, OrganizationService.ORG_READ);
-        String id = String.valueOf(representation.get("id"));
-        return RequestContext.<String, OrganizationDocument>load(env, OrganizationsDataLoader.NAME, id)
-                .thenApply(found -> {
-                    if (found == null) {
-                        throw DomainException.notFound("Organization", id);
-                    }
-                    return found;
-                });
-    }
-
     @DgsData(parentType = "Organization", field = "seatsUsed")
     public long seatsUsed(DataFetchingEnvironment env) {
         OrganizationDocument organization = env.getSource();
@@ -96,7 +78,7 @@ public class OrganizationDataFetcher {
     }
 
     @DgsData(parentType = "Organization", field = "teams")
-    public Connection<?> teams(@InputArgument Integer first, @InputArgument String after, DataFetchingEnvironment env) {
+    public Connection<TeamDocument> teams(@InputArgument Integer first, @InputArgument String after, DataFetchingEnvironment env) {
         OrganizationDocument organization = env.getSource();
         return teams.listOfOrganization(caller(env), organization.id(), PageRequest.of(first, after));
     }

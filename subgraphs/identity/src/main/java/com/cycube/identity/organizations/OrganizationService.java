@@ -1,27 +1,15 @@
 package com.cycube.identity.organizations;
 
 import com.cycube.identity.Names;
-import com.cycube.identity.events.OutboxInserts;
-import com.cycube.identity.users.UserDocument;
-import com.cycube.identity.users.UserStatus;
+import com.cycube.identity.users.UserStore;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** Organizations (tenants): root creates them and sets quotas; members read their own. */
@@ -29,38 +17,33 @@ import org.springframework.stereotype.Service;
 public class OrganizationService {
 
     public static final String ORG_READ = "org:read";
-    private static final Sort BY_NAME = Sort.by("name", "_id");
 
-    private final TenantScopedMongo tenants;
-    private final MongoTemplate mongo;
+    private final OrganizationStore organizations;
+    private final UserStore users;
     private final Clock clock;
 
-    public OrganizationService(TenantScopedMongo tenants, MongoTemplate mongo, Clock clock) {
-        this.tenants = tenants;
-        this.mongo = mongo;
+    public OrganizationService(OrganizationStore organizations, UserStore users, Clock clock) {
+        this.organizations = organizations;
+        this.users = users;
         this.clock = clock;
     }
 
     /** Any member of the organization, an integration client with org:read, or root. */
     public OrganizationDocument get(Caller caller, String id) {
         caller.require(Role.TRAINEE, ORG_READ);
-        return tenants.getById(caller, Visibility.OWN_ORGANIZATION, id, OrganizationDocument.class, "Organization");
+        return organizations.get(caller, id);
     }
 
     public Connection<OrganizationDocument> list(Caller caller, PageRequest page) {
         caller.require(Role.ROOT, null);
-        List<OrganizationDocument> rows = tenants.find(caller, Visibility.OWN_ORGANIZATION, null, BY_NAME, page, OrganizationDocument.class);
-        return Connection.of(rows, page, tenants.count(caller, Visibility.OWN_ORGANIZATION, null, OrganizationDocument.class));
+        return organizations.list(caller, page);
     }
 
     public OrganizationDocument create(Caller caller, String name, int seatLimit, int labQuota) {
         caller.require(Role.ROOT, null);
         OrganizationDocument organization = OrganizationDocument.create("org-" + UUID.randomUUID(),
                 Names.require(name, "name"), validSeatLimit(seatLimit), validLabQuota(labQuota), clock.instant());
-        TenantScopedMongo.assertWritable(caller, organization.organizationId());
-        OutboxInserts.insert(mongo, organization, OrganizationDocument.COLLECTION,
-                OrganizationEvents.changed(organization, organization.createdAt()));
-        return organization;
+        return organizations.insert(caller, organization);
     }
 
     public OrganizationDocument updateQuotas(Caller caller, String id, Integer seatLimit, Integer labQuota) {
@@ -78,14 +61,13 @@ public class OrganizationService {
                 throw DomainException.conflict("The seat limit cannot be below the " + used + " seats in use");
             }
         }
-        return change(caller, id, current -> {
+        return organizations.change(caller, id, current -> {
             int newSeatLimit = seatLimit != null ? seatLimit : current.seatLimit();
             int newLabQuota = labQuota != null ? labQuota : current.labQuota();
             if (newSeatLimit == current.seatLimit() && newLabQuota == current.labQuota()) {
                 return Optional.empty();
             }
-            return Optional.of(new Change(new Update().set("seatLimit", newSeatLimit).set("labQuota", newLabQuota),
-                    current.withQuotas(newSeatLimit, newLabQuota)));
+            return Optional.of(current.withQuotas(newSeatLimit, newLabQuota));
         });
     }
 
@@ -94,8 +76,8 @@ public class OrganizationService {
         caller.require(Role.MANAGER, null);
         String validName = Names.require(name, "name");
         get(caller, id);
-        return change(caller, id, current -> current.name().equals(validName) ? Optional.empty()
-                : Optional.of(new Change(new Update().set("name", validName), current.withName(validName))));
+        return organizations.change(caller, id, current -> current.name().equals(validName) ? Optional.empty()
+                : Optional.of(current.withName(validName)));
     }
 
     /**
@@ -109,48 +91,13 @@ public class OrganizationService {
             throw DomainException.badInput("active is required");
         }
         get(caller, id);
-        return change(caller, id, current -> {
-            if (current.active() == active) {
-                return Optional.empty();
-            }
-            Instant deactivatedAt = active ? null : clock.instant();
-            Update update = active ? new Update().unset("deactivatedAt") : new Update().set("deactivatedAt", deactivatedAt);
-            return Optional.of(new Change(update, current.withDeactivatedAt(deactivatedAt)));
-        });
-    }
-
-    private record Change(Update update, OrganizationDocument result) {
-    }
-
-    /**
-     * One organization write with its {@code identity.OrganizationChanged} snapshot, compare-and-set on the
-     * snapshot's fields and {@code snapshotVersion} (re-read and re-decided when someone changed it meanwhile); the
-     * same write sets {@code snapshotVersion} to the read one + 1, the snapshot's {@code version}. Never a wholesale
-     * replace.
-     */
-    private OrganizationDocument change(Caller caller, String id, Function<OrganizationDocument, Optional<Change>> decide) {
-        for (int attempt = 0; attempt < 3; attempt++) {
-            OrganizationDocument current = get(caller, id);
-            Optional<Change> change = decide.apply(current);
-            if (change.isEmpty()) {
-                return current;
-            }
-            long version = current.nextSnapshotVersion();
-            Update update = Outbox.record(change.get().update().set("snapshotVersion", version),
-                    OrganizationEvents.changed(change.get().result().withSnapshotVersion(version), clock.instant()));
-            Optional<OrganizationDocument> stored = tenants.update(caller, id, OrganizationEvents.unchanged(current),
-                    update, OrganizationDocument.class);
-            if (stored.isPresent()) {
-                return stored.get();
-            }
-        }
-        throw DomainException.conflict("The organization changed meanwhile; reload and try again");
+        return organizations.change(caller, id, current -> current.active() == active ? Optional.empty()
+                : Optional.of(current.withDeactivatedAt(active ? null : clock.instant())));
     }
 
     /** Active and invited users: the seats the seat limit counts. */
     public long seatsUsed(Caller caller, String organizationId) {
-        return tenants.count(caller, Visibility.OWN_ORGANIZATION, Criteria.where("organizationId").is(organizationId)
-                .and("status").in(UserStatus.ACTIVE, UserStatus.INVITED), UserDocument.class);
+        return users.countSeatHolders(caller, organizationId);
     }
 
     /**
@@ -164,7 +111,7 @@ public class OrganizationService {
             }
             return caller.requireOrganization();
         }
-        return tenants.getById(caller, Visibility.OWN_ORGANIZATION, requested, OrganizationDocument.class, "Organization").id();
+        return organizations.get(caller, requested).id();
     }
 
     private static int validSeatLimit(int seatLimit) {

@@ -1,28 +1,24 @@
 package com.cycube.identity.teams;
 
 import com.cycube.identity.organizations.OrganizationDocument;
-import com.cycube.identity.organizations.OrganizationService;
 import com.cycube.identity.organizations.OrganizationsDataLoader;
+import com.cycube.identity.users.MemberFilter;
 import com.cycube.identity.users.MemberService;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.support.auth.Caller;
-import com.cycube.support.auth.Role;
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.errors.DomainException;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
-import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** The schema side of teams: the query, the hierarchy and membership mutations, the entity and its fields. */
+/** The schema side of teams: the query, the hierarchy and membership mutations, the fields of {@code Team}. */
 @DgsComponent
 public class TeamDataFetcher {
 
@@ -97,19 +93,6 @@ public class TeamDataFetcher {
         return new TeamMembershipPayload(teams.get(caller, input.teamId()), user);
     }
 
-    /** Batched and tenant-scoped: another tenant's team resolves to null with NOT_FOUND. */
-    @DgsEntityFetcher(name = "Team")
-    public CompletableFuture<TeamDocument> teamEntity(Map<String, Object> representation, DataFetchingEnvironment env) {
-        caller(env).require(Role.TRAINEE, OrganizationService.ORG_READ);
-        String id = String.valueOf(representation.get("id"));
-        return RequestContext.<String, TeamDocument>load(env, TeamsDataLoader.NAME, id).thenApply(found -> {
-            if (found == null) {
-                throw DomainException.notFound("Team", id);
-            }
-            return found;
-        });
-    }
-
     @DgsData(parentType = "Team", field = "organization")
     public CompletableFuture<OrganizationDocument> organization(DataFetchingEnvironment env) {
         TeamDocument team = env.getSource();
@@ -132,7 +115,7 @@ public class TeamDataFetcher {
     @DgsData(parentType = "Team", field = "members")
     public Connection<UserDocument> members(@InputArgument Integer first, @InputArgument String after, DataFetchingEnvironment env) {
         TeamDocument team = env.getSource();
-        return members.list(caller(env), team.organizationId(), new MemberService.Filter(team.id(), null, null), PageRequest.of(first, after));
+        return members.list(caller(env), team.organizationId(), MemberFilter.ofTeam(team.id()), PageRequest.of(first, after));
     }
 
     private static Caller caller(DataFetchingEnvironment env) {

@@ -3,7 +3,6 @@ package com.cycube.identity.users;
 import com.cycube.identity.Names;
 import com.cycube.support.auth.Caller;
 import java.util.Optional;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** A person's own profile: display name and preferred locale. Validated before anything is written. */
@@ -11,11 +10,11 @@ import org.springframework.stereotype.Service;
 public class ProfileService {
 
     private final UserProvisioning provisioning;
-    private final UserWrites writes;
+    private final UserStore users;
 
-    public ProfileService(UserProvisioning provisioning, UserWrites writes) {
+    public ProfileService(UserProvisioning provisioning, UserStore users) {
         this.provisioning = provisioning;
-        this.writes = writes;
+        this.users = users;
     }
 
     public UserDocument updateProfile(Caller caller, String displayName, String locale) {
@@ -25,17 +24,8 @@ public class ProfileService {
         if (validName == null && validLocale == null) {
             return me;
         }
-        return writes.change(caller, me.id(), current -> {
-            Update update = new Update();
-            if (validName != null) {
-                update.set("displayName", validName);
-            }
-            if (validLocale != null) {
-                update.set("locale", validLocale);
-            }
-            return Optional.of(new UserWrites.Change(update, current.withProfile(current.email(),
-                    validName != null ? validName : current.displayName(),
-                    validLocale != null ? validLocale : current.locale())));
-        });
+        return users.change(caller, me.id(), current -> Optional.of(current.withProfile(current.email(),
+                validName != null ? validName : current.displayName(),
+                validLocale != null ? validLocale : current.locale())));
     }
 }

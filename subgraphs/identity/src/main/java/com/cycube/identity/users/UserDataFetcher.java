@@ -1,35 +1,27 @@
 package com.cycube.identity.users;
 
-import com.cycube.identity.Loaders;
 import com.cycube.identity.organizations.OrganizationDocument;
-import com.cycube.identity.organizations.OrganizationService;
 import com.cycube.identity.organizations.OrganizationsDataLoader;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.teams.TeamsDataLoader;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.errors.DomainException;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
-import com.netflix.graphql.dgs.DgsEntityFetcher;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** The schema side of users: {@code me}, members, profile and membership mutations, the entity and its fields. */
+/** The schema side of users: {@code me}, members, profile and membership mutations, the fields of {@code User}. */
 @DgsComponent
 public class UserDataFetcher {
-
-    public record MemberFilter(String teamId, Role role, UserStatus status) {
-    }
 
     public record UpdateProfileInput(String displayName, String locale) {
     }
@@ -63,8 +55,7 @@ public class UserDataFetcher {
     public Connection<UserDocument> members(@InputArgument String organizationId, @InputArgument Integer first,
                                             @InputArgument String after, @InputArgument MemberFilter filter,
                                             DataFetchingEnvironment env) {
-        MemberService.Filter criteria = filter == null ? null : new MemberService.Filter(filter.teamId(), filter.role(), filter.status());
-        return members.list(caller(env), organizationId, criteria, PageRequest.of(first, after));
+        return members.list(caller(env), organizationId, filter, PageRequest.of(first, after));
     }
 
     @DgsMutation
@@ -82,22 +73,6 @@ public class UserDataFetcher {
         return new UserPayload(members.deactivate(caller(env), input.userId()));
     }
 
-    /**
-     * Batched through {@link UsersDataLoader}: N representations, one MongoDB query. Tenant-scoped:
-     * another tenant's user resolves to null with NOT_FOUND.
-     */
-    @DgsEntityFetcher(name = "User")
-    public CompletableFuture<UserDocument> userEntity(Map<String, Object> representation, DataFetchingEnvironment env) {
-        caller(env).require(Role.TRAINEE, OrganizationService.ORG_READ);
-        String id = String.valueOf(representation.get("id"));
-        return RequestContext.<String, UserDocument>load(env, UsersDataLoader.NAME, id).thenApply(found -> {
-            if (found == null) {
-                throw DomainException.notFound("User", id);
-            }
-            return found;
-        });
-    }
-
     @DgsData(parentType = "User", field = "organization")
     public CompletableFuture<OrganizationDocument> organization(DataFetchingEnvironment env) {
         UserDocument user = env.getSource();
@@ -108,7 +83,7 @@ public class UserDataFetcher {
     @DgsData(parentType = "User", field = "teams")
     public CompletableFuture<List<TeamDocument>> teams(DataFetchingEnvironment env) {
         UserDocument user = env.getSource();
-        return Loaders.<String, TeamDocument>loadAllFound(env, TeamsDataLoader.NAME, user.teamIds())
+        return RequestContext.<String, TeamDocument>loadMany(env, TeamsDataLoader.NAME, user.teamIds())
                 .thenApply(teams -> teams.stream().sorted(Comparator.comparing(TeamDocument::name)).toList());
     }
 

@@ -1,7 +1,6 @@
 package com.cycube.identity.users;
 
-import com.cycube.identity.invitations.InvitationDocument;
-import com.cycube.identity.invitations.InvitationStatus;
+import com.cycube.identity.invitations.InvitationStore;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
@@ -11,10 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -22,20 +17,20 @@ import org.springframework.stereotype.Service;
  * token's claims, or links the seeded/invited user with the same id (marks it ACTIVE, refreshes
  * e-mail and name from the token, accepts the pending invitation). Later calls only read.
  *
- * <p>This reads and writes the caller's own document by its id (the token's subject) with the
- * plain MongoTemplate: before the first sign-in there may be no document, and the subject — not
- * the tenant — is what identifies it. No other document is read this way.
+ * <p>This reads and writes the caller's own document by its id (the token's subject), not through the tenant:
+ * before the first sign-in there may be no document, and the subject — not the tenant — is what identifies it
+ * ({@link UserStore#findBySubject}). No other document is read this way.
  */
 @Service
 public class UserProvisioning {
 
-    private final MongoTemplate mongo;
-    private final UserWrites writes;
+    private final UserStore users;
+    private final InvitationStore invitations;
     private final Clock clock;
 
-    public UserProvisioning(MongoTemplate mongo, UserWrites writes, Clock clock) {
-        this.mongo = mongo;
-        this.writes = writes;
+    public UserProvisioning(UserStore users, InvitationStore invitations, Clock clock) {
+        this.users = users;
+        this.invitations = invitations;
         this.clock = clock;
     }
 
@@ -45,7 +40,7 @@ public class UserProvisioning {
         if (caller.isIntegration()) {
             throw DomainException.forbidden("Integration clients are not users");
         }
-        UserDocument user = mongo.findById(caller.subject(), UserDocument.class);
+        UserDocument user = users.findBySubject(caller.subject()).orElse(null);
         if (user != null && user.status() == UserStatus.REVOKED) {
             // a still-valid token of a revoked invitee (the Keycloak account is gone): never activated
             throw DomainException.forbidden("This invitation was revoked");
@@ -69,9 +64,9 @@ public class UserProvisioning {
                 email, displayName(caller, email), LanguageTags.parse(caller.locale()).orElse(null), role,
                 UserStatus.ACTIVE, List.of(), now, now, null);
         try {
-            return writes.insert(null, user);
+            return users.insert(null, user);
         } catch (DuplicateKeyException concurrentFirstCall) {
-            return mongo.findById(caller.subject(), UserDocument.class);
+            return users.findBySubject(caller.subject()).orElse(null);
         }
     }
 
@@ -80,30 +75,24 @@ public class UserProvisioning {
      * call links ({@code firstSignInAt} still null); a concurrent first call finds it linked and just reads it.
      */
     private UserDocument linkOnFirstSignIn(Caller caller, UserDocument user) {
-        UserDocument linked = writes.change(null, user.id(), current -> {
+        UserDocument linked = users.change(null, user.id(), current -> {
             if (current.firstSignInAt() != null) {
                 return Optional.empty();
             }
-            Instant now = clock.instant();
-            Update update = new Update().set("firstSignInAt", now);
-            UserDocument result = current.withFirstSignInAt(now);
+            UserDocument result = current.withFirstSignInAt(clock.instant());
             if (caller.email() != null && !caller.email().isBlank()) {
-                update.set("email", normalizedEmail(caller));
                 result = result.withProfile(normalizedEmail(caller), result.displayName(), result.locale());
             }
             if (caller.displayName() != null && !caller.displayName().isBlank()) {
-                update.set("displayName", caller.displayName().strip());
                 result = result.withProfile(result.email(), caller.displayName().strip(), result.locale());
             }
             if (current.status() == UserStatus.INVITED) {
-                update.set("status", UserStatus.ACTIVE);
                 result = result.withStatus(UserStatus.ACTIVE);
             }
-            return Optional.of(new UserWrites.Change(update, result, Criteria.where("firstSignInAt").is(null)));
+            return Optional.of(result);
         });
         if (user.status() == UserStatus.INVITED) {
-            mongo.updateMulti(Query.query(Criteria.where("userId").is(user.id()).and("status").is(InvitationStatus.PENDING)),
-                    new Update().set("status", InvitationStatus.ACCEPTED), InvitationDocument.class);
+            invitations.acceptPendingOf(user.id());
         }
         return linked;
     }

@@ -1,9 +1,7 @@
 package com.cycube.identity.users;
 
 import com.cycube.support.auth.Caller;
-import com.cycube.support.tenancy.TenantScopedBatchLoader;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
+import com.cycube.support.context.CallerBatchLoader;
 import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.Map;
 import java.util.Set;
@@ -15,18 +13,18 @@ import java.util.Set;
  * revoked invitees ({@link UserStatus#REVOKED}).
  */
 @DgsDataLoader(name = UsersDataLoader.NAME)
-public class UsersDataLoader extends TenantScopedBatchLoader<UserDocument> {
+public class UsersDataLoader extends CallerBatchLoader<String, UserDocument> {
 
     public static final String NAME = "usersById";
 
-    public UsersDataLoader(TenantScopedMongo tenants) {
-        super(tenants, Visibility.OWN_ORGANIZATION_OR_GLOBAL, UserDocument.class, UserDocument::id);
+    private final UserStore users;
+
+    public UsersDataLoader(UserStore users) {
+        this.users = users;
     }
 
     @Override
     protected Map<String, UserDocument> loadFor(Caller caller, Set<String> ids) {
-        Map<String, UserDocument> found = new java.util.HashMap<>(super.loadFor(caller, ids));
-        found.values().removeIf(user -> user.status() == UserStatus.REVOKED);
-        return found;
+        return users.byIds(caller, ids);
     }
 }

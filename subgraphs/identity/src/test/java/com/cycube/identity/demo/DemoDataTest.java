@@ -8,7 +8,7 @@ import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.identity.users.UserStatus;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;

@@ -7,8 +7,11 @@ import com.cycube.identity.demo.DemoDataset;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.identity.users.UserStatus;
 import com.cycube.support.auth.Role;
-import com.cycube.testing.GraphQlTestClient.Response;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient.Response;
+import com.cycube.testclient.Persona;
+import com.cycube.testing.PublishedSchema;
+import graphql.language.ObjectTypeDefinition;
+import graphql.parser.Parser;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +109,10 @@ class EntityResolutionTest extends IdentityIntegrationTest {
     void the_router_can_read_the_federation_schema() {
         Response response = anonymous("{ _service { sdl } }", Map.of()).assertNoErrors();
 
-        String sdl = response.get("data._service.sdl");
-        assertThat(sdl).contains("type User @key", "type Organization @key", "type Team @key", "@shareable");
+        PublishedSchema schema = PublishedSchema.of(response.get("data._service.sdl"));
+        assertThat(schema.entityKeys()).isEqualTo(Map.of("User", List.of("id"), "Organization", List.of("id"), "Team", List.of("id")));
+        assertThat(Parser.parse(schema.sdl()).getDefinitionsOfType(ObjectTypeDefinition.class))
+                .filteredOn(type -> type.getName().equals("PageInfo"))
+                .singleElement().satisfies(pageInfo -> assertThat(pageInfo.hasDirective("shareable")).isTrue());
     }
 }

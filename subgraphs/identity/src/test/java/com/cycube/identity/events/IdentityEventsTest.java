@@ -8,10 +8,13 @@ import com.cycube.identity.demo.DemoDataset;
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.users.UserDocument;
+import com.cycube.support.contracts.identity.OrganizationChanged;
+import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.EventPayload;
 import com.cycube.support.events.Outbox;
-import com.cycube.testing.GraphQlTestClient.Response;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient.Response;
+import com.cycube.testclient.Persona;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +25,13 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * What identity tells the other subgraphs (docs/events.md): every change of an organization produces exactly one
- * {@code identity.OrganizationChanged} and every change of a user exactly one {@code identity.UserChanged}
- * snapshot, stored by the very write that makes the change; refused and no-op changes produce none.
+ * {@link OrganizationChanged} and every change of a user exactly one {@link UserChanged} snapshot, stored by the
+ * very write that makes the change; refused and no-op changes produce none.
  */
 class IdentityEventsTest extends IdentityIntegrationTest {
 
-    static final String ORG = "identity.OrganizationChanged";
-    static final String USER = "identity.UserChanged";
+    static final String ORG = EventPayload.typeOf(OrganizationChanged.class);
+    static final String USER = EventPayload.typeOf(UserChanged.class);
 
     static final String CREATE_ORG = """
             mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }""";
@@ -251,7 +254,7 @@ class IdentityEventsTest extends IdentityIntegrationTest {
                 Map.of("input", Map.of("teamId", "team-acme-tmp"))).assertNoErrors());
 
         assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.payload()).containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1)));
-        assertThat(events).extracting(event -> event.string("userId"))
+        assertThat(events).extracting(event -> event.payloadAs(UserChanged.class).userId())
                 .containsExactlyInAnyOrder(DemoDataset.ACME_TRAINEE_ID, DemoDataset.ACME_MANAGER_ID);
     }
 
@@ -286,7 +289,7 @@ class IdentityEventsTest extends IdentityIntegrationTest {
         List<DomainEvent> organizations = new ArrayList<>();
         List<DomainEvent> users = eventsOf(USER, () -> organizations.addAll(eventsOf(ORG, () -> DemoDataset.seed(mongo))));
         assertThat(organizations).extracting(DomainEvent::orgId).containsExactlyInAnyOrder(DemoDataset.ACME, DemoDataset.GLOBEX);
-        assertThat(users).extracting(event -> event.string("userId")).containsExactlyInAnyOrder(DemoDataset.ROOT_ID,
+        assertThat(users).extracting(event -> event.payloadAs(UserChanged.class).userId()).containsExactlyInAnyOrder(DemoDataset.ROOT_ID,
                 DemoDataset.ACME_MANAGER_ID, DemoDataset.ACME_TRAINEE_ID, DemoDataset.GLOBEX_MANAGER_ID, DemoDataset.GLOBEX_TRAINEE_ID);
 
         assertThat(eventsOf(USER, () -> DemoDataset.seed(mongo))).isEmpty();

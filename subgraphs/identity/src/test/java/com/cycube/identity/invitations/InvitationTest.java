@@ -23,8 +23,10 @@ import com.cycube.identity.demo.DemoDataset;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.identity.users.UserStatus;
 import com.cycube.support.auth.Role;
-import com.cycube.testing.GraphQlTestClient.Response;
-import com.cycube.testing.Persona;
+import com.cycube.support.contracts.identity.UserChanged;
+import com.cycube.support.events.EventPayload;
+import com.cycube.testclient.GraphQlClient.Response;
+import com.cycube.testclient.Persona;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -214,12 +216,12 @@ class InvitationTest extends IdentityIntegrationTest {
     @Test
     void revoking_keeps_the_invitees_pending_events_and_announces_them_inactive_without_teams() {
         // invite and revoke before the relay runs: the invitee's first snapshot is still in its document's outbox
-        List<com.cycube.support.events.DomainEvent> events = eventsOf("identity.UserChanged", () -> {
+        List<com.cycube.support.events.DomainEvent> events = eventsOf(EventPayload.typeOf(UserChanged.class), () -> {
             String id = as(Persona.ACME_MANAGER, INVITE, invitation("ivy@acme.test")).assertNoErrors().get("data.inviteMember.invitation.id");
             as(Persona.ACME_MANAGER, REVOKE, Map.of("input", Map.of("invitationId", id))).assertNoErrors();
         });
 
-        assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.string("userId")).isEqualTo(KeycloakStubs.NEW_USER_ID));
+        assertThat(events).hasSize(2).allSatisfy(event -> assertThat(event.payloadAs(UserChanged.class).userId()).isEqualTo(KeycloakStubs.NEW_USER_ID));
         assertThat(events.get(0).payload()).containsEntry("version", 1L).containsEntry("teamIds", List.of(DemoDataset.ACME_SOC1));
         assertThat(events.get(1).payload()).containsEntry("version", 2L).containsEntry("active", false)
                 .containsEntry("teamIds", List.of());

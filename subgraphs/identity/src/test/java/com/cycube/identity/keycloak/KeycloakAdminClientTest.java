@@ -2,6 +2,7 @@ package com.cycube.identity.keycloak;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -16,17 +17,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cycube.identity.KeycloakStubs;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
 import com.cycube.support.errors.ErrorCode;
+import com.cycube.testclient.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -208,36 +209,13 @@ class KeycloakAdminClientTest {
 
     @Test
     void deleting_an_account_that_is_already_gone_is_fine() {
-        keycloak.stubFor(com.github.tomakehurst.wiremock.client.WireMock.delete(urlEqualTo(KeycloakStubs.userPath(USER)))
+        keycloak.stubFor(delete(urlEqualTo(KeycloakStubs.userPath(USER)))
                 .willReturn(aResponse().withStatus(404)));
 
-        client.delete(USER);
-    }
+        assertThatCode(() -> client.delete(USER)).doesNotThrowAnyException();
 
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        keycloak.verify(1, deleteRequestedFor(urlEqualTo(KeycloakStubs.userPath(USER))));
+        assertThat(keycloak.getAllServeEvents()).extracting(event -> event.getRequest().getMethod().getName() + " " + event.getRequest().getUrl())
+                .containsExactlyInAnyOrder("POST " + KeycloakStubs.TOKEN, "DELETE " + KeycloakStubs.userPath(USER));
     }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.identity.IdentityIntegrationTest;
 import com.cycube.identity.demo.DemoDataset;
-import com.cycube.testing.GraphQlTestClient.Response;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient.Response;
+import com.cycube.testclient.Persona;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

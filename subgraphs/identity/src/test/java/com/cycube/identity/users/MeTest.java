@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.identity.IdentityIntegrationTest;
 import com.cycube.identity.demo.DemoDataset;
 import com.cycube.support.auth.Role;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.GraphQlTestClient.Response;
-import com.cycube.testing.Persona;
-import com.cycube.testing.TestTokens;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.GraphQlClient.Response;
+import com.cycube.testclient.Persona;
+import com.cycube.testclient.TestTokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class MeTest extends IdentityIntegrationTest {
         Persona newcomer = Persona.person("7d2c1e55-0000-4000-8000-00000000abcd", "Nina.New@Acme.test", "Nina New", "MANAGER", Persona.ACME);
         String token = TestTokens.tokenFor(newcomer, Map.of("locale", "fr-ch"));
 
-        Response response = GraphQlTestClient.forPort(port).withToken(token).execute(ME).assertNoErrors();
+        Response response = GraphQlClient.forPort(port).withToken(token).execute(ME).assertNoErrors();
 
         assertThat((String) response.get("data.me.email")).isEqualTo("nina.new@acme.test");
         assertThat((String) response.get("data.me.displayName")).isEqualTo("Nina New");
