@@ -2,6 +2,7 @@ package com.cycube.catalog.courses;
 
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
+import com.cycube.support.errors.DomainException;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,24 @@ public final class CourseAccess {
             return true;
         }
         return organizationId != null && caller.hasRole(Role.MANAGER) && caller.canAccessOrganization(organizationId);
+    }
+
+    /**
+     * The organization that owns content the caller creates with the {@code requested} visibility (null = global):
+     * root authors global content only ({@code organizationRefusal} when it asks for ORGANIZATION), managers their
+     * own organization's only (GLOBAL is FORBIDDEN).
+     */
+    public static String owningOrganization(Caller caller, ContentVisibility requested, String organizationRefusal) {
+        if (caller.isRoot()) {
+            if (requested == ContentVisibility.ORGANIZATION) {
+                throw DomainException.badInput(organizationRefusal);
+            }
+            return null;
+        }
+        if (requested == ContentVisibility.GLOBAL) {
+            throw DomainException.forbidden("Only root authors global content");
+        }
+        return caller.requireOrganization();
     }
 
     /** The version of {@code head} the caller sees by default; empty when they may not see it at all. */

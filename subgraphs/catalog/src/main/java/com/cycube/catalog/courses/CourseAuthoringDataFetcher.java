@@ -2,128 +2,155 @@ package com.cycube.catalog.courses;
 
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.input.Inputs;
+import com.cycube.support.input.InputFields;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.Map;
-import java.util.UUID;
+import java.util.List;
 
-/** The course-authoring mutations: each reads its input, calls {@link CourseService} and shapes the payload. */
+/** The course-authoring mutations: each takes its input record, calls {@link CourseAuthoringService}, returns its payload. */
 @DgsComponent
 public class CourseAuthoringDataFetcher {
 
-    private final CourseService courses;
+    public record CreateCourseInput(String title, String summary, CourseLevel level, List<String> skillIds,
+                                    ContentVisibility visibility) {
+    }
 
-    public CourseAuthoringDataFetcher(CourseService courses) {
+    public record UpdateCourseInput(String courseId, Long expectedRevision, String title, String summary,
+                                    CourseLevel level, List<String> skillIds) {
+    }
+
+    public record AddModuleInput(String courseId, Long expectedRevision, String title, Integer position) {
+    }
+
+    public record UpdateModuleInput(String courseId, Long expectedRevision, String moduleId, String title) {
+    }
+
+    public record RemoveModuleInput(String courseId, Long expectedRevision, String moduleId) {
+    }
+
+    public record ReorderModulesInput(String courseId, Long expectedRevision, List<String> moduleIds) {
+    }
+
+    public record AddCubeInput(String courseId, Long expectedRevision, String moduleId, CubeKind kind, String title,
+                               String content, String labTemplateId, int estimatedMinutes, Integer position) {
+    }
+
+    /** Omitted (null) fields stay as they are. */
+    public record UpdateCubeInput(String courseId, Long expectedRevision, String cubeId, CubeKind kind, String title,
+                                  String content, String labTemplateId, Integer estimatedMinutes) {
+
+        CubeContent applyTo(CubeContent old) {
+            return new CubeContent(old.id(), kind != null ? kind : old.kind(), title != null ? title : old.title(),
+                    content != null ? content : old.content(), labTemplateId != null ? labTemplateId : old.labTemplateId(),
+                    estimatedMinutes != null ? estimatedMinutes : old.estimatedMinutes());
+        }
+    }
+
+    public record RemoveCubeInput(String courseId, Long expectedRevision, String cubeId) {
+    }
+
+    /** The input of publishCourse and archiveCourse. */
+    public record CourseRevisionInput(String courseId, Long expectedRevision) {
+    }
+
+    /** The payload of every mutation answering with the course only. */
+    public record CoursePayload(CourseView course) {
+    }
+
+    public record ModulePayload(ModuleView module, CourseView course) {
+    }
+
+    public record RemoveModulePayload(String removedModuleId, CourseView course) {
+    }
+
+    public record CubePayload(CubeView cube, CourseView course) {
+    }
+
+    public record RemoveCubePayload(String removedCubeId, CourseView course) {
+    }
+
+    private final CourseAuthoringService courses;
+
+    public CourseAuthoringDataFetcher(CourseAuthoringService courses) {
         this.courses = courses;
     }
 
     @DgsMutation
-    public Map<String, Object> createCourse(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("course", courses.create(caller(env), in.string("title"), in.string("summary"),
-                in.enumValue("level", CourseLevel.class), in.strings("skillIds"),
-                in.enumValue("visibility", ContentVisibility.class)));
+    public CoursePayload createCourse(@InputArgument CreateCourseInput input, DataFetchingEnvironment env) {
+        return new CoursePayload(courses.create(caller(env), input.title(), input.summary(), input.level(),
+                input.skillIds(), input.visibility()));
     }
 
     @DgsMutation
-    public Map<String, Object> updateCourse(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("course", courses.updateDetails(caller(env), in.string("courseId"), in.longValue("expectedRevision"),
-                in.string("title"), in.string("summary"), input.containsKey("summary"),
-                in.enumValue("level", CourseLevel.class), in.strings("skillIds")));
+    public CoursePayload updateCourse(@InputArgument UpdateCourseInput input, DataFetchingEnvironment env) {
+        return new CoursePayload(courses.updateDetails(caller(env), input.courseId(), input.expectedRevision(),
+                input.title(), input.summary(), InputFields.sent(env, "summary"), input.level(), input.skillIds()));
     }
 
     @DgsMutation
-    public Map<String, Object> addModule(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        String moduleId = UUID.randomUUID().toString();
-        CourseView course = courses.addModule(caller(env), in.string("courseId"), in.longValue("expectedRevision"),
-                moduleId, in.string("title"), in.integer("position"));
-        return Map.of("module", module(course, moduleId), "course", course);
+    public ModulePayload addModule(@InputArgument AddModuleInput input, DataFetchingEnvironment env) {
+        return payload(courses.addModule(caller(env), input.courseId(), input.expectedRevision(), input.title(),
+                input.position()));
     }
 
     @DgsMutation
-    public Map<String, Object> updateModule(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        String moduleId = in.string("moduleId");
-        CourseView course = courses.updateModule(caller(env), in.string("courseId"), in.longValue("expectedRevision"),
-                moduleId, in.string("title"));
-        return Map.of("module", module(course, moduleId), "course", course);
+    public ModulePayload updateModule(@InputArgument UpdateModuleInput input, DataFetchingEnvironment env) {
+        return payload(courses.updateModule(caller(env), input.courseId(), input.expectedRevision(), input.moduleId(),
+                input.title()));
     }
 
     @DgsMutation
-    public Map<String, Object> removeModule(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        CourseView course = courses.removeModule(caller(env), in.string("courseId"), in.longValue("expectedRevision"),
-                in.string("moduleId"));
-        return Map.of("removedModuleId", in.string("moduleId"), "course", course);
+    public RemoveModulePayload removeModule(@InputArgument RemoveModuleInput input, DataFetchingEnvironment env) {
+        return new RemoveModulePayload(input.moduleId(), courses.removeModule(caller(env), input.courseId(),
+                input.expectedRevision(), input.moduleId()));
     }
 
     @DgsMutation
-    public Map<String, Object> reorderModules(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("course", courses.reorderModules(caller(env), in.string("courseId"), in.longValue("expectedRevision"),
-                in.strings("moduleIds")));
+    public CoursePayload reorderModules(@InputArgument ReorderModulesInput input, DataFetchingEnvironment env) {
+        return new CoursePayload(courses.reorderModules(caller(env), input.courseId(), input.expectedRevision(),
+                input.moduleIds()));
     }
 
     @DgsMutation
-    public Map<String, Object> addCube(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        CourseAccess.requireAuthorRole(caller(env)); // authorization before input validation
-        String cubeId = UUID.randomUUID().toString();
-        CubeContent cube = CourseRules.cube(cubeId, in.enumValue("kind", CubeKind.class), in.string("title"),
-                in.string("content"), in.string("labTemplateId"), in.integer("estimatedMinutes"));
-        CourseView course = courses.addCube(caller(env), in.string("courseId"), in.longValue("expectedRevision"),
-                in.string("moduleId"), cube, in.integer("position"));
-        return Map.of("cube", cube(course, cubeId), "course", course);
+    public CubePayload addCube(@InputArgument AddCubeInput input, DataFetchingEnvironment env) {
+        CubeContent asked = new CubeContent(null, input.kind(), input.title(), input.content(), input.labTemplateId(),
+                input.estimatedMinutes());
+        return payload(courses.addCube(caller(env), input.courseId(), input.expectedRevision(), input.moduleId(), asked,
+                input.position()));
     }
 
     @DgsMutation
-    public Map<String, Object> updateCube(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        String cubeId = in.string("cubeId");
-        CourseView course = courses.updateCube(caller(env), in.string("courseId"), in.longValue("expectedRevision"), cubeId,
-                old -> new CubeContent(cubeId,
-                        in.has("kind") ? in.enumValue("kind", CubeKind.class) : old.kind(),
-                        in.has("title") ? in.string("title") : old.title(),
-                        in.has("content") ? in.string("content") : old.content(),
-                        in.has("labTemplateId") ? in.string("labTemplateId") : old.labTemplateId(),
-                        in.has("estimatedMinutes") ? in.integer("estimatedMinutes") : old.estimatedMinutes()));
-        return Map.of("cube", cube(course, cubeId), "course", course);
+    public CubePayload updateCube(@InputArgument UpdateCubeInput input, DataFetchingEnvironment env) {
+        return payload(courses.updateCube(caller(env), input.courseId(), input.expectedRevision(), input.cubeId(),
+                input::applyTo));
     }
 
     @DgsMutation
-    public Map<String, Object> removeCube(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        CourseView course = courses.removeCube(caller(env), in.string("courseId"), in.longValue("expectedRevision"),
-                in.string("cubeId"));
-        return Map.of("removedCubeId", in.string("cubeId"), "course", course);
+    public RemoveCubePayload removeCube(@InputArgument RemoveCubeInput input, DataFetchingEnvironment env) {
+        return new RemoveCubePayload(input.cubeId(), courses.removeCube(caller(env), input.courseId(),
+                input.expectedRevision(), input.cubeId()));
     }
 
     @DgsMutation
-    public Map<String, Object> publishCourse(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("course", courses.publish(caller(env), in.string("courseId"), in.longValue("expectedRevision")));
+    public CoursePayload publishCourse(@InputArgument CourseRevisionInput input, DataFetchingEnvironment env) {
+        return new CoursePayload(courses.publish(caller(env), input.courseId(), input.expectedRevision()));
     }
 
     @DgsMutation
-    public Map<String, Object> archiveCourse(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("course", courses.archive(caller(env), in.string("courseId"), in.longValue("expectedRevision")));
+    public CoursePayload archiveCourse(@InputArgument CourseRevisionInput input, DataFetchingEnvironment env) {
+        return new CoursePayload(courses.archive(caller(env), input.courseId(), input.expectedRevision()));
     }
 
-    private static ModuleView module(CourseView course, String moduleId) {
-        return ModuleView.of(course, course.content()).stream()
-                .filter(m -> m.id().equals(moduleId)).findFirst().orElseThrow();
+    private static ModulePayload payload(ModuleView module) {
+        return new ModulePayload(module, module.course());
     }
 
-    private static CubeView cube(CourseView course, String cubeId) {
-        return ModuleView.of(course, course.content()).stream().flatMap(m -> m.cubes().stream())
-                .filter(c -> c.id().equals(cubeId)).findFirst().orElseThrow();
+    private static CubePayload payload(CubeView cube) {
+        return new CubePayload(cube, cube.course());
     }
+
 
     private static Caller caller(DataFetchingEnvironment env) {
         return RequestContext.from(env).caller();

@@ -24,9 +24,9 @@ public final class CourseDataLoaders {
     /** Published versions' modules and cubes by version document id: one read for a whole page of courses. */
     @DgsDataLoader(name = CONTENT)
     public static class ContentLoader extends CallerBatchLoader<String, CourseContent> {
-        private final CourseService courses;
+        private final CourseQueryService courses;
 
-        public ContentLoader(CourseService courses) {
+        public ContentLoader(CourseQueryService courses) {
             this.courses = courses;
         }
 
@@ -39,9 +39,9 @@ public final class CourseDataLoaders {
     /** Courses by id as the caller sees them (entity references, learning paths). */
     @DgsDataLoader(name = COURSES)
     public static class CoursesLoader extends CallerBatchLoader<String, CourseView> {
-        private final CourseService courses;
+        private final CourseQueryService courses;
 
-        public CoursesLoader(CourseService courses) {
+        public CoursesLoader(CourseQueryService courses) {
             this.courses = courses;
         }
 
@@ -54,9 +54,9 @@ public final class CourseDataLoaders {
     /** Modules by id (entity references). */
     @DgsDataLoader(name = MODULES)
     public static class ModulesLoader extends CallerBatchLoader<String, ModuleView> {
-        private final CourseService courses;
+        private final CourseQueryService courses;
 
-        public ModulesLoader(CourseService courses) {
+        public ModulesLoader(CourseQueryService courses) {
             this.courses = courses;
         }
 
@@ -69,9 +69,9 @@ public final class CourseDataLoaders {
     /** Cubes by id (cube query, entity references). */
     @DgsDataLoader(name = CUBES)
     public static class CubesLoader extends CallerBatchLoader<String, CubeView> {
-        private final CourseService courses;
+        private final CourseQueryService courses;
 
-        public CubesLoader(CourseService courses) {
+        public CubesLoader(CourseQueryService courses) {
             this.courses = courses;
         }
 

@@ -3,16 +3,22 @@ package com.cycube.catalog.courses;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -24,12 +30,12 @@ import org.springframework.stereotype.Component;
 /**
  * Reads and writes course heads ({@code courses}) and published versions ({@code course_versions}), always
  * through {@link TenantScopedMongo}: a caller reads their organization's and global courses (root: all) and
- * writes only their organization's (root: all).
+ * writes only their organization's (root: all). The one place that knows the documents' field names; every change
+ * of a head is a compare-and-set on its {@code revision} (empty when someone else changed it first).
  */
 @Component
 public class CourseStore {
 
-    static final String HEADS = "courses";
     private static final Sort LIST_ORDER = Sort.by("createdAt", "_id");
 
     private final TenantScopedMongo tenantMongo;
@@ -48,8 +54,17 @@ public class CourseStore {
         return tenantMongo.findAllById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, ids, CourseDocument.class);
     }
 
-    /** Heads whose draft or published version contains one of {@code ids} ({@code field}: moduleIds or cubeIds). */
-    public List<CourseDocument> findHeadsContaining(Caller caller, String field, Collection<String> ids) {
+    /** Heads whose draft or published version contains one of the modules {@code moduleIds}. */
+    public List<CourseDocument> findHeadsWithModules(Caller caller, Collection<String> moduleIds) {
+        return findHeadsContaining(caller, "moduleIds", moduleIds);
+    }
+
+    /** Heads whose draft or published version contains one of the cubes {@code cubeIds}. */
+    public List<CourseDocument> findHeadsWithCubes(Caller caller, Collection<String> cubeIds) {
+        return findHeadsContaining(caller, "cubeIds", cubeIds);
+    }
+
+    private List<CourseDocument> findHeadsContaining(Caller caller, String field, Collection<String> ids) {
         return tenantMongo.find(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, Criteria.where(field).in(ids),
                 LIST_ORDER, null, CourseDocument.class);
     }
@@ -87,13 +102,62 @@ public class CourseStore {
     }
 
     /**
-     * Applies {@code update} (plus a revision increment and {@code updatedAt}) only if the head is still at
-     * {@code expectedRevision}; empty when someone else changed it first.
+     * Saves {@code draft} as the head's draft numbered {@code draftVersion}, if the head is still at the revision
+     * it was read at; empty when someone else changed it first. The head also keeps the draft's summary (for lists
+     * and filters) and every module and cube id of draft and published version (for entity lookups).
      */
-    public Optional<CourseDocument> compareAndSet(Caller caller, CourseDocument head, Update update) {
+    public Optional<CourseDocument> saveDraft(Caller caller, CourseDocument head, CourseContent draft, int draftVersion,
+                                              Instant at) {
+        return compareAndSet(caller, head, new Update()
+                .set("draft", draft)
+                .set("draftVersion", draftVersion)
+                .set("latestVersion", Math.max(head.latestVersion(), draftVersion))
+                .set("current", CourseSummary.of(draft))
+                .set("moduleIds", union(head.moduleIds(), draft.moduleIds()))
+                .set("cubeIds", union(head.cubeIds(), draft.cubeIds()))
+                .set("updatedAt", at));
+    }
+
+    /**
+     * Points the head at its newly published {@code version} (whose document {@link #insertVersion} stored) and
+     * clears the draft, recording {@code published} in the same write; empty when the head changed since it was read.
+     */
+    public Optional<CourseDocument> markPublished(Caller caller, CourseDocument head, int version, CourseContent content,
+                                                  Instant at, DomainEvent published) {
+        Update update = new Update()
+                .set("status", CourseStatus.PUBLISHED)
+                .set("publishedVersion", version)
+                .set("draftVersion", null)
+                .set("draft", null)
+                .set("published", CourseSummary.of(content))
+                .set("current", CourseSummary.of(content))
+                .set("moduleIds", content.moduleIds().toList())
+                .set("cubeIds", content.cubeIds().toList())
+                .set("publishedAt", at)
+                .set("updatedAt", at);
+        return compareAndSet(caller, head, Outbox.record(update, published));
+    }
+
+    /** Archives the head, recording {@code archived} in the same write; empty when it changed since it was read. */
+    public Optional<CourseDocument> markArchived(Caller caller, CourseDocument head, Instant at, DomainEvent archived) {
+        Update update = new Update()
+                .set("status", CourseStatus.ARCHIVED)
+                .set("current", head.published())
+                .set("updatedAt", at);
+        return compareAndSet(caller, head, Outbox.record(update, archived));
+    }
+
+    /** Applies {@code update} plus a revision increment only if the head is still at the revision it was read at. */
+    private Optional<CourseDocument> compareAndSet(Caller caller, CourseDocument head, Update update) {
         update.inc("revision", 1);
         return tenantMongo.update(caller, head.id(), Criteria.where("revision").is(head.revision()), update,
                 CourseDocument.class);
+    }
+
+    private static List<String> union(List<String> existing, Stream<String> added) {
+        Set<String> all = new LinkedHashSet<>(existing == null ? List.of() : existing);
+        added.forEach(all::add);
+        return List.copyOf(all);
     }
 
     /**

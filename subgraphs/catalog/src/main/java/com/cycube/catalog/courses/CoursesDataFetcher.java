@@ -4,7 +4,7 @@ import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.catalog.skills.SkillsDataLoader;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.input.Inputs;
+import com.cycube.support.federation.EntityReference;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
@@ -13,25 +13,22 @@ import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import org.dataloader.DataLoader;
 
 /** The course queries and the {@code Course} fields that are not plain properties of {@link CourseView}. */
 @DgsComponent
 public class CoursesDataFetcher {
 
-    private final CourseService courses;
+    private final CourseQueryService courses;
 
-    public CoursesDataFetcher(CourseService courses) {
+    public CoursesDataFetcher(CourseQueryService courses) {
         this.courses = courses;
     }
 
     @DgsQuery
     public Connection<CourseView> courses(@InputArgument Integer first, @InputArgument String after,
-                                          @InputArgument Map<String, Object> filter, DataFetchingEnvironment env) {
-        return courses.list(caller(env), filter(filter), PageRequest.of(first, after));
+                                          @InputArgument CourseFilter filter, DataFetchingEnvironment env) {
+        return courses.list(caller(env), filter == null ? CourseFilter.NONE : filter, PageRequest.of(first, after));
     }
 
     @DgsQuery
@@ -59,30 +56,19 @@ public class CoursesDataFetcher {
     @DgsData(parentType = "Course", field = "skills")
     public CompletableFuture<List<SkillDocument>> skills(DataFetchingEnvironment env) {
         CourseView course = env.getSource();
-        DataLoader<String, SkillDocument> loader = env.getDataLoader(SkillsDataLoader.NAME);
-        return Objects.requireNonNull(loader).loadMany(course.skillIds())
-                .thenApply(skills -> skills.stream().filter(Objects::nonNull).toList());
+        return RequestContext.loadMany(env, SkillsDataLoader.NAME, course.skillIds());
     }
 
+    /** The author as a reference the identity subgraph resolves. */
     @DgsData(parentType = "Course", field = "author")
-    public UserReference author(DataFetchingEnvironment env) {
+    public EntityReference author(DataFetchingEnvironment env) {
         CourseView course = env.getSource();
-        return course.head().authorId() == null ? null : new UserReference(course.head().authorId());
+        return course.head().authorId() == null ? null : new EntityReference("User", course.head().authorId());
     }
 
     @DgsData(parentType = "Course", field = "versions")
     public List<CourseVersionInfo> versions(DataFetchingEnvironment env) {
         return courses.versions(caller(env), env.getSource());
-    }
-
-    static CourseFilter filter(Map<String, Object> filter) {
-        if (filter == null) {
-            return CourseFilter.NONE;
-        }
-        Inputs in = Inputs.of(filter);
-        return new CourseFilter(in.enumValue("status", CourseStatus.class), in.string("skillId"),
-                in.enumValue("level", CourseLevel.class), in.string("authorId"),
-                in.enumValue("visibility", ContentVisibility.class));
     }
 
     private static Caller caller(DataFetchingEnvironment env) {

@@ -14,6 +14,7 @@ import com.cycube.catalog.paths.LearningPathDocument;
 import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.catalog.skills.SkillFramework;
 import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Outbox;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -84,9 +85,9 @@ public class DemoData implements ApplicationRunner {
         draft(RANSOMWARE_DRAFT, null, ROOT, ransomwareDraft(), 4);
         LearningPathDocument path = new LearningPathDocument(SOC_PATH, null, ROOT, "SOC Analyst Foundations",
                 "Start here to work in a security operations center: spot phishing, then find your way around Linux hosts.",
-                List.of(PHISHING, LINUX), CourseStatus.PUBLISHED, 0, SEEDED_AT, SEEDED_AT, SEEDED_AT);
-        insertIfMissing(SOC_PATH, path, "learning_paths", CatalogEvents.learningPathPublished(path.id(), null, path.title(),
-                path.courseIds(), clock.instant()));
+                List.of(PHISHING, LINUX), CourseStatus.PUBLISHED, 0, 1L, SEEDED_AT, SEEDED_AT, SEEDED_AT);
+        insertIfMissing(SOC_PATH, path, "learning_paths", CatalogEvents.learningPathPublished(path.id(), null,
+                path.publishedVersion(), path.title(), path.courseIds(), clock.instant()));
         log.info("Catalog demo data present");
     }
 
@@ -127,7 +128,7 @@ public class DemoData implements ApplicationRunner {
     private void insertIfMissing(String id, Object document, String collection, DomainEvent event) {
         if (mongo.findById(id, document.getClass()) == null) {
             try {
-                CatalogEvents.insertWithEvents(mongo, document, collection, event);
+                Outbox.insert(mongo, document, collection, event);
             } catch (DuplicateKeyException seededMeanwhile) {
                 // another instance seeded it first, with its own event
             }

@@ -3,25 +3,20 @@ package com.cycube.catalog.federation;
 import com.cycube.catalog.courses.CourseView;
 import com.cycube.catalog.courses.CubeView;
 import com.cycube.catalog.courses.ModuleView;
-import com.cycube.catalog.courses.UserReference;
 import com.cycube.catalog.paths.LearningPathDocument;
+import com.cycube.support.federation.SubgraphFederationResolver;
 import com.netflix.graphql.dgs.DgsComponent;
-import com.netflix.graphql.dgs.federation.DefaultDgsFederationResolver;
 import java.util.Map;
 
-/** Tells federation which GraphQL entity type each Java view class is (their names differ). */
+/** The entities the catalog owns, by the Java class that stands for each (their names differ from the types). */
 @DgsComponent
-public class CatalogFederationResolver extends DefaultDgsFederationResolver {
+public class CatalogFederationResolver extends SubgraphFederationResolver {
 
-    private static final Map<Class<?>, String> TYPES = Map.of(
-            CourseView.class, "Course",
-            ModuleView.class, "Module",
-            CubeView.class, "Cube",
-            LearningPathDocument.class, "LearningPath",
-            UserReference.class, "User");
-
-    @Override
-    public Map<Class<?>, String> typeMapping() {
-        return TYPES;
+    public CatalogFederationResolver() {
+        super(Map.of(
+                CourseView.class, "Course",
+                ModuleView.class, "Module",
+                CubeView.class, "Cube",
+                LearningPathDocument.class, "LearningPath"));
     }
 }

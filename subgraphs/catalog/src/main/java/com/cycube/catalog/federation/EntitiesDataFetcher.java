@@ -5,10 +5,10 @@ import com.cycube.catalog.courses.CourseDataLoaders;
 import com.cycube.catalog.courses.CourseView;
 import com.cycube.catalog.courses.CubeView;
 import com.cycube.catalog.courses.ModuleView;
-import com.cycube.catalog.courses.UserReference;
 import com.cycube.catalog.paths.LearningPathDocument;
-import com.cycube.catalog.paths.LearningPathsDataFetcher;
+import com.cycube.catalog.paths.LearningPathsDataLoader;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.federation.EntityReference;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
 import com.netflix.graphql.dgs.DgsEntityFetcher;
@@ -41,14 +41,14 @@ public class EntitiesDataFetcher {
 
     @DgsEntityFetcher(name = "LearningPath")
     public CompletableFuture<LearningPathDocument> learningPath(Map<String, Object> values, DgsDataFetchingEnvironment env) {
-        return load(env, LearningPathsDataFetcher.LOADER, values);
+        return load(env, LearningPathsDataLoader.NAME, values);
     }
 
     /** The catalog only adds authoredCourses to users: the reference itself is all it needs. */
     @DgsEntityFetcher(name = "User")
-    public UserReference user(Map<String, Object> values, DgsDataFetchingEnvironment env) {
+    public EntityReference user(Map<String, Object> values, DgsDataFetchingEnvironment env) {
         CourseAccess.requireReader(RequestContext.from(env).caller());
-        return new UserReference((String) values.get("id"));
+        return EntityReference.of("User", values);
     }
 
     private static <V> CompletableFuture<V> load(DgsDataFetchingEnvironment env, String loader, Map<String, Object> values) {

@@ -2,7 +2,6 @@ package com.cycube.catalog.search;
 
 import com.cycube.catalog.courses.CourseContent;
 import com.cycube.catalog.courses.CourseDocument;
-import com.cycube.catalog.courses.CourseStatus;
 import com.cycube.catalog.courses.CourseVersionDocument;
 import com.cycube.catalog.courses.CubeContent;
 import com.cycube.catalog.courses.ModuleContent;
@@ -14,20 +13,18 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,38 +37,35 @@ import org.springframework.stereotype.Component;
  *       instances reach this index too (idempotent: the document is re-read, not the event replayed). A course
  *       whose head {@code revision} is already indexed is skipped, so writes that change nothing searchable —
  *       the outbox relay's {@code $pull} of relayed events from {@code _outbox} — cost no re-indexing. If the
- *       stream breaks, the listener rebuilds the whole index and resumes.</li>
+ *       stream breaks, the listener rebuilds the whole index and resumes. It follows the platform's one switch
+ *       for change streams, {@code cycube.change-streams.enabled}. (It is not a subscription feed: it keeps a
+ *       cache, so it uses the {@link ChangeStreamFollower} directly.)</li>
  * </ol>
- *
- * <p>It reads with {@link MongoTemplate} directly, not the tenant-scoped accessor, because the index is
- * platform-wide: it must hold every organization's published courses. Tenant isolation of search results is
- * enforced per query by the index's audience filter (and the hits' courses are re-read tenant-scoped).
+ * What it reads, platform-wide, comes from {@link PublishedCourseStore}.
  */
 @Component
 @Order(100)
 public class SearchIndexSync implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(SearchIndexSync.class);
-    private static final java.time.Duration POLL_INTERVAL = java.time.Duration.ofMillis(250);
-    private static final java.time.Duration RETRY_PAUSE = java.time.Duration.ofSeconds(2);
 
     /** What {@link #onChangeStreamRefresh} observers receive when the whole index was rebuilt. */
     public static final String EVERY_COURSE = "*";
 
     private final CatalogSearchIndex index = new CatalogSearchIndex();
-    private final MongoTemplate mongo;
+    private final PublishedCourseStore courses;
     private final SkillService skills;
     private final boolean changeStreamEnabled;
     private ChangeStreamFollower follower;
     private final List<Consumer<String>> refreshObservers = new CopyOnWriteArrayList<>();
     /** The head revision each indexed course was indexed at. */
-    private final Map<String, Long> indexedRevisions = new java.util.concurrent.ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong rebuilds = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong reindexed = new java.util.concurrent.atomic.AtomicLong();
+    private final Map<String, Long> indexedRevisions = new ConcurrentHashMap<>();
+    private final AtomicLong rebuilds = new AtomicLong();
+    private final AtomicLong reindexed = new AtomicLong();
 
-    public SearchIndexSync(MongoTemplate mongo, SkillService skills,
-                           @Value("${cycube.catalog.search.change-stream-enabled:true}") boolean changeStreamEnabled) {
-        this.mongo = mongo;
+    public SearchIndexSync(PublishedCourseStore courses, SkillService skills,
+                           @Value("${cycube.change-streams.enabled:true}") boolean changeStreamEnabled) {
+        this.courses = courses;
         this.skills = skills;
         this.changeStreamEnabled = changeStreamEnabled;
     }
@@ -84,18 +78,17 @@ public class SearchIndexSync implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         rebuild();
         if (changeStreamEnabled) {
-            follower = ChangeStreamFollower.start(mongo, "courses", POLL_INTERVAL, RETRY_PAUSE,
-                    new ChangeStreamFollower.Handler() {
-                        @Override
-                        public void changed(Optional<String> courseId) {
-                            onCourseChanged(courseId);
-                        }
+            follower = courses.followHeads(new ChangeStreamFollower.Handler() {
+                @Override
+                public void changed(Optional<String> courseId) {
+                    onCourseChanged(courseId);
+                }
 
-                        @Override
-                        public void resumed() {
-                            rebuild();
-                        }
-                    });
+                @Override
+                public void resumed() {
+                    rebuild();
+                }
+            });
         }
     }
 
@@ -109,8 +102,7 @@ public class SearchIndexSync implements ApplicationRunner {
 
     /** Re-reads every published course from MongoDB into a fresh index. */
     public synchronized void rebuild() {
-        List<CourseDocument> heads = mongo.find(Query.query(Criteria.where("status").is(CourseStatus.PUBLISHED.name())),
-                CourseDocument.class);
+        List<CourseDocument> heads = courses.publishedHeads();
         index.replaceAll(searchable(heads));
         indexedRevisions.clear();
         heads.forEach(head -> indexedRevisions.put(head.id(), head.revision()));
@@ -126,8 +118,7 @@ public class SearchIndexSync implements ApplicationRunner {
 
     /** After an archive was stored: the course can no longer be found. */
     public synchronized void archived(String courseId) {
-        index.remove(courseId);
-        indexedRevisions.remove(courseId);
+        forget(courseId);
     }
 
     /**
@@ -136,25 +127,21 @@ public class SearchIndexSync implements ApplicationRunner {
      * — above all the outbox relay pulling relayed events out of {@code _outbox} — leave the index untouched.
      */
     public synchronized void refresh(String courseId) {
-        Query byId = Query.query(Criteria.where("_id").is(courseId));
-        byId.fields().include("status").include("revision");
-        org.bson.Document state = mongo.findOne(byId, org.bson.Document.class, "courses");
-        if (state == null || !CourseStatus.PUBLISHED.name().equals(state.getString("status"))) {
-            index.remove(courseId);
-            indexedRevisions.remove(courseId);
+        Optional<Long> revision = courses.publishedRevision(courseId);
+        if (revision.isEmpty()) {
+            forget(courseId);
             return;
         }
-        if (java.util.Objects.equals(indexedRevisions.get(courseId), revisionOf(state))) {
+        if (revision.get().equals(indexedRevisions.get(courseId))) {
             return;
         }
-        CourseDocument head = mongo.findById(courseId, CourseDocument.class);
-        List<SearchableCourse> course = head == null ? List.of() : searchable(List.of(head));
+        Optional<CourseDocument> head = courses.head(courseId);
+        List<SearchableCourse> course = head.map(h -> searchable(List.of(h))).orElse(List.of());
         if (course.isEmpty()) {
-            index.remove(courseId);
-            indexedRevisions.remove(courseId);
+            forget(courseId);
         } else {
             index.upsert(course.get(0));
-            indexedRevisions.put(courseId, head.revision());
+            indexedRevisions.put(courseId, head.get().revision());
             reindexed.incrementAndGet();
         }
     }
@@ -165,15 +152,10 @@ public class SearchIndexSync implements ApplicationRunner {
      * courses that differ — so the relay's {@code $pull} of {@code _outbox} costs one projected read, no indexing.
      */
     public synchronized void catchUp() {
-        Query published = Query.query(Criteria.where("status").is(CourseStatus.PUBLISHED.name()));
-        published.fields().include("revision");
-        Map<String, Long> current = new java.util.HashMap<>();
-        mongo.find(published, org.bson.Document.class, "courses")
-                .forEach(head -> current.put(String.valueOf(head.get("_id")), revisionOf(head)));
+        Map<String, Long> current = courses.publishedRevisions();
         for (String gone : List.copyOf(indexedRevisions.keySet())) {
             if (!current.containsKey(gone)) {
-                index.remove(gone);
-                indexedRevisions.remove(gone);
+                forget(gone);
             }
         }
         current.forEach((courseId, revision) -> {
@@ -192,19 +174,16 @@ public class SearchIndexSync implements ApplicationRunner {
         return reindexed.get();
     }
 
-    private static Long revisionOf(org.bson.Document head) {
-        Object revision = head.get("revision");
-        return revision instanceof Number number ? number.longValue() : 0L;
+    private void forget(String courseId) {
+        index.remove(courseId);
+        indexedRevisions.remove(courseId);
     }
 
     private List<SearchableCourse> searchable(Collection<CourseDocument> heads) {
         if (heads.isEmpty()) {
             return List.of();
         }
-        List<String> versionIds = heads.stream()
-                .map(head -> CourseVersionDocument.idOf(head.id(), head.publishedVersion())).toList();
-        Map<String, CourseVersionDocument> versions = mongo.find(Query.query(Criteria.where("_id").in(versionIds)),
-                CourseVersionDocument.class).stream().collect(Collectors.toMap(CourseVersionDocument::id, Function.identity()));
+        Map<String, CourseVersionDocument> versions = courses.publishedVersions(heads);
         Map<String, SkillDocument> skillsById = skills.byIds(versions.values().stream()
                 .flatMap(v -> v.content().skillIds().stream()).distinct().toList());
         List<SearchableCourse> result = new ArrayList<>();
@@ -215,7 +194,7 @@ public class SearchIndexSync implements ApplicationRunner {
                 continue;
             }
             List<String> names = version.content().skillIds().stream()
-                    .map(skillsById::get).filter(java.util.Objects::nonNull).map(SkillDocument::name).toList();
+                    .map(skillsById::get).filter(Objects::nonNull).map(SkillDocument::name).toList();
             result.add(searchable(head, version.content(), names));
         }
         return result;
@@ -223,7 +202,7 @@ public class SearchIndexSync implements ApplicationRunner {
 
     private List<String> skillNames(List<String> skillIds) {
         Map<String, SkillDocument> byId = skills.byIds(skillIds);
-        return skillIds.stream().map(byId::get).filter(java.util.Objects::nonNull).map(SkillDocument::name).toList();
+        return skillIds.stream().map(byId::get).filter(Objects::nonNull).map(SkillDocument::name).toList();
     }
 
     private static SearchableCourse searchable(CourseDocument head, CourseContent content, List<String> skillNames) {

@@ -10,34 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/**
- * Skill tags. Skills are global reference data (not tenant-owned, so plain {@link MongoTemplate} is right
- * here): every reader sees them all, only root adds them.
- */
+/** Skill tags: global reference data that every reader sees and only root adds. */
 @Service
 public class SkillService {
 
-    private static final Sort ORDER = Sort.by("framework", "code");
+    private final SkillStore store;
 
-    private final MongoTemplate mongo;
-
-    public SkillService(MongoTemplate mongo) {
-        this.mongo = mongo;
+    public SkillService(SkillStore store) {
+        this.store = store;
     }
 
     public List<SkillDocument> list(Caller caller, SkillFramework framework) {
         CourseAccess.requireReader(caller);
-        Query query = framework == null ? new Query() : Query.query(Criteria.where("framework").is(framework));
-        return mongo.find(query.with(ORDER), SkillDocument.class);
+        return store.list(framework);
     }
 
     public SkillDocument create(Caller caller, SkillFramework framework, String code, String name) {
@@ -52,19 +39,14 @@ public class SkillService {
             throw DomainException.badInput("name must be 1 to 200 characters");
         }
         SkillDocument skill = new SkillDocument(UUID.randomUUID().toString(), framework, code.strip(), name.strip());
-        if (mongo.exists(Query.query(Criteria.where("framework").is(framework).and("code").is(skill.code())), SkillDocument.class)) {
+        if (store.exists(framework, skill.code()) || !store.insert(skill)) {
             throw DomainException.conflict("A " + framework + " skill with code " + skill.code() + " already exists");
         }
-        try {
-            return mongo.insert(skill);
-        } catch (DuplicateKeyException raced) {
-            throw DomainException.conflict("A " + framework + " skill with code " + skill.code() + " already exists");
-        }
+        return skill;
     }
 
     public Map<String, SkillDocument> byIds(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), SkillDocument.class).stream()
-                .collect(Collectors.toMap(SkillDocument::id, Function.identity()));
+        return store.byIds(ids);
     }
 
     /** BAD_USER_INPUT unless every id names an existing skill; returns them de-duplicated, in order. */

@@ -1,18 +1,22 @@
 package com.cycube.catalog.skills;
 
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.input.Inputs;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
 
 /** {@code skills} and {@code createSkill}. */
 @DgsComponent
 public class SkillsDataFetcher {
+
+    public record CreateSkillInput(SkillFramework framework, String code, String name) {
+    }
+
+    public record SkillPayload(SkillDocument skill) {
+    }
 
     private final SkillService skills;
 
@@ -26,10 +30,8 @@ public class SkillsDataFetcher {
     }
 
     @DgsMutation
-    public Map<String, Object> createSkill(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        SkillDocument skill = skills.create(RequestContext.from(env).caller(),
-                in.enumValue("framework", SkillFramework.class), in.string("code"), in.string("name"));
-        return Map.of("skill", skill);
+    public SkillPayload createSkill(@InputArgument CreateSkillInput input, DataFetchingEnvironment env) {
+        return new SkillPayload(skills.create(RequestContext.from(env).caller(), input.framework(), input.code(),
+                input.name()));
     }
 }

@@ -1,10 +1,10 @@
 package com.cycube.catalog.users;
 
 import com.cycube.catalog.courses.CourseFilter;
-import com.cycube.catalog.courses.CourseService;
+import com.cycube.catalog.courses.CourseQueryService;
 import com.cycube.catalog.courses.CourseView;
-import com.cycube.catalog.courses.UserReference;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.federation.EntityReference;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
@@ -16,9 +16,9 @@ import graphql.schema.DataFetchingEnvironment;
 @DgsComponent
 public class AuthoredCoursesDataFetcher {
 
-    private final CourseService courses;
+    private final CourseQueryService courses;
 
-    public AuthoredCoursesDataFetcher(CourseService courses) {
+    public AuthoredCoursesDataFetcher(CourseQueryService courses) {
         this.courses = courses;
     }
 
@@ -26,7 +26,7 @@ public class AuthoredCoursesDataFetcher {
     @DgsData(parentType = "User", field = "authoredCourses")
     public Connection<CourseView> authoredCourses(@InputArgument Integer first, @InputArgument String after,
                                                   DataFetchingEnvironment env) {
-        UserReference user = env.getSource();
+        EntityReference user = env.getSource();
         return courses.list(RequestContext.from(env).caller(),
                 new CourseFilter(null, null, null, user.id(), null), PageRequest.of(first, after));
     }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.catalog.CatalogIntegrationTest;
 import com.cycube.catalog.Ops;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -140,6 +140,19 @@ class CourseAuthoringTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void an_omitted_summary_stays_as_it_was_and_a_summary_sent_as_null_is_cleared() {
+        Map<String, Object> rename = Map.of("courseId", "course-acme-ir", "title", "Acme IR Playbook");
+        assertThat(as(Persona.ACME_MANAGER, Ops.UPDATE_COURSE, Map.of("input", rename)).assertNoErrors()
+                .<String>get("data.updateCourse.course.summary")).startsWith("Acme's own playbook");
+
+        Map<String, Object> clear = new java.util.HashMap<>(rename);
+        clear.put("summary", null);
+        var cleared = as(Persona.ACME_MANAGER, Ops.UPDATE_COURSE, Map.of("input", clear)).assertNoErrors();
+        assertThat(cleared.<Object>get("data.updateCourse.course.summary")).isNull();
+        assertThat(cleared.<String>get("data.updateCourse.course.title")).isEqualTo("Acme IR Playbook");
+    }
+
+    @Test
     void only_root_adds_skills_and_every_reader_lists_them() {
         var created = as(Persona.ROOT, Ops.CREATE_SKILL, Map.of("input",
                 Map.of("framework", "MITRE_ATTACK", "code", "T1486", "name", "Data Encrypted for Impact"))).assertNoErrors();
@@ -155,7 +168,7 @@ class CourseAuthoringTest extends CatalogIntegrationTest {
                 .hasSize(7).contains("T1486", "T1566");
     }
 
-    private com.cycube.testing.GraphQlTestClient.Response create(Persona persona, Map<String, Object> input) {
+    private com.cycube.testclient.GraphQlClient.Response create(Persona persona, Map<String, Object> input) {
         return as(persona, Ops.CREATE_COURSE, Map.of("input", input));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.catalog.CatalogIntegrationTest;
 import com.cycube.catalog.Ops;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +126,7 @@ class CourseValidationTest extends CatalogIntegrationTest {
     }
 
     /** Sends a request that must be rejected as bad input and checks the course head and versions are untouched. */
-    private void assertUnchanged(String courseId, java.util.function.Supplier<com.cycube.testing.GraphQlTestClient.Response> request) {
+    private void assertUnchanged(String courseId, java.util.function.Supplier<com.cycube.testclient.GraphQlClient.Response> request) {
         CourseDocument head = mongo.findById(courseId, CourseDocument.class);
         long versions = mongo.count(new Query(), CourseVersionDocument.class);
         var response = request.get();

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.catalog.CatalogIntegrationTest;
 import com.cycube.catalog.Ops;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.catalog.CatalogIntegrationTest;
 import com.cycube.catalog.MongoCommandCounter;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.catalog.CatalogIntegrationTest;
 import com.cycube.catalog.Ops;
 import com.cycube.catalog.demo.DemoData;
+import com.cycube.catalog.paths.LearningPathDocument;
+import com.cycube.support.contracts.catalog.CourseArchived;
+import com.cycube.support.contracts.catalog.CoursePublished;
+import com.cycube.support.contracts.catalog.LearningPathPublished;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.Outbox;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +23,15 @@ import org.springframework.data.mongodb.core.query.Query;
 /**
  * What the catalog tells the other subgraphs (docs/events.md): a publish emits exactly one
  * {@code catalog.CoursePublished} with the whole course structure, an archive one {@code catalog.CourseArchived},
- * a learning path's publish one {@code catalog.LearningPathPublished} — each stored by the write that makes the
- * change; refused changes emit nothing.
+ * a learning path's publish one {@code catalog.LearningPathPublished} (whose version counts the path's
+ * publications) — each stored by the write that makes the change; refused changes emit nothing. Payloads are read
+ * as consumers read them, through their contract records.
  */
 class CatalogEventsTest extends CatalogIntegrationTest {
 
-    static final String PUBLISHED = CatalogEvents.COURSE_PUBLISHED;
-    static final String ARCHIVED = CatalogEvents.COURSE_ARCHIVED;
-    static final String PATH_PUBLISHED = CatalogEvents.LEARNING_PATH_PUBLISHED;
+    static final Class<CoursePublished> PUBLISHED = CoursePublished.class;
+    static final Class<CourseArchived> ARCHIVED = CourseArchived.class;
+    static final Class<LearningPathPublished> PATH_PUBLISHED = LearningPathPublished.class;
 
     /** An Acme course with two modules: READING + LAB, then QUIZ; returns its id. */
     private String acmeDraftWithALab() {
@@ -61,19 +66,21 @@ class CatalogEventsTest extends CatalogIntegrationTest {
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
             assertThat(event.source()).isEqualTo("catalog");
-            assertThat(event.payload()).containsEntry("courseId", courseId).containsEntry("version", 1)
-                    .containsEntry("title", "Acme Forensics").containsEntry("visibility", "ORGANIZATION")
-                    .containsEntry("organizationId", Persona.ACME);
-            List<Document> cubes = event.payload().getList("cubes", Document.class);
-            assertThat(cubes).extracting(c -> c.getString("kind")).containsExactly("READING", "LAB", "QUIZ");
-            assertThat(cubes).extracting(c -> c.getInteger("position")).containsExactly(1, 2, 3);
-            assertThat(cubes).extracting(c -> (Object) c.getString("moduleId"))
+            CoursePublished published = event.payloadAs(PUBLISHED);
+            assertThat(published).extracting(CoursePublished::courseId, CoursePublished::version, CoursePublished::title,
+                            CoursePublished::visibility, CoursePublished::organizationId)
+                    .containsExactly(courseId, 1, "Acme Forensics", "ORGANIZATION", Persona.ACME);
+            List<CoursePublished.Cube> cubes = published.cubes();
+            assertThat(cubes).extracting(CoursePublished.Cube::kind).containsExactly("READING", "LAB", "QUIZ");
+            assertThat(cubes).extracting(CoursePublished.Cube::position).containsExactly(1, 2, 3);
+            assertThat(cubes).extracting(c -> (Object) c.moduleId())
                     .containsExactly(modules.get(0).get("id"), modules.get(0).get("id"), modules.get(1).get("id"));
-            assertThat(cubes.get(1)).containsEntry("labTemplateId", "tmpl-kali-ssh").containsEntry("estimatedMinutes", 30);
-            assertThat(cubes.get(0).get("labTemplateId")).isNull();
+            assertThat(cubes.get(1)).extracting(CoursePublished.Cube::labTemplateId, CoursePublished.Cube::estimatedMinutes)
+                    .containsExactly("tmpl-kali-ssh", 30);
+            assertThat(cubes.get(0).labTemplateId()).isNull();
             @SuppressWarnings("unchecked")
             List<Map<String, Object>> apiCubes = (List<Map<String, Object>>) modules.get(0).get("cubes");
-            assertThat(cubes.get(0).getString("cubeId")).isEqualTo(apiCubes.get(0).get("id"));
+            assertThat(cubes.get(0).cubeId()).isEqualTo(apiCubes.get(0).get("id"));
         });
     }
 
@@ -84,10 +91,11 @@ class CatalogEventsTest extends CatalogIntegrationTest {
                 Map.of("input", Map.of("courseId", DemoData.LINUX))).assertNoErrors());
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isNull();
-            assertThat(event.payload()).containsEntry("version", 2).containsEntry("visibility", "GLOBAL")
-                    .containsEntry("organizationId", null).containsEntry("title", "Linux for Defenders");
-            assertThat(event.payload().getList("cubes", Document.class)).extracting(c -> c.getString("cubeId"))
-                    .containsExactly("cube-linux-navigation", "cube-linux-shell-quiz", "cube-linux-grep", "cube-linux-triage-lab");
+            CoursePublished published = event.payloadAs(PUBLISHED);
+            assertThat(published).extracting(CoursePublished::version, CoursePublished::visibility,
+                    CoursePublished::organizationId, CoursePublished::title).containsExactly(2, "GLOBAL", null, "Linux for Defenders");
+            assertThat(published.global()).isTrue();
+            assertThat(published.cubes()).extracting(CoursePublished.Cube::cubeId).containsExactly("cube-linux-navigation", "cube-linux-shell-quiz", "cube-linux-grep", "cube-linux-triage-lab");
         });
     }
 
@@ -118,7 +126,7 @@ class CatalogEventsTest extends CatalogIntegrationTest {
         });
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
-            assertThat(event.payload()).containsEntry("courseId", DemoData.ACME_IR);
+            assertThat(event.payloadAs(ARCHIVED).courseId()).isEqualTo(DemoData.ACME_IR);
         });
     }
 
@@ -133,15 +141,16 @@ class CatalogEventsTest extends CatalogIntegrationTest {
                 Map.of("input", Map.of("learningPathId", id))).assertNoErrors());
         assertThat(published).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
-            assertThat(event.payload()).containsEntry("pathId", id).containsEntry("title", "Draft edit")
-                    .containsEntry("visibility", "ORGANIZATION").containsEntry("organizationId", Persona.ACME)
-                    .containsEntry("courseIds", List.of(DemoData.ACME_IR, DemoData.PHISHING));
+            assertThat(event.payloadAs(PATH_PUBLISHED)).extracting(LearningPathPublished::pathId, LearningPathPublished::title,
+                            LearningPathPublished::visibility, LearningPathPublished::organizationId, LearningPathPublished::courseIds)
+                    .containsExactly(id, "Draft edit", "ORGANIZATION", Persona.ACME, List.of(DemoData.ACME_IR, DemoData.PHISHING));
         });
 
         List<DomainEvent> changed = eventsOf(PATH_PUBLISHED, () -> as(Persona.ACME_MANAGER, Ops.UPDATE_LEARNING_PATH,
                 Map.of("input", Map.of("learningPathId", id, "courseIds", List.of(DemoData.PHISHING)))).assertNoErrors());
-        assertThat(changed).singleElement().satisfies(event -> assertThat(event.payload())
-                .containsEntry("courseIds", List.of(DemoData.PHISHING)).containsEntry("title", "Draft edit"));
+        assertThat(changed).singleElement().satisfies(event -> assertThat(event.payloadAs(PATH_PUBLISHED))
+                .extracting(LearningPathPublished::courseIds, LearningPathPublished::title)
+                .containsExactly(List.of(DemoData.PHISHING), "Draft edit"));
 
         assertThat(eventsOf(PATH_PUBLISHED, () -> {
             assertThat(as(Persona.ACME_TRAINEE, Ops.PUBLISH_LEARNING_PATH, Map.of("input", Map.of("learningPathId", id))).errorCodes())
@@ -159,19 +168,58 @@ class CatalogEventsTest extends CatalogIntegrationTest {
         List<DomainEvent> paths = new ArrayList<>();
         List<DomainEvent> courses = eventsOf(PUBLISHED, () -> paths.addAll(eventsOf(PATH_PUBLISHED, () -> new DemoData(mongo).run(null))));
 
-        assertThat(courses).extracting(event -> event.string("courseId"))
+        assertThat(courses).extracting(event -> event.payloadAs(PUBLISHED).courseId())
                 .containsExactlyInAnyOrder(DemoData.PHISHING, DemoData.LINUX, DemoData.WEBAPP, DemoData.ACME_IR);
-        assertThat(courses).filteredOn(event -> DemoData.ACME_IR.equals(event.string("courseId")))
+        assertThat(courses).filteredOn(event -> DemoData.ACME_IR.equals(event.payloadAs(PUBLISHED).courseId()))
                 .singleElement().satisfies(event -> assertThat(event.orgId()).isEqualTo(Persona.ACME));
-        assertThat(courses).flatExtracting(event -> event.payload().getList("cubes", Document.class))
-                .filteredOn(cube -> "LAB".equals(cube.getString("kind")))
-                .extracting(cube -> cube.getString("cubeId") + "=" + cube.getString("labTemplateId"))
+        assertThat(courses).flatExtracting(event -> event.payloadAs(PUBLISHED).cubes())
+                .filteredOn(cube -> "LAB".equals(cube.kind()))
+                .extracting(cube -> cube.cubeId() + "=" + cube.labTemplateId())
                 .containsExactlyInAnyOrder("cube-phishing-mailbox-lab=tmpl-windows-rdp", "cube-linux-triage-lab=tmpl-kali-ssh",
                         "cube-webapp-sqli-lab=tmpl-kali-ssh", "cube-acme-ir-isolation-lab=tmpl-windows-rdp");
-        assertThat(paths).singleElement().satisfies(event -> assertThat(event.payload())
-                .containsEntry("pathId", DemoData.SOC_PATH).containsEntry("courseIds", List.of(DemoData.PHISHING, DemoData.LINUX)));
+        assertThat(paths).singleElement().satisfies(event -> assertThat(event.payloadAs(PATH_PUBLISHED))
+                .extracting(LearningPathPublished::pathId, LearningPathPublished::courseIds, LearningPathPublished::version)
+                .containsExactly(DemoData.SOC_PATH, List.of(DemoData.PHISHING, DemoData.LINUX), 1L));
 
         assertThat(eventsOf(PUBLISHED, () -> new DemoData(mongo).run(null))).isEmpty();
+    }
+
+    @Test
+    void each_publication_of_a_learning_path_carries_a_higher_version_stored_by_the_same_write() {
+        String id = as(Persona.ACME_MANAGER, Ops.CREATE_LEARNING_PATH, Map.of("input", Map.of("title", "Acme Track",
+                "courseIds", List.of(DemoData.ACME_IR)))).assertNoErrors().get("data.createLearningPath.learningPath.id");
+        Map<String, Object> publish = Map.of("input", Map.of("learningPathId", id));
+
+        assertThat(pathVersions(() -> as(Persona.ACME_MANAGER, Ops.PUBLISH_LEARNING_PATH, publish).assertNoErrors()))
+                .containsExactly(1L);
+        assertThat(pathVersions(() -> as(Persona.ACME_MANAGER, Ops.UPDATE_LEARNING_PATH, Map.of("input",
+                Map.of("learningPathId", id, "courseIds", List.of(DemoData.ACME_IR, DemoData.LINUX)))).assertNoErrors()))
+                .containsExactly(2L);
+        assertThat(pathVersions(() -> as(Persona.ACME_MANAGER, Ops.PUBLISH_LEARNING_PATH, publish).assertNoErrors()))
+                .containsExactly(3L);
+        assertThat(mongo.findById(id, LearningPathDocument.class).publishedVersion()).isEqualTo(3);
+
+        assertThat(pathVersions(() -> assertThat(as(Persona.ACME_MANAGER, Ops.PUBLISH_LEARNING_PATH,
+                Map.of("input", Map.of("learningPathId", id, "expectedRevision", 0)))
+                .errorCodes()).containsExactly("CONFLICT"))).isEmpty();
+        assertThat(mongo.findById(id, LearningPathDocument.class).publishedVersion()).isEqualTo(3);
+    }
+
+    @Test
+    void a_path_stored_before_paths_counted_their_publications_continues_from_version_1() {
+        mongo.getCollection("learning_paths").updateOne(new Document("_id", DemoData.SOC_PATH),
+                new Document("$unset", new Document("publishedVersion", "")));
+        assertThat(mongo.findById(DemoData.SOC_PATH, LearningPathDocument.class).publishedVersion()).isZero();
+
+        assertThat(pathVersions(() -> as(Persona.ROOT, Ops.UPDATE_LEARNING_PATH, Map.of("input",
+                Map.of("learningPathId", DemoData.SOC_PATH, "title", "SOC Analyst Basics"))).assertNoErrors()))
+                .containsExactly(1L);
+        assertThat(pathVersions(() -> as(Persona.ROOT, Ops.PUBLISH_LEARNING_PATH, Map.of("input",
+                Map.of("learningPathId", DemoData.SOC_PATH))).assertNoErrors())).containsExactly(2L);
+    }
+
+    private List<Long> pathVersions(Runnable action) {
+        return eventsOf(PATH_PUBLISHED, action).stream().map(event -> event.payloadAs(PATH_PUBLISHED).version()).toList();
     }
 
     @Test

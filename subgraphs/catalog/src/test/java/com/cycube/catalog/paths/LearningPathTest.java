@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.catalog.CatalogIntegrationTest;
 import com.cycube.catalog.Ops;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -71,6 +71,20 @@ class LearningPathTest extends CatalogIntegrationTest {
         assertThat(as(Persona.ROOT, Ops.UPDATE_LEARNING_PATH, Map.of("input", Map.of("learningPathId", id, "expectedRevision", 0,
                 "title", "Blue Team"))).errorCodes()).containsExactly("CONFLICT");
         assertThat(mongo.findById(id, LearningPathDocument.class).title()).isEqualTo("Red Team");
+    }
+
+    @Test
+    void an_omitted_description_stays_as_it_was_and_a_description_sent_as_null_is_cleared() {
+        String update = """
+                mutation($input: UpdateLearningPathInput!) { updateLearningPath(input: $input) { learningPath { title description } } }""";
+        assertThat(as(Persona.ROOT, update, Map.of("input", Map.of("learningPathId", "path-soc", "title", "SOC Basics")))
+                .assertNoErrors().<String>get("data.updateLearningPath.learningPath.description")).startsWith("Start here");
+
+        Map<String, Object> clear = new java.util.HashMap<>(Map.of("learningPathId", "path-soc"));
+        clear.put("description", null);
+        var cleared = as(Persona.ROOT, update, Map.of("input", clear)).assertNoErrors();
+        assertThat(cleared.<Object>get("data.updateLearningPath.learningPath.description")).isNull();
+        assertThat(cleared.<String>get("data.updateLearningPath.learningPath.title")).isEqualTo("SOC Basics");
     }
 
     @Test

@@ -11,8 +11,8 @@ import com.cycube.catalog.courses.CourseVersionDocument;
 import com.cycube.catalog.courses.CubeContent;
 import com.cycube.catalog.courses.CubeKind;
 import com.cycube.catalog.courses.ModuleContent;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import com.cycube.testing.SubgraphTest;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +34,7 @@ import org.springframework.test.context.TestPropertySource;
  * change stream of {@code courses}.
  */
 @SubgraphTest
-@TestPropertySource(properties = "cycube.demo-data.enabled=true")
+@TestPropertySource(properties = {"cycube.demo-data.enabled=true", "cycube.change-streams.enabled=true"})
 class SearchIndexStartupAndSyncTest {
 
     @LocalServerPort
@@ -110,7 +110,7 @@ class SearchIndexStartupAndSyncTest {
     }
 
     private List<String> searchIds(String query) {
-        return GraphQlTestClient.forPort(port).as(Persona.GLOBEX_TRAINEE)
+        return GraphQlClient.forPort(port).as(Persona.GLOBEX_TRAINEE)
                 .execute("query($q: String!) { searchCatalog(query: $q) { edges { node { course { id } } } } }", Map.of("q", query))
                 .assertNoErrors().get("data.searchCatalog.edges[*].node.course.id");
     }
