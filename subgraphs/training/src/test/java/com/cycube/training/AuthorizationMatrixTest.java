@@ -2,9 +2,9 @@ package com.cycube.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
-import com.cycube.testing.TestTokens;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
+import com.cycube.testclient.TestTokens;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class AuthorizationMatrixTest extends TrainingIntegrationTest {
     @Test
     void assignTraining_is_for_managers_and_training_write_integrations() {
         assertThat(assign(Persona.ACME_MANAGER, assignInput()).errorCodes()).isEmpty();
-        GraphQlTestClient.Response byIntegration = assign(WRITER, assignInput()).assertNoErrors();
+        GraphQlClient.Response byIntegration = assign(WRITER, assignInput()).assertNoErrors();
         assertThat(byIntegration.<Object>get("data.assignTraining.assignment.assignedBy")).isNull();
         assertThat(assign(Persona.ACME_TRAINEE, assignInput()).errorCodes()).containsExactly("FORBIDDEN");
         assertThat(assign(Persona.ACME_HR_INTEGRATION, assignInput()).errorCodes()).as("training:read only").containsExactly("FORBIDDEN");
@@ -89,7 +89,7 @@ class AuthorizationMatrixTest extends TrainingIntegrationTest {
     @Test
     void expired_and_forged_tokens_are_refused() {
         for (String token : List.of(TestTokens.expiredTokenFor(Persona.ACME_TRAINEE), TestTokens.forgedTokenFor(Persona.ACME_TRAINEE))) {
-            GraphQlTestClient.Response response = GraphQlTestClient.forPort(port).withToken(token)
+            GraphQlClient.Response response = GraphQlClient.forPort(port).withToken(token)
                     .execute(Ops.ENROLL, Map.of("input", Map.of("courseId", "course-phishing")));
             assertThat(response.status()).isEqualTo(401);
         }

@@ -1,23 +1,33 @@
 package com.cycube.training;
 
-import com.cycube.testing.MutableClock;
+import com.cycube.support.contracts.assessment.AnswerSubmitted;
+import com.cycube.support.contracts.assessment.QuizPassed;
+import com.cycube.support.contracts.catalog.CourseArchived;
+import com.cycube.support.contracts.catalog.CoursePublished;
+import com.cycube.support.contracts.catalog.LearningPathPublished;
+import com.cycube.support.contracts.identity.OrganizationChanged;
+import com.cycube.support.contracts.identity.UserChanged;
+import com.cycube.support.contracts.labs.LabObjectivesMet;
+import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventLog;
+import com.cycube.support.events.EventPayload;
 import com.cycube.support.events.EventProcessing;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.MutableClock;
+import com.cycube.testclient.Persona;
 import com.cycube.testing.SubgraphTest;
 import com.cycube.training.enrollments.EnrollmentDocument;
 import com.cycube.training.people.PeopleStore;
+import com.cycube.training.people.SeatStore;
 import com.cycube.training.people.Seats;
 import com.mongodb.client.MongoClient;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.stream.IntStream;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +54,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  *   <li>people: Acme's trainee in team {@code team-acme-soc1}, Acme's manager, Globex's trainee and manager in
  *       {@code team-globex-red}; no seat limits.</li>
  * </ul>
+ * Events are made as their producers make them, from the contract records; snapshots and publications carry the next
+ * {@code version} of their entity.
  */
 @SubgraphTest
 @Import(TrainingIntegrationTest.TestBeans.class)
@@ -100,12 +112,18 @@ public abstract class TrainingIntegrationTest {
     @MockitoSpyBean
     protected PeopleStore peopleStore;
 
-    /** The real seat ledger, spied so a test can make a claim fail (reset after each test). */
+    /** The real seat ledger's storage, spied so a test can make a claim lose its races (reset after each test). */
     @MockitoSpyBean
+    protected SeatStore seatStore;
+
+    @Autowired
     protected Seats seats;
+
+    private final Map<String, Long> versions = new HashMap<>();
 
     @BeforeEach
     void startFromTheCommonFacts() {
+        versions.clear();
         for (String collection : mongo.getCollectionNames()) {
             if (!collection.startsWith("system.")) {
                 mongo.remove(new Query(), collection);
@@ -119,7 +137,7 @@ public abstract class TrainingIntegrationTest {
         coursePublished("course-acme-ir", ACME, 1, "Acme incident response", cube("ir-read", "READING"), cube("ir-quiz", "QUIZ"));
         coursePublished("course-globex-secrets", GLOBEX, 1, "Globex secrets", cube("gx-read", "READING"));
         coursePublished("course-retired", null, 1, "Retired course", cube("old-read", "READING"));
-        append("catalog.CourseArchived", null, new Document("courseId", "course-retired"));
+        append(null, new CourseArchived("course-retired"));
         userChanged(Persona.ACME_TRAINEE, SOC1);
         userChanged(Persona.ACME_MANAGER);
         userChanged(OTHER_ACME_TRAINEE);
@@ -140,79 +158,76 @@ public abstract class TrainingIntegrationTest {
         return clock.instant();
     }
 
-    protected DomainEvent append(String type, String orgId, Document payload) {
-        DomainEvent event = new DomainEvent(UUID.randomUUID().toString(), type, orgId, type.substring(0, type.indexOf('.')),
-                nextEventTime(), payload);
+    /** The next {@code version} of an entity's snapshots or publications (1 for its first). */
+    protected long nextVersion(String entityId) {
+        return versions.merge(entityId, 1L, Long::sum);
+    }
+
+    protected <P extends Record & EventPayload> DomainEvent append(String orgId, P payload) {
+        DomainEvent event = DomainEvent.of(orgId, nextEventTime(), payload);
         eventLog.append(event);
         return event;
     }
 
-    protected static Document cube(String id, String kind) {
-        return new Document("cubeId", id).append("moduleId", "module-1").append("kind", kind)
-                .append("labTemplateId", "LAB".equals(kind) ? "tmpl-kali-ssh" : null).append("estimatedMinutes", 10);
+    /** A cube of a course; its position is given by {@link #coursePublished}. */
+    protected static CoursePublished.Cube cube(String id, String kind) {
+        return new CoursePublished.Cube(id, "module-1", kind, "LAB".equals(kind) ? "tmpl-kali-ssh" : null, 10, 0);
     }
 
-    protected DomainEvent coursePublished(String courseId, String orgId, int version, String title, Document... cubes) {
-        List<Document> ordered = new ArrayList<>();
-        for (int i = 0; i < cubes.length; i++) {
-            ordered.add(new Document(cubes[i]).append("position", i));
-        }
-        return append("catalog.CoursePublished", orgId, new Document("courseId", courseId).append("version", version)
-                .append("title", title).append("visibility", orgId == null ? "GLOBAL" : "ORGANIZATION")
-                .append("organizationId", orgId).append("cubes", ordered));
+    protected DomainEvent coursePublished(String courseId, String orgId, int version, String title, CoursePublished.Cube... cubes) {
+        List<CoursePublished.Cube> ordered = IntStream.range(0, cubes.length).mapToObj(i -> new CoursePublished.Cube(
+                cubes[i].cubeId(), cubes[i].moduleId(), cubes[i].kind(), cubes[i].labTemplateId(), cubes[i].estimatedMinutes(),
+                i + 1)).toList();
+        return append(orgId, new CoursePublished(courseId, version, title, visibility(orgId), orgId, ordered));
     }
 
     protected DomainEvent pathPublished(String pathId, String orgId, String... courseIds) {
-        return append("catalog.LearningPathPublished", orgId, new Document("pathId", pathId).append("title", "Path " + pathId)
-                .append("visibility", orgId == null ? "GLOBAL" : "ORGANIZATION").append("organizationId", orgId)
-                .append("courseIds", List.of(courseIds)));
+        return append(orgId, new LearningPathPublished(pathId, nextVersion(pathId), "Path " + pathId, visibility(orgId), orgId,
+                List.of(courseIds)));
+    }
+
+    private static String visibility(String orgId) {
+        return orgId == null ? "GLOBAL" : "ORGANIZATION";
     }
 
     protected DomainEvent userChanged(Persona persona, String... teamIds) {
-        return append("identity.UserChanged", persona.organizationId(), new Document("userId", persona.subject())
-                .append("displayName", persona.name()).append("role", persona.role())
-                .append("teamIds", List.of(teamIds)).append("active", true));
+        return append(persona.organizationId(), new UserChanged(persona.subject(), persona.name(), persona.role(),
+                List.of(teamIds), true, nextVersion(persona.subject())));
     }
 
-    protected DomainEvent organizationChanged(String orgId, Integer seatLimit) {
-        return append("identity.OrganizationChanged", orgId, new Document("organizationId", orgId).append("name", orgId)
-                .append("seatLimit", seatLimit).append("labQuota", 5).append("active", true));
+    protected DomainEvent organizationChanged(String orgId, int seatLimit) {
+        return append(orgId, new OrganizationChanged(orgId, orgId, seatLimit, 5, true, nextVersion(orgId)));
     }
 
     protected DomainEvent quizPassed(Persona trainee, String cubeId, int score) {
-        return append("assessment.QuizPassed", trainee.organizationId(), new Document("userId", trainee.subject())
-                .append("cubeId", cubeId).append("score", score).append("points", score).append("maxPoints", 100));
+        return append(trainee.organizationId(), new QuizPassed(trainee.subject(), cubeId, score, score, 100));
     }
 
     protected DomainEvent answerSubmitted(Persona trainee, String cubeId, int attempt) {
-        return append("assessment.AnswerSubmitted", trainee.organizationId(), new Document("userId", trainee.subject())
-                .append("cubeId", cubeId).append("questionId", "q-1").append("correct", false).append("points", 0)
-                .append("attempt", attempt));
+        return append(trainee.organizationId(), new AnswerSubmitted(trainee.subject(), cubeId, "q-1", false, 0, attempt));
     }
 
     protected DomainEvent objectivesMet(Persona trainee, String cubeId) {
-        return append("labs.LabObjectivesMet", trainee.organizationId(), new Document("labId", "lab-" + cubeId)
-                .append("userId", trainee.subject()).append("cubeId", cubeId));
+        return append(trainee.organizationId(), new LabObjectivesMet("lab-" + cubeId, trainee.subject(), cubeId));
     }
 
     protected DomainEvent labStateChanged(Persona trainee, String cubeId, String state, String previous) {
-        return append("labs.LabStateChanged", trainee.organizationId(), new Document("labId", "lab-" + cubeId)
-                .append("userId", trainee.subject()).append("cubeId", cubeId).append("templateId", "tmpl-kali-ssh")
-                .append("state", state).append("previousState", previous));
+        return append(trainee.organizationId(), new LabStateChanged("lab-" + cubeId, trainee.subject(), cubeId,
+                "tmpl-kali-ssh", state, previous));
     }
 
     // ------------------------------------------------------------------ GraphQL
 
-    protected GraphQlTestClient.Response as(Persona persona, String query) {
+    protected GraphQlClient.Response as(Persona persona, String query) {
         return as(persona, query, Map.of());
     }
 
-    protected GraphQlTestClient.Response as(Persona persona, String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).as(persona).execute(query, variables);
+    protected GraphQlClient.Response as(Persona persona, String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).as(persona).execute(query, variables);
     }
 
-    protected GraphQlTestClient.Response anonymous(String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
+    protected GraphQlClient.Response anonymous(String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).anonymous().execute(query, variables);
     }
 
 
@@ -222,7 +237,7 @@ public abstract class TrainingIntegrationTest {
                 .get("data.enroll.enrollments[0].id");
     }
 
-    protected GraphQlTestClient.Response assign(Persona persona, Map<String, Object> input) {
+    protected GraphQlClient.Response assign(Persona persona, Map<String, Object> input) {
         return as(persona, Ops.ASSIGN, Map.of("input", input));
     }
 
@@ -240,9 +255,5 @@ public abstract class TrainingIntegrationTest {
 
     protected String trainingDatabase() {
         return mongo.getDb().getName();
-    }
-
-    protected static Date date(Instant instant) {
-        return Date.from(instant);
     }
 }

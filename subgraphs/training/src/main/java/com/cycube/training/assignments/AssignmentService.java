@@ -3,11 +3,8 @@ package com.cycube.training.assignments;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.errors.ErrorCode;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
 import com.cycube.training.catalog.CatalogStore;
 import com.cycube.training.catalog.CourseDocument;
 import com.cycube.training.catalog.LearningPathDocument;
@@ -18,7 +15,7 @@ import com.cycube.training.people.PersonDocument;
 import com.cycube.training.people.Seats;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -40,20 +33,17 @@ import org.springframework.stereotype.Service;
 public class AssignmentService {
 
     private static final Logger log = LoggerFactory.getLogger(AssignmentService.class);
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("assignedAt"), Sort.Order.asc("_id"));
 
-    private final TenantScopedMongo scoped;
-    private final MongoTemplate mongo;
+    private final AssignmentStore store;
     private final CatalogStore catalog;
     private final PeopleStore people;
     private final Seats seats;
     private final EnrollmentStore enrollments;
     private final Clock clock;
 
-    public AssignmentService(TenantScopedMongo scoped, MongoTemplate mongo, CatalogStore catalog, PeopleStore people,
-                             Seats seats, EnrollmentStore enrollments, Clock clock) {
-        this.scoped = scoped;
-        this.mongo = mongo;
+    public AssignmentService(AssignmentStore store, CatalogStore catalog, PeopleStore people, Seats seats,
+                             EnrollmentStore enrollments, Clock clock) {
+        this.store = store;
         this.catalog = catalog;
         this.people = people;
         this.seats = seats;
@@ -61,11 +51,8 @@ public class AssignmentService {
         this.clock = clock;
     }
 
-    public record Assigned(AssignmentDocument assignment, int newEnrollments) {
-    }
-
-    public Assigned assign(Caller caller, String courseId, String learningPathId, List<String> userIds, List<String> teamIds,
-                           Instant dueAt) {
+    public AssignTrainingPayload assign(Caller caller, String courseId, String learningPathId, List<String> userIds,
+                                        List<String> teamIds, Instant dueAt) {
         caller.require(Role.MANAGER, EnrollmentAccess.WRITE_SCOPE);
         String orgId = caller.requireOrganization();
         Instant now = clock.instant();
@@ -112,9 +99,9 @@ public class AssignmentService {
                 courseIds, List.copyOf(users), List.copyOf(teams), dueAt, now,
                 caller.kind() == Caller.Kind.PERSON ? caller.subject() : null,
                 caller.isIntegration() ? caller.subject() : null);
-        scoped.insert(caller, assignment);
+        store.insert(caller, assignment);
         // Write before read, on both sides: the assignment is stored BEFORE the team members are read (again), and
-        // IdentityEvents stores a member BEFORE it looks for their teams' assignments. So a member who joins while
+        // IdentityEventsHandler stores a member BEFORE it looks for their teams' assignments. So a member who joins while
         // this runs is either seen by this read or their UserChanged sees the assignment (or both: enrollments are
         // idempotent) — never neither, as when the members were only read before the insert.
         Set<String> latecomers = new LinkedHashSet<>();
@@ -132,23 +119,22 @@ public class AssignmentService {
                 created += enrollIn(assignment, trainee);
             }
         }
-        return new Assigned(assignment, created);
+        return new AssignTrainingPayload(assignment, created);
     }
 
     /**
      * A member's snapshot says they are in some teams now: enroll them in what those teams were assigned. Runs for
      * every {@code identity.UserChanged} (idempotent: enrollments are per user and course), AFTER the snapshot is
      * stored (see {@link #assign}). Without a free seat the member stays unenrolled and a warning is logged — a full
-     * organization is not a failure to retry forever; any other failure (seats changing concurrently: UNAVAILABLE)
-     * is thrown, so the event is delivered again.
+     * organization is not a failure to retry forever; any other failure (the seat ledger changing during every
+     * attempt: CONFLICT) is thrown, so the event is delivered again.
      */
     public int enrollTeamMember(String orgId, String userId) {
         Optional<PersonDocument> person = people.person(orgId, userId);
         if (person.isEmpty() || !person.get().active() || person.get().teamIds().isEmpty()) {
             return 0;
         }
-        List<AssignmentDocument> assignments = mongo.find(Query.query(Criteria.where("organizationId").is(orgId)
-                .and("teamIds").in(person.get().teamIds())), AssignmentDocument.class);
+        List<AssignmentDocument> assignments = store.ofTeams(orgId, person.get().teamIds());
         if (assignments.isEmpty() || !claimSeatOfMember(orgId, userId)) {
             return 0;
         }
@@ -161,20 +147,15 @@ public class AssignmentService {
 
     /**
      * Claims a seat for a team member found after the assignment was made. False (warning logged) when the organization
-     * has no seat left (CONFLICT); every other failure — UNAVAILABLE after losing the seat ledger's compare-and-set
-     * too often — is rethrown: swallowing it would acknowledge the event and leave the member unenrolled for good.
+     * has no seat left; every other failure — CONFLICT after losing the seat ledger's compare-and-set on every attempt —
+     * is rethrown: swallowing it would acknowledge the event and leave the member unenrolled for good.
      */
     private boolean claimSeatOfMember(String orgId, String userId) {
-        try {
-            seats.claim(orgId, List.of(userId));
+        if (seats.claimIfFree(orgId, List.of(userId))) {
             return true;
-        } catch (DomainException refused) {
-            if (refused.code() != ErrorCode.CONFLICT) {
-                throw refused;
-            }
-            log.warn("Member {} of {} joined an assigned team but was not enrolled: {}", userId, orgId, refused.getMessage());
-            return false;
         }
+        log.warn("Member {} of {} joined an assigned team but was not enrolled: no seat left", userId, orgId);
+        return false;
     }
 
     /**
@@ -205,26 +186,18 @@ public class AssignmentService {
 
     public Optional<AssignmentDocument> get(Caller caller, String id) {
         caller.requireAuthenticated();
-        if (!EnrollmentAccess.readsWholeOrganization(caller)) {
-            return Optional.empty();
-        }
-        return scoped.findById(caller, Visibility.OWN_ORGANIZATION, id, AssignmentDocument.class);
+        return EnrollmentAccess.readsWholeOrganization(caller) ? store.find(caller, id) : Optional.empty();
     }
 
-    public List<AssignmentDocument> visible(Caller caller, java.util.Collection<String> ids) {
+    public List<AssignmentDocument> visible(Caller caller, Collection<String> ids) {
         if (!caller.isAuthenticated() || !EnrollmentAccess.readsWholeOrganization(caller)) {
             return List.of();
         }
-        return scoped.findAllById(caller, Visibility.OWN_ORGANIZATION, ids, AssignmentDocument.class);
+        return store.findAll(caller, ids);
     }
 
     public Connection<AssignmentDocument> list(Caller caller, PageRequest page) {
         caller.require(Role.MANAGER, EnrollmentAccess.READ_SCOPE);
-        return Connection.of(scoped.find(caller, Visibility.OWN_ORGANIZATION, null, NEWEST_FIRST, page, AssignmentDocument.class),
-                page, scoped.count(caller, Visibility.OWN_ORGANIZATION, null, AssignmentDocument.class));
-    }
-
-    static List<String> copy(List<String> values) {
-        return values == null ? List.of() : new ArrayList<>(values);
+        return store.page(caller, page);
     }
 }

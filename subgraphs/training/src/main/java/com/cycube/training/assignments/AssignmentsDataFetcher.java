@@ -2,13 +2,9 @@ package com.cycube.training.assignments;
 
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.input.Inputs;
+import com.cycube.support.federation.EntityReference;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
-import com.cycube.training.federation.CourseReference;
-import com.cycube.training.federation.LearningPathReference;
-import com.cycube.training.federation.TeamReference;
-import com.cycube.training.federation.UserReference;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsMutation;
@@ -17,11 +13,14 @@ import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Assignment queries, assignTraining and the Assignment fields that reference other subgraphs. */
 @DgsComponent
 public class AssignmentsDataFetcher {
+
+    public record AssignTrainingInput(String courseId, String learningPathId, List<String> userIds, List<String> teamIds,
+                                      Instant dueAt) {
+    }
 
     private final AssignmentService assignments;
 
@@ -41,38 +40,38 @@ public class AssignmentsDataFetcher {
     }
 
     @DgsMutation
-    public Map<String, Object> assignTraining(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        Object dueAt = input == null ? null : input.get("dueAt");
-        AssignmentService.Assigned assigned = assignments.assign(caller(env), in.string("courseId"),
-                in.string("learningPathId"), in.strings("userIds"), in.strings("teamIds"),
-                dueAt instanceof Instant instant ? instant : null);
-        return Map.of("assignment", assigned.assignment(), "newEnrollments", assigned.newEnrollments());
+    public AssignTrainingPayload assignTraining(@InputArgument AssignTrainingInput input, DataFetchingEnvironment env) {
+        return assignments.assign(caller(env), input.courseId(), input.learningPathId(), input.userIds(), input.teamIds(),
+                input.dueAt());
     }
 
     @DgsData(parentType = "Assignment", field = "course")
-    public CourseReference course(DataFetchingEnvironment env) {
-        return CourseReference.of(((AssignmentDocument) env.getSource()).courseId());
+    public EntityReference course(DataFetchingEnvironment env) {
+        return reference("Course", ((AssignmentDocument) env.getSource()).courseId());
     }
 
     @DgsData(parentType = "Assignment", field = "learningPath")
-    public LearningPathReference learningPath(DataFetchingEnvironment env) {
-        return LearningPathReference.of(((AssignmentDocument) env.getSource()).learningPathId());
+    public EntityReference learningPath(DataFetchingEnvironment env) {
+        return reference("LearningPath", ((AssignmentDocument) env.getSource()).learningPathId());
     }
 
     @DgsData(parentType = "Assignment", field = "users")
-    public List<UserReference> users(DataFetchingEnvironment env) {
-        return ((AssignmentDocument) env.getSource()).userIds().stream().map(UserReference::new).toList();
+    public List<EntityReference> users(DataFetchingEnvironment env) {
+        return ((AssignmentDocument) env.getSource()).userIds().stream().map(id -> reference("User", id)).toList();
     }
 
     @DgsData(parentType = "Assignment", field = "teams")
-    public List<TeamReference> teams(DataFetchingEnvironment env) {
-        return ((AssignmentDocument) env.getSource()).teamIds().stream().map(TeamReference::new).toList();
+    public List<EntityReference> teams(DataFetchingEnvironment env) {
+        return ((AssignmentDocument) env.getSource()).teamIds().stream().map(id -> reference("Team", id)).toList();
     }
 
     @DgsData(parentType = "Assignment", field = "assignedBy")
-    public UserReference assignedBy(DataFetchingEnvironment env) {
-        return UserReference.of(((AssignmentDocument) env.getSource()).assignedBy());
+    public EntityReference assignedBy(DataFetchingEnvironment env) {
+        return reference("User", ((AssignmentDocument) env.getSource()).assignedBy());
+    }
+
+    private static EntityReference reference(String typename, String id) {
+        return id == null ? null : new EntityReference(typename, id);
     }
 
     private static Caller caller(DataFetchingEnvironment env) {

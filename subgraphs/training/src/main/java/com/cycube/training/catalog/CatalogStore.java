@@ -27,7 +27,7 @@ public class CatalogStore {
     /** A course the caller may enroll in: visible and open; anything else is NOT_FOUND (never "archived"). */
     public CourseDocument enrollableCourse(Caller caller, String courseId) {
         return scoped.findById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, courseId, CourseDocument.class)
-                .filter(CourseDocument::enrollable)
+                .filter(CourseDocument::acceptsEnrollments)
                 .orElseThrow(() -> DomainException.notFound("Course", courseId));
     }
 
@@ -38,7 +38,7 @@ public class CatalogStore {
     /** The enrollable courses among {@code ids} visible to the caller, in the order given. */
     public List<CourseDocument> enrollableCourses(Caller caller, List<String> ids) {
         List<CourseDocument> found = scoped.findAllById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, ids, CourseDocument.class);
-        return ids.stream().flatMap(id -> found.stream().filter(c -> c.id().equals(id) && c.enrollable()).findFirst().stream())
+        return ids.stream().flatMap(id -> found.stream().filter(c -> c.id().equals(id) && c.acceptsEnrollments()).findFirst().stream())
                 .toList();
     }
 

@@ -8,14 +8,13 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * What training knows about a course, only from the catalog's events (never from its database): the latest
- * published version's title and cubes in course order, and whether it was archived since.
+ * What training knows about a course, only from the catalog's events (never from its database): the highest
+ * published version's title and cubes in course order, and whether it was archived.
  *
  * @param organizationId the owning organization; null for a GLOBAL course
- * @param version        the catalog version of the structure held here (older publications are ignored)
- * @param publishedAt    when that version was published
- * @param archivedAt     when the course was last archived; it accepts new enrollments again only when
- *                       published after that
+ * @param version        the catalog version of the structure held here (lower publications are ignored)
+ * @param publishedAt    when that version was published; null while only its archive is known
+ * @param archivedAt     when the course was archived (the first archive: archiving is final)
  */
 @Document(CourseDocument.COLLECTION)
 public record CourseDocument(@Id String id, String organizationId, String title, Integer version,
@@ -27,9 +26,9 @@ public record CourseDocument(@Id String id, String organizationId, String title,
         return cubes == null ? List.of() : cubes;
     }
 
-    /** Open for new enrollments: published, and not archived after its last publication. */
-    public boolean enrollable() {
-        return publishedAt != null && (archivedAt == null || archivedAt.isBefore(publishedAt));
+    /** Open for new enrollments: published and never archived (no publication re-opens an archived course). */
+    public boolean acceptsEnrollments() {
+        return publishedAt != null && archivedAt == null;
     }
 
     public Optional<CourseCube> cube(String cubeId) {

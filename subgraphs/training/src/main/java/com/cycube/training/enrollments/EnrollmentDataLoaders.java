@@ -4,10 +4,6 @@ import com.cycube.support.auth.Caller;
 import com.cycube.support.context.CallerBatchLoader;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
-import com.cycube.support.tenancy.TenantScopedBatchLoader;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
-import com.cycube.training.catalog.CourseDocument;
 import com.netflix.graphql.dgs.DgsDataLoader;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,7 +21,6 @@ import java.util.stream.Collectors;
 public final class EnrollmentDataLoaders {
 
     public static final String ENROLLMENTS = "enrollments";
-    public static final String COURSES = "courses";
     public static final String ENROLLMENTS_OF_USER = "enrollmentsOfUser";
     public static final String MY_ENROLLMENT_BY_COURSE = "myEnrollmentByCourse";
 
@@ -49,14 +44,6 @@ public final class EnrollmentDataLoaders {
         protected Map<String, EnrollmentDocument> loadFor(Caller caller, Set<String> ids) {
             return store.findVisible(caller, ids).stream()
                     .collect(Collectors.toMap(EnrollmentDocument::id, Function.identity()));
-        }
-    }
-
-    /** The course structure behind Enrollment.progress (training's copy, from the catalog's events). */
-    @DgsDataLoader(name = COURSES)
-    public static class Courses extends TenantScopedBatchLoader<CourseDocument> {
-        public Courses(TenantScopedMongo tenants) {
-            super(tenants, Visibility.OWN_ORGANIZATION_OR_GLOBAL, CourseDocument.class, CourseDocument::id);
         }
     }
 

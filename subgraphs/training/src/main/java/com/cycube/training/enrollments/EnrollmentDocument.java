@@ -1,5 +1,6 @@
 package com.cycube.training.enrollments;
 
+import com.cycube.support.live.LiveDocument;
 import com.cycube.support.tenancy.TenantOwned;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,7 +25,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 public record EnrollmentDocument(@Id String id, String organizationId, String userId, String courseId,
                                  List<String> assignmentIds, List<String> pathIds, Instant dueAt, Instant enrolledAt,
                                  List<CubeState> cubes, long timeSpentSeconds, Instant lastActivityAt,
-                                 Instant completedAt, long revision, Instant changedAt) implements TenantOwned {
+                                 Instant completedAt, long revision, Instant changedAt)
+        implements TenantOwned, LiveDocument {
 
     public static final String COLLECTION = "enrollments";
 
@@ -43,5 +45,12 @@ public record EnrollmentDocument(@Id String id, String organizationId, String us
 
     public boolean assigned() {
         return !assignmentIds().isEmpty();
+    }
+
+    /** This enrollment after a visible change of its progress at {@code at} (the next revision). */
+    public EnrollmentDocument progressed(List<CubeState> newCubes, Instant newLastActivityAt, Instant newCompletedAt,
+                                         Instant at) {
+        return new EnrollmentDocument(id, organizationId, userId, courseId, assignmentIds, pathIds, dueAt, enrolledAt,
+                newCubes, timeSpentSeconds, newLastActivityAt, newCompletedAt, revision + 1, at);
     }
 }

@@ -15,7 +15,6 @@ import com.cycube.training.progress.ProgressRecorder;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 /** The trainee's side: enrolling, completing readings, recording study time, and reading enrollments. */
@@ -38,11 +37,8 @@ public class EnrollmentService {
         this.clock = clock;
     }
 
-    public record Enrolled(List<EnrollmentDocument> enrollments, boolean alreadyEnrolled) {
-    }
-
     /** Self-enrollment in a course or in every open course of a learning path (see the schema). */
-    public Enrolled enroll(Caller caller, String courseId, String learningPathId) {
+    public EnrollPayload enroll(Caller caller, String courseId, String learningPathId) {
         caller.require(Role.TRAINEE, null);
         String orgId = caller.requireOrganization();
         if ((courseId == null) == (learningPathId == null)) {
@@ -69,7 +65,7 @@ public class EnrollmentService {
         List<EnrollmentDocument> found = store.rereadAll(ids);
         List<EnrollmentDocument> ordered = ids.stream()
                 .flatMap(id -> found.stream().filter(e -> e.id().equals(id)).findFirst().stream()).toList();
-        return new Enrolled(ordered, !created);
+        return new EnrollPayload(ordered, !created);
     }
 
     /** Marks a READING cube of the caller's own enrollment read (idempotent). */
@@ -103,11 +99,15 @@ public class EnrollmentService {
 
     public Connection<EnrollmentDocument> mine(Caller caller, PageRequest page, ProgressStatus status) {
         caller.require(Role.TRAINEE, null);
-        Criteria criteria = Criteria.where("userId").is(caller.subject());
-        if (status != null) {
-            criteria = new Criteria().andOperator(criteria, store.withStatus(status));
-        }
-        return Connection.of(store.page(caller, criteria, page), page, store.count(caller, criteria));
+        return store.mine(caller, status, page);
+    }
+
+    /**
+     * The enrollment's progress now, read with its course directly (for a subscription push: DataLoaders are not
+     * dispatched for subscription events).
+     */
+    public Progress progressNow(EnrollmentDocument enrollment) {
+        return Progress.of(enrollment, catalog.course(enrollment.courseId()).orElse(null), clock.instant());
     }
 
     /** The caller's own enrollment, or NOT_FOUND (another trainee's, another organization's, missing). */

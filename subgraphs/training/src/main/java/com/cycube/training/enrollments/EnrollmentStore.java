@@ -1,16 +1,21 @@
 package com.cycube.training.enrollments;
 
 import com.cycube.support.auth.Caller;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Idempotent;
+import com.cycube.support.events.Outbox;
+import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -21,10 +26,10 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads and writes of {@code enrollments}. Request-side reads go through {@link TenantScopedMongo} with the caller
- * and {@link EnrollmentAccess}. Writes name the organization in every criterion; they are made for an organization
- * the caller was checked against (or for the event's organization), with {@link MongoTemplate} because
- * TenantScopedMongo has no insert-or-reuse nor compare-and-set with follow-up events.
+ * Reads and writes of {@code enrollments}. Request-side reads go through {@link TenantScopedMongo} with the caller,
+ * limited to what {@link EnrollmentAccess} lets them read. Writes name the organization in every criterion; they are
+ * made for an organization the caller was checked against (or for the event's organization), with
+ * {@link MongoTemplate} because TenantScopedMongo has no insert-or-reuse nor compare-and-set with follow-up events.
  */
 @Component
 public class EnrollmentStore {
@@ -52,7 +57,7 @@ public class EnrollmentStore {
             return List.of();
         }
         return scoped.find(caller, Visibility.OWN_ORGANIZATION,
-                EnrollmentAccess.and(Criteria.where("_id").in(ids), EnrollmentAccess.readable(caller)),
+                readable(caller, Criteria.where("_id").in(ids)),
                 Sort.unsorted(), null, EnrollmentDocument.class);
     }
 
@@ -62,7 +67,7 @@ public class EnrollmentStore {
             return List.of();
         }
         return scoped.find(caller, Visibility.OWN_ORGANIZATION,
-                EnrollmentAccess.and(Criteria.where("userId").in(userIds), EnrollmentAccess.readable(caller)),
+                readable(caller, Criteria.where("userId").in(userIds)),
                 NEWEST_FIRST, null, EnrollmentDocument.class);
     }
 
@@ -73,16 +78,18 @@ public class EnrollmentStore {
                 EnrollmentDocument.class);
     }
 
-    public List<EnrollmentDocument> page(Caller caller, Criteria criteria, PageRequest page) {
-        return scoped.find(caller, Visibility.OWN_ORGANIZATION, criteria, NEWEST_FIRST, page, EnrollmentDocument.class);
-    }
-
-    public long count(Caller caller, Criteria criteria) {
-        return scoped.count(caller, Visibility.OWN_ORGANIZATION, criteria, EnrollmentDocument.class);
+    /** A page of the caller's own enrollments, newest first; only those with {@code status} when given. */
+    public Connection<EnrollmentDocument> mine(Caller caller, ProgressStatus status, PageRequest page) {
+        Criteria criteria = Criteria.where("userId").is(caller.subject());
+        if (status != null) {
+            criteria = new Criteria().andOperator(criteria, withStatus(status));
+        }
+        return Connection.of(scoped.find(caller, Visibility.OWN_ORGANIZATION, criteria, NEWEST_FIRST, page, EnrollmentDocument.class),
+                page, scoped.count(caller, Visibility.OWN_ORGANIZATION, criteria, EnrollmentDocument.class));
     }
 
     /** The criterion for a status, computed against now (OVERDUE is a matter of the clock, not a stored flag). */
-    public Criteria withStatus(ProgressStatus status) {
+    private Criteria withStatus(ProgressStatus status) {
         Date now = Date.from(clock.instant());
         return switch (status) {
             case COMPLETED -> Criteria.where("completedAt").ne(null);
@@ -90,6 +97,19 @@ public class EnrollmentStore {
             case ON_TRACK -> Criteria.where("completedAt").is(null)
                     .orOperator(Criteria.where("dueAt").is(null), Criteria.where("dueAt").gte(now));
         };
+    }
+
+    /**
+     * {@code criteria} limited to the enrollments the caller may read (the tenant criterion is added by
+     * TenantScopedMongo on top): the whole organization for those who read it, a person's own, nothing for anyone else.
+     */
+    private static Criteria readable(Caller caller, Criteria criteria) {
+        if (EnrollmentAccess.readsWholeOrganization(caller)) {
+            return criteria;
+        }
+        Criteria own = caller.kind() == Caller.Kind.PERSON && caller.subject() != null
+                ? Criteria.where("userId").is(caller.subject()) : Criteria.where("_id").is("\u0000nothing");
+        return new Criteria().andOperator(criteria, own);
     }
 
     // ------------------------------------------------------------------ writes
@@ -149,6 +169,32 @@ public class EnrollmentStore {
         return reread(id);
     }
 
+    /**
+     * Stores the progress of {@code after} over {@code before} with a compare-and-set on {@code before}'s revision: the
+     * cube facts, last activity (only forward), {@code completedAt} when it completes now, a higher revision and
+     * {@code events} in the outbox — one write, at most once for {@code eventId} when given.
+     *
+     * @return false when the enrollment changed since {@code before} was read (or already applied the event)
+     */
+    public boolean recordProgress(EnrollmentDocument before, EnrollmentDocument after, String eventId, List<DomainEvent> events) {
+        Query unchanged = Query.query(Criteria.where("_id").is(before.id()).and("organizationId").is(before.organizationId())
+                .and("revision").is(before.revision()));
+        List<Object> cubes = after.cubes().stream().map(mongo.getConverter()::convertToMongoType).toList();
+        Update update = new Update().set("cubes", cubes).inc("revision", 1).set("changedAt", Date.from(after.changedAt()));
+        if (after.lastActivityAt() != null) {
+            update.max("lastActivityAt", Date.from(after.lastActivityAt()));
+        }
+        if (before.completedAt() == null && after.completedAt() != null) {
+            update.set("completedAt", Date.from(after.completedAt()));
+        }
+        if (!events.isEmpty()) {
+            Outbox.record(update, events.toArray(DomainEvent[]::new));
+        }
+        return eventId == null
+                ? mongo.updateFirst(unchanged, update, EnrollmentDocument.COLLECTION).getModifiedCount() > 0
+                : Idempotent.applyOnce(mongo, EnrollmentDocument.COLLECTION, unchanged, update, eventId, false);
+    }
+
     // ------------------------------------------------------------------ system reads (handlers, live updates)
 
     public Optional<EnrollmentDocument> reread(String id) {
@@ -170,13 +216,22 @@ public class EnrollmentStore {
                 EnrollmentDocument.class);
     }
 
-    /** id → revision of the enrollments of an organization matching {@code criteria} (live-update baselines). */
-    public List<Document> revisions(String orgId, Criteria criteria) {
-        Query query = Query.query(Criteria.where("organizationId").is(orgId));
-        if (criteria != null) {
-            query.addCriteria(criteria);
+    /** id → revision of the enrollments in {@code scope} now (a projection: live-update baselines). */
+    public Map<String, Long> revisions(EnrollmentScope scope) {
+        Query query = Query.query(Criteria.where("organizationId").is(scope.organizationId()));
+        if (scope.enrollmentId() != null) {
+            query.addCriteria(Criteria.where("_id").is(scope.enrollmentId()));
+        } else if (scope.userIds() != null) {
+            query.addCriteria(Criteria.where("userId").in(scope.userIds()));
         }
         query.fields().include("_id", "revision");
-        return new ArrayList<>(mongo.find(query, Document.class, EnrollmentDocument.COLLECTION));
+        return mongo.find(query, Document.class, EnrollmentDocument.COLLECTION).stream()
+                .collect(Collectors.toMap(doc -> doc.getString("_id"), doc -> ((Number) doc.get("revision")).longValue()));
+    }
+
+    /** Whether the enrollment already applied the event {@code eventId}. */
+    public boolean applied(String enrollmentId, String eventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(enrollmentId).and(Idempotent.APPLIED).is(eventId)),
+                EnrollmentDocument.COLLECTION);
     }
 }

@@ -3,13 +3,11 @@ package com.cycube.training.enrollments;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.input.Inputs;
+import com.cycube.support.federation.EntityReference;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
-import com.cycube.training.catalog.CatalogStore;
+import com.cycube.training.catalog.CourseDataLoader;
 import com.cycube.training.catalog.CourseDocument;
-import com.cycube.training.federation.CourseReference;
-import com.cycube.training.federation.UserReference;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsMutation;
@@ -18,20 +16,30 @@ import com.netflix.graphql.dgs.InputArgument;
 import graphql.language.OperationDefinition;
 import graphql.schema.DataFetchingEnvironment;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-/** Enrollment queries and mutations, the Enrollment fields, and the fields training adds to User and Course. */
+/** Enrollment queries and mutations, and the Enrollment fields. */
 @DgsComponent
 public class EnrollmentsDataFetcher {
 
+    public record EnrollInput(String courseId, String learningPathId) {
+    }
+
+    public record CompleteReadingInput(String enrollmentId, String cubeId) {
+    }
+
+    public record RecordStudyTimeInput(String enrollmentId, Integer seconds) {
+    }
+
+    /** The payload of completeReading and recordStudyTime. */
+    public record EnrollmentPayload(EnrollmentDocument enrollment) {
+    }
+
     private final EnrollmentService enrollments;
-    private final CatalogStore catalog;
     private final Clock clock;
 
-    public EnrollmentsDataFetcher(EnrollmentService enrollments, CatalogStore catalog, Clock clock) {
+    public EnrollmentsDataFetcher(EnrollmentService enrollments, Clock clock) {
         this.enrollments = enrollments;
-        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -47,32 +55,28 @@ public class EnrollmentsDataFetcher {
     }
 
     @DgsMutation
-    public Map<String, Object> enroll(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        EnrollmentService.Enrolled enrolled = enrollments.enroll(caller(env), in.string("courseId"), in.string("learningPathId"));
-        return Map.of("enrollments", enrolled.enrollments(), "alreadyEnrolled", enrolled.alreadyEnrolled());
+    public EnrollPayload enroll(@InputArgument EnrollInput input, DataFetchingEnvironment env) {
+        return enrollments.enroll(caller(env), input.courseId(), input.learningPathId());
     }
 
     @DgsMutation
-    public Map<String, Object> completeReading(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("enrollment", enrollments.completeReading(caller(env), in.string("enrollmentId"), in.string("cubeId")));
+    public EnrollmentPayload completeReading(@InputArgument CompleteReadingInput input, DataFetchingEnvironment env) {
+        return new EnrollmentPayload(enrollments.completeReading(caller(env), input.enrollmentId(), input.cubeId()));
     }
 
     @DgsMutation
-    public Map<String, Object> recordStudyTime(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("enrollment", enrollments.recordStudyTime(caller(env), in.string("enrollmentId"), in.integer("seconds")));
+    public EnrollmentPayload recordStudyTime(@InputArgument RecordStudyTimeInput input, DataFetchingEnvironment env) {
+        return new EnrollmentPayload(enrollments.recordStudyTime(caller(env), input.enrollmentId(), input.seconds()));
     }
 
     @DgsData(parentType = "Enrollment", field = "user")
-    public UserReference user(DataFetchingEnvironment env) {
-        return UserReference.of(((EnrollmentDocument) env.getSource()).userId());
+    public EntityReference user(DataFetchingEnvironment env) {
+        return new EntityReference("User", ((EnrollmentDocument) env.getSource()).userId());
     }
 
     @DgsData(parentType = "Enrollment", field = "course")
-    public CourseReference course(DataFetchingEnvironment env) {
-        return CourseReference.of(((EnrollmentDocument) env.getSource()).courseId());
+    public EntityReference course(DataFetchingEnvironment env) {
+        return new EntityReference("Course", ((EnrollmentDocument) env.getSource()).courseId());
     }
 
     @DgsData(parentType = "Enrollment", field = "source")
@@ -89,27 +93,10 @@ public class EnrollmentsDataFetcher {
     public CompletableFuture<Progress> progress(DataFetchingEnvironment env) {
         EnrollmentDocument enrollment = env.getSource();
         if (env.getOperationDefinition().getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
-            CourseDocument course = catalog.course(enrollment.courseId()).orElse(null);
-            return CompletableFuture.completedFuture(Progress.of(enrollment, course, clock.instant()));
+            return CompletableFuture.completedFuture(enrollments.progressNow(enrollment));
         }
-        return RequestContext.<String, CourseDocument>load(env, EnrollmentDataLoaders.COURSES, enrollment.courseId())
+        return RequestContext.<String, CourseDocument>load(env, CourseDataLoader.NAME, enrollment.courseId())
                 .thenApply(course -> Progress.of(enrollment, course, clock.instant()));
-    }
-
-    @DgsData(parentType = "User", field = "enrollments")
-    public CompletableFuture<Connection<EnrollmentDocument>> enrollmentsOfUser(@InputArgument Integer first,
-                                                                            @InputArgument String after,
-                                                                            DataFetchingEnvironment env) {
-        PageRequest.of(first, after); // BAD_USER_INPUT for a bad page before anything is loaded
-        UserReference user = env.getSource();
-        return RequestContext.load(env, EnrollmentDataLoaders.ENROLLMENTS_OF_USER,
-                new EnrollmentDataLoaders.UserPage(user.id(), first, after));
-    }
-
-    @DgsData(parentType = "Course", field = "myEnrollment")
-    public CompletableFuture<EnrollmentDocument> myEnrollment(DataFetchingEnvironment env) {
-        CourseReference course = env.getSource();
-        return RequestContext.load(env, EnrollmentDataLoaders.MY_ENROLLMENT_BY_COURSE, course.id());
     }
 
     private static Caller caller(DataFetchingEnvironment env) {

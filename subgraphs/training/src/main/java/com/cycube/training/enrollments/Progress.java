@@ -39,6 +39,11 @@ public record Progress(int percent, int completedCubes, int totalCubes, Double s
                 enrollment.completedAt(), cubes);
     }
 
+    /** Whether the course has cubes and every one of them is completed. */
+    public boolean allCubesCompleted() {
+        return totalCubes > 0 && completedCubes == totalCubes;
+    }
+
     public static int percent(int completed, int total) {
         return total == 0 ? 0 : completed * 100 / total;
     }

@@ -1,25 +1,16 @@
 package com.cycube.training.federation;
 
+import com.cycube.support.federation.SubgraphFederationResolver;
 import com.cycube.training.assignments.AssignmentDocument;
 import com.cycube.training.enrollments.EnrollmentDocument;
 import com.netflix.graphql.dgs.DgsComponent;
-import com.netflix.graphql.dgs.federation.DefaultDgsFederationResolver;
 import java.util.Map;
 
-/** Tells federation which GraphQL entity type each Java class is (their names differ). */
+/** The entities training owns, by document class; references to other subgraphs' entities resolve by typename. */
 @DgsComponent
-public class TrainingFederationResolver extends DefaultDgsFederationResolver {
+public class TrainingFederationResolver extends SubgraphFederationResolver {
 
-    private static final Map<Class<?>, String> TYPES = Map.of(
-            EnrollmentDocument.class, "Enrollment",
-            AssignmentDocument.class, "Assignment",
-            UserReference.class, "User",
-            CourseReference.class, "Course",
-            TeamReference.class, "Team",
-            LearningPathReference.class, "LearningPath");
-
-    @Override
-    public Map<Class<?>, String> typeMapping() {
-        return TYPES;
+    public TrainingFederationResolver() {
+        super(Map.of(EnrollmentDocument.class, "Enrollment", AssignmentDocument.class, "Assignment"));
     }
 }

@@ -1,15 +1,16 @@
 package com.cycube.training.people;
 
 import com.cycube.support.tenancy.TenantOwned;
-import java.time.Instant;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
-/** An organization's seat limit from the newest {@code identity.OrganizationChanged}; null = no limit known. */
+/**
+ * An organization's seat limit from the highest {@code identity.OrganizationChanged} snapshot ({@code version});
+ * no document = no limit known.
+ */
 @Document(OrganizationDocument.COLLECTION)
 public record OrganizationDocument(@Id String id, String organizationId, String name, Integer seatLimit,
-                                   boolean active, Instant occurredAt,
-                                   Long version) implements TenantOwned {
+                                   boolean active, Long version) implements TenantOwned {
 
     public static final String COLLECTION = "organizations";
 }

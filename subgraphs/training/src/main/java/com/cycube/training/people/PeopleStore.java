@@ -53,11 +53,6 @@ public class PeopleStore {
                 PersonDocument.class));
     }
 
-    public List<PersonDocument> activeMembers(String orgId, Collection<String> teamIds) {
-        return mongo.find(Query.query(Criteria.where("organizationId").is(orgId).and("teamIds").in(teamIds).and("active").is(true)),
-                PersonDocument.class);
-    }
-
     public Optional<Integer> seatLimit(String orgId) {
         return Optional.ofNullable(mongo.findOne(Query.query(Criteria.where("_id").is(orgId).and("organizationId").is(orgId)),
                 OrganizationDocument.class)).map(OrganizationDocument::seatLimit);

@@ -1,83 +1,78 @@
 package com.cycube.training.people;
 
 import com.cycube.support.errors.DomainException;
-import java.util.ArrayList;
+import com.cycube.support.persistence.OptimisticRetry;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * The seat ledger: per organization, the distinct users holding enrollments ({@code seats} collection, one document
- * per organization). Every path that creates an enrollment claims seats here first, with a compare-and-set on the
- * ledger's revision, so concurrent enrollments can never together exceed the organization's {@code seatLimit}
- * (from {@code identity.OrganizationChanged}; unknown = no limit). A refused claim writes nothing.
- *
- * <p>Uses {@link MongoTemplate}: callers pass the organization they already checked (the caller's own, or the
- * event's), and every criterion names it.
+ * The seat rule: per organization, the distinct users holding enrollments may not exceed its {@code seatLimit}
+ * (from {@code identity.OrganizationChanged}; unknown = no limit). Every path that creates an enrollment claims seats
+ * here first, with a compare-and-set on the ledger ({@link SeatStore}) retried by {@link OptimisticRetry}, so
+ * concurrent enrollments can never together exceed the limit. A refused claim writes nothing.
  */
 @Component
 public class Seats {
 
-    static final String COLLECTION = "seats";
-    private static final int ATTEMPTS = 20;
-
-    private final MongoTemplate mongo;
+    private final SeatStore ledger;
     private final PeopleStore people;
 
-    public Seats(MongoTemplate mongo, PeopleStore people) {
-        this.mongo = mongo;
+    public Seats(SeatStore ledger, PeopleStore people) {
+        this.ledger = ledger;
         this.people = people;
     }
 
-    /** Makes sure every user in {@code userIds} holds a seat of {@code orgId}; CONFLICT (nothing written) if they cannot. */
+    /**
+     * Makes sure every user in {@code userIds} holds a seat of {@code orgId}; CONFLICT (nothing written) when the
+     * organization has too few seats left, or when the ledger kept changing during every attempt.
+     */
     public void claim(String orgId, Collection<String> userIds) {
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            Document ledger = mongo.findOne(Query.query(Criteria.where("_id").is(orgId).and("organizationId").is(orgId)),
-                    Document.class, COLLECTION);
-            List<String> holders = ledger == null ? List.of() : ledger.getList("holders", String.class, List.of());
-            long revision = ledger == null ? 0 : ((Number) ledger.get("revision")).longValue();
-            Set<String> newcomers = new LinkedHashSet<>(userIds);
-            newcomers.removeAll(holders);
-            if (newcomers.isEmpty()) {
-                return;
-            }
-            Optional<Integer> limit = people.seatLimit(orgId);
-            if (limit.isPresent() && holders.size() + newcomers.size() > limit.get()) {
-                throw DomainException.conflict("Not enough seats: the organization has " + limit.get() + " seats, "
-                        + holders.size() + " are taken and this needs " + newcomers.size() + " more");
-            }
-            if (write(orgId, revision, newcomers)) {
-                return;
-            }
+        Claim claim = tryClaim(orgId, userIds);
+        if (!claim.granted()) {
+            throw DomainException.conflict(claim.refusal());
         }
-        throw DomainException.unavailable("Seats are being changed concurrently; try again");
+    }
+
+    /**
+     * Like {@link #claim}, but a full organization is an answer (false), not an error. Losing the ledger's
+     * compare-and-set every time still throws CONFLICT: that is worth retrying, a full organization is not.
+     */
+    public boolean claimIfFree(String orgId, Collection<String> userIds) {
+        return tryClaim(orgId, userIds).granted();
     }
 
     /** The users holding a seat of {@code orgId}. */
     public List<String> holders(String orgId) {
-        Document ledger = mongo.findOne(Query.query(Criteria.where("_id").is(orgId)), Document.class, COLLECTION);
-        return ledger == null ? List.of() : new ArrayList<>(ledger.getList("holders", String.class, List.of()));
+        return ledger.ledger(orgId).holders();
     }
 
-    private boolean write(String orgId, long revision, Set<String> newcomers) {
-        Query unchanged = Query.query(Criteria.where("_id").is(orgId).and("organizationId").is(orgId).and("revision").is(revision));
-        Update update = new Update().addToSet("holders").each(newcomers.toArray()).set("revision", revision + 1);
-        try {
-            if (revision == 0) {
-                return mongo.upsert(unchanged, update, COLLECTION).getUpsertedId() != null;
-            }
-            return mongo.updateFirst(unchanged, update, COLLECTION).getModifiedCount() > 0;
-        } catch (DuplicateKeyException concurrentFirstClaim) {
-            return false;
+    /** A claim's outcome: granted, or refused for {@code refusal}. */
+    private record Claim(String refusal) {
+        static final Claim GRANTED = new Claim(null);
+
+        boolean granted() {
+            return refusal == null;
         }
+    }
+
+    private Claim tryClaim(String orgId, Collection<String> userIds) {
+        return OptimisticRetry.until("The seat ledger", () -> {
+            SeatStore.Ledger current = ledger.ledger(orgId);
+            Set<String> newcomers = new LinkedHashSet<>(userIds);
+            newcomers.removeAll(current.holders());
+            if (newcomers.isEmpty()) {
+                return Optional.of(Claim.GRANTED);
+            }
+            Optional<Integer> limit = people.seatLimit(orgId);
+            if (limit.isPresent() && current.holders().size() + newcomers.size() > limit.get()) {
+                return Optional.of(new Claim("Not enough seats: the organization has " + limit.get() + " seats, "
+                        + current.holders().size() + " are taken and this needs " + newcomers.size() + " more"));
+            }
+            return ledger.addHolders(orgId, current.revision(), newcomers) ? Optional.of(Claim.GRANTED) : Optional.empty();
+        });
     }
 }

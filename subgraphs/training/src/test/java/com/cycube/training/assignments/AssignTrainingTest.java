@@ -3,14 +3,17 @@ package com.cycube.training.assignments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyCollection;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doThrow;
 
 import com.cycube.support.auth.Caller;
-import com.cycube.support.errors.DomainException;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.support.contracts.identity.OrganizationChanged;
+import com.cycube.support.contracts.identity.UserChanged;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.persistence.OptimisticRetry;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import com.cycube.training.Ops;
 import com.cycube.training.TrainingIntegrationTest;
 import com.cycube.training.enrollments.EnrollmentDocument;
@@ -40,15 +43,15 @@ class AssignTrainingTest extends TrainingIntegrationTest {
 
     @Test
     void a_manager_assigns_a_course_to_a_user_with_a_due_date() {
-        GraphQlTestClient.Response response = assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing",
+        GraphQlClient.Response response = assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing",
                 "userIds", List.of(Persona.ACME_TRAINEE.subject()), "dueAt", inAWeek())).assertNoErrors();
         assertThat(response.<Integer>get("data.assignTraining.newEnrollments")).isEqualTo(1);
         assertThat(response.<String>get("data.assignTraining.assignment.course.id")).isEqualTo("course-phishing");
         assertThat(response.<String>get("data.assignTraining.assignment.assignedBy.id")).isEqualTo(Persona.ACME_MANAGER.subject());
-        GraphQlTestClient.Response mine = as(Persona.ACME_TRAINEE, Ops.MY_ENROLLMENTS, Map.of()).assertNoErrors();
+        GraphQlClient.Response mine = as(Persona.ACME_TRAINEE, Ops.MY_ENROLLMENTS, Map.of()).assertNoErrors();
         assertThat(mine.<Integer>get("data.myEnrollments.totalCount")).isEqualTo(1);
         String id = EnrollmentDocument.idFor(ACME, Persona.ACME_TRAINEE.subject(), "course-phishing");
-        GraphQlTestClient.Response enrollment = as(Persona.ACME_TRAINEE, Ops.ENROLLMENT, Map.of("id", id)).assertNoErrors();
+        GraphQlClient.Response enrollment = as(Persona.ACME_TRAINEE, Ops.ENROLLMENT, Map.of("id", id)).assertNoErrors();
         assertThat(enrollment.<String>get("data.enrollment.source")).isEqualTo("ASSIGNED");
         assertThat(enrollment.<String>get("data.enrollment.dueAt")).isEqualTo(inAWeek());
     }
@@ -59,7 +62,7 @@ class AssignTrainingTest extends TrainingIntegrationTest {
         String late = clock.instant().plusSeconds(30 * 24 * 3600).toString();
         assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing", "userIds", List.of(Persona.ACME_TRAINEE.subject()),
                 "dueAt", inAWeek())).assertNoErrors();
-        GraphQlTestClient.Response second = assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing",
+        GraphQlClient.Response second = assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing",
                 "userIds", List.of(Persona.ACME_TRAINEE.subject()), "dueAt", late)).assertNoErrors();
         assertThat(second.<Integer>get("data.assignTraining.newEnrollments")).isZero();
         assertThat(enrollmentCount()).isEqualTo(1);
@@ -70,28 +73,28 @@ class AssignTrainingTest extends TrainingIntegrationTest {
 
     @Test
     void a_team_assignment_enrolls_the_members_and_a_member_who_joins_later_exactly_once() {
-        GraphQlTestClient.Response response = assign(Persona.ACME_MANAGER, Map.of("learningPathId", "path-soc",
+        GraphQlClient.Response response = assign(Persona.ACME_MANAGER, Map.of("learningPathId", "path-soc",
                 "teamIds", List.of(SOC1), "dueAt", inAWeek())).assertNoErrors();
         assertThat(response.<Integer>get("data.assignTraining.newEnrollments")).isEqualTo(2);
         assertThat(response.<String>get("data.assignTraining.assignment.learningPath.id")).isEqualTo("path-soc");
 
         userChanged(NEWCOMER); // signs in, no team yet
         drain();
-        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("userId").is(NEWCOMER.subject())), EnrollmentDocument.class)).isZero();
+        assertThat(mongo.count(Query.query(
+                Criteria.where("userId").is(NEWCOMER.subject())), EnrollmentDocument.class)).isZero();
 
         var joined = userChanged(NEWCOMER, SOC1);
         userChanged(NEWCOMER, SOC1, "team-acme-secops"); // joins a second team: same assignment, no second enrollment
         drain();
-        append(joined.type(), joined.orgId(), joined.payload()); // an old snapshot arriving again, with a new id
+        append(joined.orgId(), joined.payloadAs(UserChanged.class)); // an old snapshot arriving again, with a new id
         drain();
-        List<EnrollmentDocument> theirs = mongo.find(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("userId").is(NEWCOMER.subject())), EnrollmentDocument.class);
+        List<EnrollmentDocument> theirs = mongo.find(Query.query(
+                Criteria.where("userId").is(NEWCOMER.subject())), EnrollmentDocument.class);
         assertThat(theirs).extracting(EnrollmentDocument::courseId).containsExactlyInAnyOrder("course-phishing", "course-linux");
         assertThat(theirs).allSatisfy(e -> assertThat(e.dueAt()).isEqualTo(Instant.parse(inAWeekFrom(response))));
     }
 
-    private static String inAWeekFrom(GraphQlTestClient.Response response) {
+    private static String inAWeekFrom(GraphQlClient.Response response) {
         return response.get("data.assignTraining.assignment.dueAt");
     }
 
@@ -127,11 +130,13 @@ class AssignTrainingTest extends TrainingIntegrationTest {
     @Test
     void a_new_team_member_whose_seat_claim_loses_every_race_is_enrolled_when_the_event_is_delivered_again() {
         assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing", "teamIds", List.of(SOC1), "dueAt", inAWeek())).assertNoErrors();
-        doThrow(DomainException.unavailable("Seats are being changed concurrently; try again")).doCallRealMethod()
-                .when(seats).claim(eq(ACME), anyCollection());
+        AtomicInteger races = new AtomicInteger();
+        doAnswer(invocation -> races.incrementAndGet() <= OptimisticRetry.ATTEMPTS ? false : invocation.callRealMethod())
+                .when(seatStore).addHolders(eq(ACME), anyLong(), anyCollection()); // somebody else changes the ledger first
 
         userChanged(NEWCOMER, SOC1);
         drain();
+        assertThat(races).as("every attempt of the first delivery lost").hasValue(OptimisticRetry.ATTEMPTS);
         Query theirs = Query.query(Criteria.where("userId").is(NEWCOMER.subject()));
         assertThat(mongo.count(theirs, EnrollmentDocument.class)).isZero();
         assertThat(eventLog.backlog("training.identity")).as("not acknowledged: it comes back").isOne();
@@ -147,8 +152,8 @@ class AssignTrainingTest extends TrainingIntegrationTest {
         assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing", "teamIds", List.of(SOC1), "dueAt", inAWeek())).assertNoErrors();
         userChanged(Persona.GLOBEX_TRAINEE, RED, SOC1);
         drain();
-        assertThat(mongo.count(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("organizationId").is(GLOBEX)), EnrollmentDocument.class)).isZero();
+        assertThat(mongo.count(Query.query(
+                Criteria.where("organizationId").is(GLOBEX)), EnrollmentDocument.class)).isZero();
     }
 
     @Test
@@ -157,7 +162,7 @@ class AssignTrainingTest extends TrainingIntegrationTest {
         drain();
         enroll(Persona.ACME_TRAINEE, "course-phishing");
         long seatsBefore = mongo.getCollection("seats").countDocuments();
-        GraphQlTestClient.Response refused = assign(Persona.ACME_MANAGER, Map.of("courseId", "course-linux",
+        GraphQlClient.Response refused = assign(Persona.ACME_MANAGER, Map.of("courseId", "course-linux",
                 "userIds", List.of(Persona.ACME_TRAINEE.subject(), OTHER_ACME_TRAINEE.subject(), Persona.ACME_MANAGER.subject()),
                 "dueAt", inAWeek()));
         assertThat(refused.errorCodes()).containsExactly("CONFLICT");
@@ -193,8 +198,7 @@ class AssignTrainingTest extends TrainingIntegrationTest {
         var older = organizationChanged(ACME, 1);
         organizationChanged(ACME, 10);
         drain();
-        eventLog.append(new com.cycube.support.events.DomainEvent("late-" + older.eventId(), older.type(), older.orgId(),
-                "identity", older.occurredAt(), older.payload()));
+        eventLog.append(DomainEvent.of(older.orgId(), older.occurredAt(), older.payloadAs(OrganizationChanged.class)));
         drain();
         assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing",
                 "userIds", List.of(Persona.ACME_TRAINEE.subject(), OTHER_ACME_TRAINEE.subject()), "dueAt", inAWeek())).assertNoErrors();
@@ -236,7 +240,7 @@ class AssignTrainingTest extends TrainingIntegrationTest {
         String acme = assign(Persona.ACME_MANAGER, Map.of("courseId", "course-phishing", "teamIds", List.of(SOC1), "dueAt", inAWeek()))
                 .assertNoErrors().get("data.assignTraining.assignment.id");
         assign(Persona.GLOBEX_MANAGER, Map.of("courseId", "course-phishing", "teamIds", List.of(RED), "dueAt", inAWeek())).assertNoErrors();
-        GraphQlTestClient.Response list = as(Persona.ACME_MANAGER, Ops.ASSIGNMENTS).assertNoErrors();
+        GraphQlClient.Response list = as(Persona.ACME_MANAGER, Ops.ASSIGNMENTS).assertNoErrors();
         assertThat(list.<List<String>>get("data.assignments.edges[*].node.id")).containsExactly(acme);
         assertThat(list.<List<String>>get("data.assignments.edges[*].node.teams[*].id")).containsExactly(SOC1);
         assertThat(as(Persona.ACME_HR_INTEGRATION, Ops.ASSIGNMENTS).assertNoErrors().<Integer>get("data.assignments.totalCount")).isEqualTo(1);

@@ -2,10 +2,14 @@ package com.cycube.training.enrollments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.support.contracts.catalog.CourseArchived;
+import com.cycube.support.contracts.catalog.LearningPathPublished;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import com.cycube.training.Ops;
 import com.cycube.training.TrainingIntegrationTest;
+import com.cycube.training.catalog.CourseDocument;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -16,7 +20,7 @@ class EnrollTest extends TrainingIntegrationTest {
 
     @Test
     void a_trainee_enrolls_in_a_published_global_course_and_starts_on_track_at_zero() {
-        GraphQlTestClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL,
+        GraphQlClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL,
                 Map.of("input", Map.of("courseId", "course-phishing"))).assertNoErrors();
         assertThat(response.<Boolean>get("data.enroll.alreadyEnrolled")).isFalse();
         assertThat(response.<String>get("data.enroll.enrollments[0].organizationId")).isEqualTo(ACME);
@@ -33,7 +37,7 @@ class EnrollTest extends TrainingIntegrationTest {
     @Test
     void enrolling_twice_returns_the_same_enrollment_and_writes_nothing_new() {
         String first = enroll(Persona.ACME_TRAINEE, "course-phishing");
-        GraphQlTestClient.Response again = as(Persona.ACME_TRAINEE, Ops.ENROLL,
+        GraphQlClient.Response again = as(Persona.ACME_TRAINEE, Ops.ENROLL,
                 Map.of("input", Map.of("courseId", "course-phishing"))).assertNoErrors();
         assertThat(again.<String>get("data.enroll.enrollments[0].id")).isEqualTo(first);
         assertThat(again.<Boolean>get("data.enroll.alreadyEnrolled")).isTrue();
@@ -49,7 +53,7 @@ class EnrollTest extends TrainingIntegrationTest {
     @Test
     void unknown_unpublished_archived_and_other_organizations_courses_are_not_found_and_nothing_is_written() {
         for (String course : List.of("course-never-published", "course-retired", "course-globex-secrets")) {
-            GraphQlTestClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL, Map.of("input", Map.of("courseId", course)));
+            GraphQlClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL, Map.of("input", Map.of("courseId", course)));
             assertThat(response.errorCodes()).as(course).containsExactly("NOT_FOUND");
         }
         assertThat(as(Persona.GLOBEX_TRAINEE, Ops.ENROLL, Map.of("input", Map.of("courseId", "course-acme-ir"))).errorCodes())
@@ -65,20 +69,42 @@ class EnrollTest extends TrainingIntegrationTest {
     }
 
     @Test
-    void an_archival_older_than_the_latest_publication_does_not_close_the_course_whatever_the_order() {
-        // a republication after the archival opens the course again; an old publication arriving late changes nothing
+    void an_archived_course_stays_closed_whatever_publication_arrives_later() {
+        // the archive is final: neither a higher version nor an old one arriving late re-opens the course
         coursePublished("course-retired", null, 2, "Retired course, revised", cube("old-read", "READING"), cube("new-read", "READING"));
         coursePublished("course-retired", null, 1, "Retired course", cube("old-read", "READING"));
         drain();
-        GraphQlTestClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL,
-                Map.of("input", Map.of("courseId", "course-retired"))).assertNoErrors();
-        assertThat(response.<Integer>get("data.enroll.enrollments[0].progress.totalCubes")).isEqualTo(2);
+        assertThat(as(Persona.ACME_TRAINEE, Ops.ENROLL, Map.of("input", Map.of("courseId", "course-retired"))).errorCodes())
+                .containsExactly("NOT_FOUND");
+        assertThat(enrollmentCount()).isZero();
+    }
+
+    @Test
+    void the_first_archive_is_kept_and_an_archive_delivered_before_the_publication_closes_the_course_too() {
+        Instant archivedAt = mongo.findById("course-retired", CourseDocument.class).archivedAt();
+        append(null, new CourseArchived("course-retired")); // archived again, later by the clock
+        append(null, new CourseArchived("course-late"));
+        coursePublished("course-late", null, 1, "Late", cube("late-read", "READING"));
+        drain();
+        assertThat(mongo.findById("course-retired", CourseDocument.class).archivedAt()).isEqualTo(archivedAt);
+        assertThat(as(Persona.ACME_TRAINEE, Ops.ENROLL, Map.of("input", Map.of("courseId", "course-late"))).errorCodes())
+                .containsExactly("NOT_FOUND");
+    }
+
+    @Test
+    void a_learning_path_keeps_its_highest_version_whatever_the_order_of_arrival() {
+        append(null, new LearningPathPublished("path-ops", 2, "Ops, revised", "GLOBAL", null, List.of("course-linux")));
+        append(null, new LearningPathPublished("path-ops", 1, "Ops", "GLOBAL", null, List.of("course-phishing", "course-linux")));
+        drain();
+        GraphQlClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL,
+                Map.of("input", Map.of("learningPathId", "path-ops"))).assertNoErrors();
+        assertThat(response.<List<String>>get("data.enroll.enrollments[*].course.id")).containsExactly("course-linux");
     }
 
     @Test
     void enrolling_in_a_learning_path_enrolls_in_each_of_its_courses_once() {
         enroll(Persona.ACME_TRAINEE, "course-linux");
-        GraphQlTestClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL,
+        GraphQlClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL,
                 Map.of("input", Map.of("learningPathId", "path-soc"))).assertNoErrors();
         assertThat(response.<List<String>>get("data.enroll.enrollments[*].course.id"))
                 .containsExactly("course-phishing", "course-linux");

@@ -2,8 +2,8 @@ package com.cycube.training.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import com.cycube.training.TrainingIntegrationTest;
 import com.cycube.training.enrollments.EnrollmentDocument;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class DataLoaderCountingTest extends TrainingIntegrationTest {
 
     private Cost cost(List<Map<String, Object>> representations, int expectedEntities) {
         commands.reset();
-        GraphQlTestClient.Response response = as(Persona.ACME_MANAGER, PAGE, Map.of("r", representations)).assertNoErrors();
+        GraphQlClient.Response response = as(Persona.ACME_MANAGER, PAGE, Map.of("r", representations)).assertNoErrors();
         assertThat(response.<List<Object>>get("data._entities")).hasSize(expectedEntities);
         assertThat(response.<List<Object>>get("data._entities[*]")).doesNotContainNull();
         String db = trainingDatabase();

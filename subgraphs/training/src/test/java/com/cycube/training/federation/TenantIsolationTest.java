@@ -2,8 +2,8 @@ package com.cycube.training.federation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import com.cycube.training.Ops;
 import com.cycube.training.TrainingIntegrationTest;
 import java.util.List;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Globex never sees Acme's training: by id, in lists, and through every federated reference. */
 class TenantIsolationTest extends TrainingIntegrationTest {
 
-    private GraphQlTestClient.Response entities(Persona persona, List<Map<String, Object>> representations) {
+    private GraphQlClient.Response entities(Persona persona, List<Map<String, Object>> representations) {
         return as(persona, Ops.ENTITIES, Map.of("r", representations));
     }
 
@@ -33,7 +33,7 @@ class TenantIsolationTest extends TrainingIntegrationTest {
                 Map.of("__typename", "Course", "id", "course-phishing"),
                 Map.of("__typename", "Team", "id", SOC1));
         for (Persona globex : List.of(Persona.GLOBEX_MANAGER, Persona.GLOBEX_TRAINEE)) {
-            GraphQlTestClient.Response response = entities(globex, references).assertNoErrors();
+            GraphQlClient.Response response = entities(globex, references).assertNoErrors();
             assertThat(response.<Object>get("data._entities[0]")).isNull();
             assertThat(response.<Object>get("data._entities[1]")).isNull();
             assertThat(response.<Integer>get("data._entities[2].enrollments.totalCount")).isZero();
@@ -41,7 +41,7 @@ class TenantIsolationTest extends TrainingIntegrationTest {
             assertThat(response.<Object>get("data._entities[4].teamProgress")).isNull();
             assertThat(response.body()).doesNotContain(enrollment, assignment);
         }
-        GraphQlTestClient.Response acme = entities(Persona.ACME_MANAGER, references).assertNoErrors();
+        GraphQlClient.Response acme = entities(Persona.ACME_MANAGER, references).assertNoErrors();
         assertThat(acme.<String>get("data._entities[0].id")).isEqualTo(enrollment);
         assertThat(acme.<String>get("data._entities[1].id")).isEqualTo(assignment);
         assertThat(acme.<Integer>get("data._entities[2].enrollments.totalCount")).isEqualTo(1);
@@ -77,7 +77,7 @@ class TenantIsolationTest extends TrainingIntegrationTest {
         String mine = enroll(Persona.ACME_TRAINEE, "course-phishing");
         List<Map<String, Object>> references = List.of(Map.of("__typename", "Course", "id", "course-phishing"),
                 Map.of("__typename", "Course", "id", "course-linux"), Map.of("__typename", "Team", "id", SOC1));
-        GraphQlTestClient.Response trainee = entities(Persona.ACME_TRAINEE, references).assertNoErrors();
+        GraphQlClient.Response trainee = entities(Persona.ACME_TRAINEE, references).assertNoErrors();
         assertThat(trainee.<String>get("data._entities[0].myEnrollment.id")).isEqualTo(mine);
         assertThat(trainee.<Object>get("data._entities[1].myEnrollment")).isNull();
         assertThat(trainee.<Object>get("data._entities[2].teamProgress")).as("trainees do not see team progress").isNull();

@@ -2,13 +2,19 @@ package com.cycube.training.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.cycube.support.contracts.assessment.QuizPassed;
+import com.cycube.support.contracts.training.CourseCompleted;
+import com.cycube.support.contracts.training.CubeCompleted;
+import com.cycube.support.contracts.training.ProgressChanged;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.support.events.EventPayload;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import com.cycube.training.Ops;
 import com.cycube.training.TrainingIntegrationTest;
 import com.cycube.training.enrollments.EnrollmentDocument;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,31 +28,34 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ProgressFromFactsTest extends TrainingIntegrationTest {
 
     @Autowired
-    ProgressFacts facts;
+    ProgressFactsHandler facts;
 
-    private GraphQlTestClient.Response read(String enrollmentId) {
+    private List<DomainEvent> produced(Class<? extends EventPayload> type) {
+        return eventLog.ofType(EventPayload.typeOf(type));
+    }
+
+    private GraphQlClient.Response read(String enrollmentId) {
         return as(Persona.ACME_TRAINEE, Ops.ENROLLMENT, Map.of("id", enrollmentId)).assertNoErrors();
     }
 
     @Test
     void a_reading_completed_by_the_trainee_moves_progress_and_emits_cube_completed_and_progress_changed() {
         String id = enroll(Persona.ACME_TRAINEE, "course-phishing");
-        GraphQlTestClient.Response response = as(Persona.ACME_TRAINEE, Ops.COMPLETE_READING,
+        GraphQlClient.Response response = as(Persona.ACME_TRAINEE, Ops.COMPLETE_READING,
                 Map.of("input", Map.of("enrollmentId", id, "cubeId", "read-1"))).assertNoErrors();
         assertThat(response.<Integer>get("data.completeReading.enrollment.progress.percent")).isEqualTo(33);
         assertThat(response.<String>get("data.completeReading.enrollment.progress.cubes[0].completedBy")).isEqualTo("READING");
         as(Persona.ACME_TRAINEE, Ops.COMPLETE_READING, Map.of("input", Map.of("enrollmentId", id, "cubeId", "read-1"))).assertNoErrors();
         drain();
-        List<DomainEvent> completed = eventLog.ofType("training.CubeCompleted");
-        assertThat(completed).singleElement().satisfies(event -> {
+        assertThat(produced(CubeCompleted.class)).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isEqualTo(ACME);
             assertThat(event.source()).isEqualTo("training");
-            assertThat(event.payload()).containsEntry("enrollmentId", id).containsEntry("userId", Persona.ACME_TRAINEE.subject())
-                    .containsEntry("courseId", "course-phishing").containsEntry("cubeId", "read-1").containsEntry("how", "READING");
+            assertThat(event.payloadAs(CubeCompleted.class))
+                    .isEqualTo(new CubeCompleted(id, Persona.ACME_TRAINEE.subject(), "course-phishing", "read-1", "READING"));
         });
-        assertThat(eventLog.ofType("training.ProgressChanged")).singleElement()
-                .satisfies(event -> assertThat(event.payload()).containsEntry("percent", 33).containsEntry("completedCubes", 1)
-                        .containsEntry("totalCubes", 3).containsEntry("status", "ON_TRACK"));
+        assertThat(produced(ProgressChanged.class)).singleElement()
+                .satisfies(event -> assertThat(event.payloadAs(ProgressChanged.class))
+                        .isEqualTo(new ProgressChanged(id, Persona.ACME_TRAINEE.subject(), "course-phishing", 33, 1, 3, null, "ON_TRACK")));
         assertThat(mongo.getCollection(EnrollmentDocument.COLLECTION).find().first().get("_outbox", List.class))
                 .as("relayed events leave the outbox").isEmpty();
     }
@@ -69,11 +78,11 @@ class ProgressFromFactsTest extends TrainingIntegrationTest {
         facts.handle(passed); // a redelivery (crash between effect and acknowledgement)
         quizPassed(Persona.ACME_TRAINEE, "quiz-1", 95); // another pass of the same quiz: already completed
         drain();
-        GraphQlTestClient.Response response = read(id);
+        GraphQlClient.Response response = read(id);
         assertThat(response.<Integer>get("data.enrollment.progress.completedCubes")).isEqualTo(1);
         assertThat(response.<Double>get("data.enrollment.progress.score")).isEqualTo(80.0);
         assertThat(response.<String>get("data.enrollment.progress.cubes[1].completedBy")).isEqualTo("QUIZ");
-        assertThat(eventLog.ofType("training.CubeCompleted")).hasSize(1);
+        assertThat(produced(CubeCompleted.class)).hasSize(1);
     }
 
     @Test
@@ -82,11 +91,11 @@ class ProgressFromFactsTest extends TrainingIntegrationTest {
         objectivesMet(Persona.ACME_TRAINEE, "lab-1");
         quizPassed(Persona.ACME_TRAINEE, "lab-1", 70);
         drain();
-        GraphQlTestClient.Response response = read(id);
+        GraphQlClient.Response response = read(id);
         assertThat(response.<Boolean>get("data.enrollment.progress.cubes[2].completed")).isTrue();
         assertThat(response.<String>get("data.enrollment.progress.cubes[2].completedBy")).isEqualTo("LAB");
         assertThat(response.<Integer>get("data.enrollment.progress.cubes[2].score")).isEqualTo(70);
-        assertThat(eventLog.ofType("training.CubeCompleted")).as("one cube, two completing facts").hasSize(1);
+        assertThat(produced(CubeCompleted.class)).as("one cube, two completing facts").hasSize(1);
     }
 
     @Test
@@ -98,12 +107,12 @@ class ProgressFromFactsTest extends TrainingIntegrationTest {
         DomainEvent running = labStateChanged(Persona.ACME_TRAINEE, "lab-1", "RUNNING", "PROVISIONING");
         drain();
         facts.handle(second);
-        GraphQlTestClient.Response response = read(id);
+        GraphQlClient.Response response = read(id);
         assertThat(response.<Integer>get("data.enrollment.progress.cubes[1].attempts")).isEqualTo(2);
         assertThat(response.<Integer>get("data.enrollment.progress.cubes[2].attempts")).isEqualTo(1);
         assertThat(response.<String>get("data.enrollment.progress.lastActivityAt")).isEqualTo(running.occurredAt().toString());
         assertThat(response.<Integer>get("data.enrollment.progress.completedCubes")).isZero();
-        assertThat(eventLog.ofType("training.ProgressChanged")).isEmpty();
+        assertThat(produced(ProgressChanged.class)).isEmpty();
     }
 
     @Test
@@ -113,15 +122,21 @@ class ProgressFromFactsTest extends TrainingIntegrationTest {
         quizPassed(Persona.ACME_TRAINEE, "quiz-1", 90);
         objectivesMet(Persona.ACME_TRAINEE, "lab-1");
         drain();
-        GraphQlTestClient.Response response = read(id);
+        GraphQlClient.Response response = read(id);
         assertThat(response.<Integer>get("data.enrollment.progress.percent")).isEqualTo(100);
         assertThat(response.<String>get("data.enrollment.progress.status")).isEqualTo("COMPLETED");
         assertThat(response.<String>get("data.enrollment.progress.completedAt")).isNotNull();
-        assertThat(eventLog.ofType("training.CourseCompleted")).singleElement().satisfies(event -> assertThat(event.payload())
-                .containsEntry("enrollmentId", id).containsEntry("courseId", "course-phishing")
-                .containsEntry("courseTitle", "Spotting phishing").containsEntry("score", 90.0).containsKey("completedAt"));
-        assertThat(eventLog.ofType("training.ProgressChanged")).hasSize(3)
-                .extracting(event -> event.payload().get("percent") + " " + event.payload().get("status"))
+        assertThat(produced(CourseCompleted.class)).singleElement().satisfies(event -> {
+            CourseCompleted completed = event.payloadAs(CourseCompleted.class);
+            assertThat(completed.enrollmentId()).isEqualTo(id);
+            assertThat(completed.courseId()).isEqualTo("course-phishing");
+            assertThat(completed.courseTitle()).isEqualTo("Spotting phishing");
+            assertThat(completed.score()).isEqualTo(90.0);
+            assertThat(completed.completedAt()).isEqualTo(Instant.parse(response.get("data.enrollment.progress.completedAt")));
+        });
+        assertThat(produced(ProgressChanged.class)).hasSize(3)
+                .extracting(event -> event.payloadAs(ProgressChanged.class))
+                .extracting(changed -> changed.percent() + " " + changed.status())
                 .containsExactlyInAnyOrder("33 ON_TRACK", "66 ON_TRACK", "100 COMPLETED");
     }
 
@@ -151,8 +166,7 @@ class ProgressFromFactsTest extends TrainingIntegrationTest {
     @Test
     void a_fact_of_another_organization_never_touches_an_acme_enrollment() {
         String id = enroll(Persona.ACME_TRAINEE, "course-phishing");
-        append("assessment.QuizPassed", GLOBEX, new org.bson.Document("userId", Persona.ACME_TRAINEE.subject())
-                .append("cubeId", "quiz-1").append("score", 100));
+        append(GLOBEX, new QuizPassed(Persona.ACME_TRAINEE.subject(), "quiz-1", 100, 100, 100));
         drain();
         assertThat(stored(id).cubes()).isEmpty();
     }
@@ -173,15 +187,15 @@ class ProgressFromFactsTest extends TrainingIntegrationTest {
         EnrollmentDocument after = stored(id);
         assertThat(after.cubes()).extracting(c -> c.cubeId() + ":" + c.attempts() + ":" + c.completed())
                 .containsExactlyInAnyOrder("quiz-1:1:true", "lab-1:0:true");
-        assertThat(eventLog.ofType("training.CubeCompleted")).hasSize(2);
-        assertThat(eventLog.ofType("training.ProgressChanged")).hasSize(2);
+        assertThat(produced(CubeCompleted.class)).hasSize(2);
+        assertThat(produced(ProgressChanged.class)).hasSize(2);
     }
 
     @Test
     void study_time_adds_up_within_the_per_call_bounds() {
         String id = enroll(Persona.ACME_TRAINEE, "course-phishing");
         as(Persona.ACME_TRAINEE, Ops.STUDY_TIME, Map.of("input", Map.of("enrollmentId", id, "seconds", 600))).assertNoErrors();
-        GraphQlTestClient.Response response = as(Persona.ACME_TRAINEE, Ops.STUDY_TIME,
+        GraphQlClient.Response response = as(Persona.ACME_TRAINEE, Ops.STUDY_TIME,
                 Map.of("input", Map.of("enrollmentId", id, "seconds", 3600))).assertNoErrors();
         assertThat(response.<Integer>get("data.recordStudyTime.enrollment.progress.timeSpentSeconds")).isEqualTo(4200);
         assertThat(response.<String>get("data.recordStudyTime.enrollment.progress.lastActivityAt")).isEqualTo(clock.instant().toString());
@@ -207,7 +221,7 @@ class ProgressFromFactsTest extends TrainingIntegrationTest {
 
         clock.advance(Duration.ofDays(8));
 
-        GraphQlTestClient.Response overdue = as(Persona.ACME_TRAINEE, Ops.MY_ENROLLMENTS, Map.of("status", "OVERDUE")).assertNoErrors();
+        GraphQlClient.Response overdue = as(Persona.ACME_TRAINEE, Ops.MY_ENROLLMENTS, Map.of("status", "OVERDUE")).assertNoErrors();
         assertThat(overdue.<List<String>>get("data.myEnrollments.edges[*].node.course.id")).containsExactly("course-linux");
         assertThat(overdue.<List<String>>get("data.myEnrollments.edges[*].node.progress.status")).containsExactly("OVERDUE");
         assertThat(as(Persona.ACME_TRAINEE, Ops.MY_ENROLLMENTS, Map.of("status", "COMPLETED")).assertNoErrors()
