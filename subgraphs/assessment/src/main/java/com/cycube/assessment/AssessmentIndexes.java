@@ -2,7 +2,7 @@ package com.cycube.assessment;
 
 import com.cycube.assessment.answers.FreeTextSubmissionDocument;
 import com.cycube.assessment.answers.QuizResultDocument;
-import com.cycube.assessment.answers.RateLimiter;
+import com.cycube.assessment.answers.RateLimitStore;
 import com.cycube.assessment.certificates.CertificateDocument;
 import com.cycube.assessment.questions.QuestionDocument;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public class AssessmentIndexes implements ApplicationRunner {
         mongo.indexOps(CertificateDocument.class).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
                 .on("userId", Sort.Direction.ASC).on("issuedAt", Sort.Direction.DESC).named("organization_user_issued"));
         // counters of past windows disappear by themselves
-        mongo.indexOps(RateLimiter.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
+        mongo.indexOps(RateLimitStore.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                 .expire(Duration.ZERO).named("expiry"));
     }
 }

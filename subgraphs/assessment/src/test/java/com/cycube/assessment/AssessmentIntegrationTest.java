@@ -1,18 +1,17 @@
 package com.cycube.assessment;
 
-import com.cycube.testing.MutableClock;
+import com.cycube.support.contracts.catalog.CoursePublished;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventLog;
+import com.cycube.support.events.EventPayload;
 import com.cycube.support.events.EventProcessing;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.MutableClock;
+import com.cycube.testclient.Persona;
 import com.cycube.testing.SubgraphTest;
 import com.mongodb.client.MongoClient;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -85,18 +84,14 @@ public abstract class AssessmentIntegrationTest {
         publishCourse("course-globex", Persona.GLOBEX, "Globex Playbook", cube(GLOBEX_QUIZ, "QUIZ"));
     }
 
-    protected static Document cube(String id, String kind) {
-        return new Document("cubeId", id).append("moduleId", "module-" + id).append("kind", kind)
-                .append("labTemplateId", "LAB".equals(kind) ? "tmpl-kali-ssh" : null).append("estimatedMinutes", 10)
-                .append("position", 0);
+    protected static CoursePublished.Cube cube(String id, String kind) {
+        return new CoursePublished.Cube(id, "module-" + id, kind, "LAB".equals(kind) ? "tmpl-kali-ssh" : null, 10, 0);
     }
 
-    /** What the catalog would emit on publishCourse (docs/events.md), delivered at once. */
-    protected void publishCourse(String courseId, String organizationId, String title, Document... cubes) {
-        publish(new DomainEvent(UUID.randomUUID().toString(), "catalog.CoursePublished", organizationId, "catalog",
-                clock.instant(), new Document("courseId", courseId).append("version", 1).append("title", title)
-                .append("visibility", organizationId == null ? "GLOBAL" : "ORGANIZATION")
-                .append("organizationId", organizationId).append("cubes", List.of(cubes))));
+    /** What the catalog would emit on the first publishCourse (docs/events.md), delivered at once. */
+    protected void publishCourse(String courseId, String organizationId, String title, CoursePublished.Cube... cubes) {
+        publish(DomainEvent.of(organizationId, clock.instant(), new CoursePublished(courseId, 1, title,
+                organizationId == null ? "GLOBAL" : "ORGANIZATION", organizationId, List.of(cubes))));
     }
 
     protected void publish(DomainEvent event) {
@@ -104,16 +99,16 @@ public abstract class AssessmentIntegrationTest {
         events.drain();
     }
 
-    protected GraphQlTestClient.Response as(Persona persona, String query) {
+    protected GraphQlClient.Response as(Persona persona, String query) {
         return as(persona, query, Map.of());
     }
 
-    protected GraphQlTestClient.Response as(Persona persona, String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).as(persona).execute(query, variables);
+    protected GraphQlClient.Response as(Persona persona, String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).as(persona).execute(query, variables);
     }
 
-    protected GraphQlTestClient.Response anonymous(String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
+    protected GraphQlClient.Response anonymous(String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).anonymous().execute(query, variables);
     }
 
 
@@ -142,15 +137,16 @@ public abstract class AssessmentIntegrationTest {
                 .assertNoErrors().get("data.question.options[*].id");
     }
 
-    protected GraphQlTestClient.Response submit(Persona persona, String questionId, String field, Object value) {
+    protected GraphQlClient.Response submit(Persona persona, String questionId, String field, Object value) {
         Map<String, Object> input = new java.util.HashMap<>();
         input.put("questionId", questionId);
         input.put(field, value);
         return as(persona, Ops.SUBMIT, Map.of("input", input));
     }
 
-    protected List<DomainEvent> produced(String type) {
+    /** Every event of this type assessment announced so far (the log is emptied before each test). */
+    protected List<DomainEvent> produced(Class<? extends EventPayload> type) {
         events.drain();
-        return new ArrayList<>(eventLog.ofType(type));
+        return eventLog.ofType(EventPayload.typeOf(type));
     }
 }

@@ -2,8 +2,8 @@ package com.cycube.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -81,7 +81,7 @@ class AuthorizationTest extends AssessmentIntegrationTest {
         assertThat(submit(ACME_HR, id, "choices", List.of(option)).errorCodes()).containsExactly("FORBIDDEN");
         assertThat(as(ACME_HR, Ops.TAKE_HINT, takeHint).errorCodes()).containsExactly("FORBIDDEN");
         assertThat(submit(Persona.ROOT, id, "choices", List.of(option)).errorCodes()).as("root has no organization").containsExactly("FORBIDDEN");
-        assertThat(GraphQlTestClient.forPort(port).anonymous().execute(Ops.SUBMIT,
+        assertThat(GraphQlClient.forPort(port).anonymous().execute(Ops.SUBMIT,
                 Map.of("input", Map.of("questionId", id, "choices", List.of(option)))).errorCodes()).containsExactly("UNAUTHENTICATED");
     }
 
@@ -112,7 +112,7 @@ class AuthorizationTest extends AssessmentIntegrationTest {
 
     @Test
     void invalid_tokens_are_unauthenticated() {
-        GraphQlTestClient.Response forged = GraphQlTestClient.forPort(port).withToken(com.cycube.testing.TestTokens.forgedTokenFor(Persona.ROOT))
+        GraphQlClient.Response forged = GraphQlClient.forPort(port).withToken(com.cycube.testclient.TestTokens.forgedTokenFor(Persona.ROOT))
                 .execute(Ops.CREATE, Map.of("input", singleChoice(GLOBAL_QUIZ, 5)));
         assertThat(forged.status()).isEqualTo(401);
         assertThat(mongo.count(new Query(), "questions")).isZero();

@@ -2,8 +2,8 @@ package com.cycube.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Globex can never read or change Acme's questions, answers, results or certificates — also through _entities. */
 class TenantIsolationTest extends AssessmentIntegrationTest {
 
-    private GraphQlTestClient.Response entities(Persona persona, List<Map<String, Object>> representations) {
+    private GraphQlClient.Response entities(Persona persona, List<Map<String, Object>> representations) {
         return as(persona, Ops.ENTITIES, Map.of("r", representations));
     }
 
@@ -20,7 +20,7 @@ class TenantIsolationTest extends AssessmentIntegrationTest {
     void globex_cannot_see_acme_questions_by_id_or_through_the_cube_entity() {
         String id = createQuestion(Persona.ACME_MANAGER, singleChoice(ACME_QUIZ, 5));
         assertThat((Object) as(Persona.GLOBEX_TRAINEE, Ops.QUESTION, Map.of("id", id)).assertNoErrors().get("data.question")).isNull();
-        GraphQlTestClient.Response viaEntities = entities(Persona.GLOBEX_MANAGER, List.of(
+        GraphQlClient.Response viaEntities = entities(Persona.GLOBEX_MANAGER, List.of(
                 Map.of("__typename", "Cube", "id", ACME_QUIZ),
                 Map.of("__typename", "Cube", "id", "cube-that-does-not-exist"),
                 Map.of("__typename", "Question", "id", id))).assertNoErrors();
@@ -43,7 +43,7 @@ class TenantIsolationTest extends AssessmentIntegrationTest {
         String option = optionIds(Persona.ACME_TRAINEE, id).get(1);
         String hint = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[0].id");
         assertThat(submit(Persona.GLOBEX_TRAINEE, id, "choices", List.of(option)).errorCodes()).containsExactly("NOT_FOUND");
-        GraphQlTestClient.Response hintTaken = as(Persona.GLOBEX_TRAINEE, Ops.TAKE_HINT, Map.of("input", Map.of("questionId", id, "hintId", hint)));
+        GraphQlClient.Response hintTaken = as(Persona.GLOBEX_TRAINEE, Ops.TAKE_HINT, Map.of("input", Map.of("questionId", id, "hintId", hint)));
         assertThat(hintTaken.errorCodes()).containsExactly("NOT_FOUND");
         assertThat(hintTaken.body()).doesNotContain("secret hint");
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), "quiz_results")).isZero();
@@ -65,7 +65,7 @@ class TenantIsolationTest extends AssessmentIntegrationTest {
         String id = createQuestion(Persona.ROOT, Map.of("cubeId", GLOBAL_QUIZ, "kind", "FREE_TEXT", "prompt", "Explain"));
         String submission = submit(Persona.ACME_TRAINEE, id, "text", "Acme internal reasoning").assertNoErrors()
                 .get("data.submitAnswer.submission.id");
-        GraphQlTestClient.Response queue = as(Persona.GLOBEX_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors();
+        GraphQlClient.Response queue = as(Persona.GLOBEX_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors();
         assertThat(queue.body()).doesNotContain("Acme internal reasoning");
         assertThat(as(Persona.GLOBEX_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", true))).errorCodes())
                 .containsExactly("NOT_FOUND");

@@ -26,6 +26,15 @@ public record FreeTextSubmissionDocument(@Id String id, String organizationId, S
         return userId + ":" + questionId + ":" + attempt;
     }
 
+    /** Graded as a correct answer. */
+    public boolean gradedCorrect() {
+        return Boolean.TRUE.equals(correct);
+    }
+
+    public boolean pendingReview() {
+        return PENDING_REVIEW.equals(status);
+    }
+
     @Override
     public String toString() {
         return "FreeTextSubmission[" + id + ", " + status + "]";

@@ -25,6 +25,11 @@ public record QuizScore(String cubeId, int points, int maxPoints, int passMark, 
         return new QuizScore(cubeId, awarded, max, passMark, passed, result == null ? null : result.passedAt());
     }
 
+    /** This score with {@code awarded} more points. */
+    public QuizScore plus(int awarded) {
+        return new QuizScore(cubeId, points + awarded, maxPoints, passMark, passed, passedAt);
+    }
+
     /** points as a percentage of maxPoints, rounded down, at most 100. */
     public int score() {
         return maxPoints == 0 ? 0 : Math.min(100, (int) ((long) points * 100 / maxPoints));

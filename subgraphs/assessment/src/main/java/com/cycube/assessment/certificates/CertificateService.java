@@ -5,9 +5,8 @@ import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -15,10 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,15 +23,13 @@ import org.springframework.stereotype.Service;
 @Service
 public class CertificateService {
 
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Direction.DESC, "issuedAt").and(Sort.by("_id"));
-
-    private final TenantScopedMongo tenants;
-    private final MongoTemplate mongo;
+    private final CertificateStore store;
+    private final UserStore users;
     private final CertificateSigner signer;
 
-    public CertificateService(TenantScopedMongo tenants, MongoTemplate mongo, CertificateSigner signer) {
-        this.tenants = tenants;
-        this.mongo = mongo;
+    public CertificateService(CertificateStore store, UserStore users, CertificateSigner signer) {
+        this.store = store;
+        this.users = users;
         this.signer = signer;
     }
 
@@ -47,10 +40,8 @@ public class CertificateService {
 
     public Connection<CertificateDocument> mine(Caller caller, PageRequest page) {
         caller.require(Role.TRAINEE, null);
-        Criteria own = Criteria.where("userId").is(caller.subject());
-        List<CertificateDocument> rows = tenants.find(caller, Visibility.OWN_ORGANIZATION, own, NEWEST_FIRST, page,
-                CertificateDocument.class);
-        return Connection.of(rows, page, tenants.count(caller, Visibility.OWN_ORGANIZATION, own, CertificateDocument.class));
+        return Connection.of(store.ofUsers(caller, List.of(caller.subject()), page), page,
+                store.countOfUser(caller, caller.subject()));
     }
 
     public Optional<CertificateDocument> visible(Caller caller, String id) {
@@ -61,7 +52,7 @@ public class CertificateService {
         if (!caller.hasRole(Role.TRAINEE)) {
             return List.of();
         }
-        return tenants.findAllById(caller, Visibility.OWN_ORGANIZATION, ids, CertificateDocument.class).stream()
+        return store.findAll(caller, ids).stream()
                 .filter(certificate -> mayReadCertificatesOf(caller, certificate.userId())).toList();
     }
 
@@ -69,10 +60,9 @@ public class CertificateService {
     public Map<String, List<CertificateDocument>> byUsers(Caller caller, Set<String> userIds) {
         Set<String> allowed = userIds.stream().filter(id -> mayReadCertificatesOf(caller, id)).collect(Collectors.toSet());
         Map<String, List<CertificateDocument>> result = new HashMap<>();
-        allowed.forEach(id -> result.put(id, new java.util.ArrayList<>()));
+        allowed.forEach(id -> result.put(id, new ArrayList<>()));
         if (!allowed.isEmpty()) {
-            tenants.find(caller, Visibility.OWN_ORGANIZATION, Criteria.where("userId").in(allowed), NEWEST_FIRST, null,
-                    CertificateDocument.class).forEach(certificate -> result.get(certificate.userId()).add(certificate));
+            store.ofUsers(caller, allowed, null).forEach(certificate -> result.get(certificate.userId()).add(certificate));
         }
         return result;
     }
@@ -82,6 +72,11 @@ public class CertificateService {
         return caller.hasRole(Role.MANAGER) || (caller.hasRole(Role.TRAINEE) && userId.equals(caller.subject()));
     }
 
+    /** Display names of the holders of certificates the caller already may read, by user id. */
+    public Map<String, String> holderNames(Collection<CertificateDocument> certificates) {
+        return users.holderNames(certificates);
+    }
+
     /**
      * Public verification: BAD_USER_INPUT when {@code code} is not shaped like a code; otherwise authentic only when
      * it is the valid signature of a stored certificate (unknown, forged and altered codes look the same).
@@ -89,32 +84,10 @@ public class CertificateService {
     public Verification verify(String code) {
         CertificateSigner.ParsedCode parsed = CertificateSigner.parse(code)
                 .orElseThrow(() -> DomainException.badInput("This is not a certificate verification code"));
-        // no caller: verification is public and reads one certificate by id, across organizations
-        CertificateDocument certificate = mongo.findById(parsed.certificateId(), CertificateDocument.class);
-        if (certificate == null || !signer.verifies(parsed, certificate)) {
-            return Verification.NOT_AUTHENTIC;
-        }
-        return new Verification(true, holderNames(List.of(certificate)).get(certificate.userId()),
-                certificate.courseTitle(), certificate.issuedAt());
-    }
-
-    /**
-     * Display names of the holders of certificates already authorized for reading, by user id. Read with
-     * MongoTemplate, pinned to each certificate's organization.
-     */
-    public Map<String, String> holderNames(Collection<CertificateDocument> certificates) {
-        Map<String, String> names = new HashMap<>();
-        if (certificates.isEmpty()) {
-            return names;
-        }
-        List<Criteria> pairs = certificates.stream().map(certificate -> Criteria.where("_id").is(certificate.userId())
-                .and("organizationId").is(certificate.organizationId())).toList();
-        mongo.find(Query.query(new Criteria().orOperator(pairs)), UserDocument.class)
-                .forEach(user -> {
-                    if (user.displayName() != null) {
-                        names.put(user.id(), user.displayName());
-                    }
-                });
-        return names;
+        return store.findForVerification(parsed.certificateId())
+                .filter(certificate -> signer.verifies(parsed, certificate))
+                .map(certificate -> new Verification(true, holderNames(List.of(certificate)).get(certificate.userId()),
+                        certificate.courseTitle(), certificate.issuedAt()))
+                .orElse(Verification.NOT_AUTHENTIC);
     }
 }

@@ -1,8 +1,7 @@
 package com.cycube.assessment.certificates;
 
-import com.cycube.assessment.AssessmentDataLoaders;
-import com.cycube.assessment.federation.UserReference;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.federation.EntityReference;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
@@ -10,10 +9,9 @@ import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Certificate queries, public verification and {@code User.certificates}. */
+/** Certificate queries, public verification and the Certificate fields. */
 @DgsComponent
 public class CertificatesDataFetcher {
 
@@ -41,20 +39,14 @@ public class CertificatesDataFetcher {
     }
 
     @DgsData(parentType = "Certificate", field = "holder")
-    public UserReference holder(DataFetchingEnvironment env) {
+    public EntityReference holder(DataFetchingEnvironment env) {
         CertificateDocument certificate = env.getSource();
-        return new UserReference(certificate.userId());
+        return new EntityReference("User", certificate.userId());
     }
 
     @DgsData(parentType = "Certificate", field = "holderName")
     public CompletableFuture<String> holderName(DataFetchingEnvironment env) {
         CertificateDocument certificate = env.getSource();
-        return RequestContext.load(env, AssessmentDataLoaders.HOLDER_NAMES, certificate);
-    }
-
-    @DgsData(parentType = "User", field = "certificates")
-    public CompletableFuture<List<CertificateDocument>> userCertificates(DataFetchingEnvironment env) {
-        UserReference user = env.getSource();
-        return RequestContext.load(env, AssessmentDataLoaders.CERTIFICATES_BY_USER, user.id());
+        return RequestContext.load(env, CertificateDataLoaders.HOLDER_NAMES, certificate);
     }
 }

@@ -112,13 +112,13 @@ public class DemoData implements ApplicationRunner {
         }
         List<String> correctIds = correct.stream().map(i -> choices.get(i).id()).toList();
         question(id, organizationId, cubeId, position, kind, prompt, choices, 10, 3, hints,
-                new AnswerKey(correctIds, null, null, null, null, null, null));
+                AnswerKey.choices(correctIds));
     }
 
     private void numeric(String id, String organizationId, String cubeId, int position, String prompt, double answer,
                          double tolerance) {
         question(id, organizationId, cubeId, position, QuestionKind.NUMERIC, prompt, List.of(), 10, 3, List.of(),
-                new AnswerKey(List.of(), null, null, null, null, answer, tolerance));
+                AnswerKey.numeric(answer, tolerance));
     }
 
     private void flag(String id, String organizationId, String cubeId, int position, String prompt, List<HintDefinition> hints) {

@@ -20,6 +20,16 @@ public record AnswerKey(List<String> correctOptionIds, String flagHash, String f
 
     public static final AnswerKey NONE = new AnswerKey(List.of(), null, null, null, null, null, null);
 
+    /** The key of a choice question: its right option(s). */
+    public static AnswerKey choices(List<String> correctOptionIds) {
+        return new AnswerKey(correctOptionIds, null, null, null, null, null, null);
+    }
+
+    /** The key of a NUMERIC question. */
+    public static AnswerKey numeric(double answer, double tolerance) {
+        return new AnswerKey(List.of(), null, null, null, null, answer, tolerance);
+    }
+
     public boolean caseInsensitive() {
         return Boolean.TRUE.equals(flagCaseInsensitive);
     }

@@ -1,27 +1,21 @@
 package com.cycube.assessment.questions;
 
 import com.cycube.assessment.cubes.CubeFactDocument;
-import com.cycube.assessment.cubes.CubeFacts;
-import com.cycube.assessment.questions.QuestionDocument.HintDefinition;
+import com.cycube.assessment.cubes.CubeFactService;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Authoring and reading questions. Reading follows the cube's visibility (GLOBAL or own organization; root all);
- * authoring needs the cube's author (see {@link CubeFacts#requireAuthorable}).
+ * authoring needs the cube's author (see {@link CubeFactService#requireAuthorable}).
  */
 @Service
 public class QuestionService {
@@ -29,15 +23,13 @@ public class QuestionService {
     /** Stands for "keep the stored flag" while an update is validated; never hashed or stored. */
     private static final String KEEP_FLAG = "\u0000keep";
 
-    public static final Sort CUBE_ORDER = Sort.by("position", "createdAt", "_id");
-
-    private final TenantScopedMongo tenants;
-    private final CubeFacts cubes;
+    private final QuestionStore store;
+    private final CubeFactService cubes;
     private final FlagHasher flags;
     private final Clock clock;
 
-    public QuestionService(TenantScopedMongo tenants, CubeFacts cubes, FlagHasher flags, Clock clock) {
-        this.tenants = tenants;
+    public QuestionService(QuestionStore store, CubeFactService cubes, FlagHasher flags, Clock clock) {
+        this.store = store;
         this.cubes = cubes;
         this.flags = flags;
         this.clock = clock;
@@ -52,16 +44,14 @@ public class QuestionService {
         if (!canRead(caller) || id == null) {
             return Optional.empty();
         }
-        return tenants.findById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, id, QuestionDocument.class)
-                .filter(question -> !question.archived());
+        return store.find(caller, id).filter(question -> !question.archived());
     }
 
     public List<QuestionDocument> visibleByIds(Caller caller, Collection<String> ids) {
         if (!canRead(caller)) {
             return List.of();
         }
-        return tenants.findAllById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, ids, QuestionDocument.class).stream()
-                .filter(question -> !question.archived()).toList();
+        return store.findAll(caller, ids).stream().filter(question -> !question.archived()).toList();
     }
 
     /** The active questions of the cubes, in cube order. */
@@ -69,31 +59,29 @@ public class QuestionService {
         if (!canRead(caller)) {
             return List.of();
         }
-        return tenants.find(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL,
-                Criteria.where("cubeId").in(cubeIds).and("archived").is(false), CUBE_ORDER, null, QuestionDocument.class);
+        return store.activeOfCubes(caller, cubeIds);
+    }
+
+    /**
+     * The question a submission answers, archived or not, for its grader: it may be GLOBAL (root's) while the
+     * submission belongs to the trainee's organization.
+     */
+    public Optional<QuestionDocument> forGrading(Caller caller, String id) {
+        return store.find(caller, id);
     }
 
     public QuestionDocument create(Caller caller, String cubeId, QuestionDraft draft) {
         CubeFactDocument cube = cubes.requireAuthorable(caller, cubeId);
         QuestionRules.Checked checked = QuestionRules.check(draft);
-        long existing = tenants.count(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL,
-                Criteria.where("cubeId").is(cube.id()).and("archived").is(false), QuestionDocument.class);
+        long existing = store.countActive(caller, cube.id());
         if (existing >= QuestionRules.MAX_QUESTIONS_PER_CUBE) {
             throw DomainException.conflict("A cube has at most " + QuestionRules.MAX_QUESTIONS_PER_CUBE + " questions");
         }
-        AnswerKey key = switch (draft.kind()) {
-            case SINGLE_CHOICE, MULTIPLE_CHOICE -> new AnswerKey(checked.correctOptionIds(), null, null, null, null, null, null);
-            case FLAG -> flags.keyFor(draft.flag(), Boolean.TRUE.equals(draft.flagCaseInsensitive()));
-            case NUMERIC -> new AnswerKey(List.of(), null, null, null, null, draft.numericAnswer(),
-                    draft.tolerance() == null ? 0.0 : draft.tolerance());
-            case FREE_TEXT -> AnswerKey.NONE;
-        };
         Instant now = clock.instant();
         int position = draft.position() != null ? draft.position() : (int) existing;
-        QuestionDocument question = new QuestionDocument(UUID.randomUUID().toString(), cube.organizationId(), cube.id(),
+        return store.insert(caller, new QuestionDocument(UUID.randomUUID().toString(), cube.organizationId(), cube.id(),
                 draft.kind(), checked.prompt(), checked.options(), checked.points(), checked.maxAttempts(),
-                checked.hints(), position, false, key, caller.subject(), now, now);
-        return tenants.insert(caller, question);
+                checked.hints(), position, false, keyFor(draft, checked), caller.subject(), now, now));
     }
 
     public QuestionDocument update(Caller caller, String questionId, QuestionDraft changes) {
@@ -117,43 +105,40 @@ public class QuestionService {
                         : question.hints().stream().map(hint -> new QuestionDraft.HintDraft(hint.text(), hint.penalty())).toList(),
                 changes.position() != null ? changes.position() : question.position());
         QuestionRules.Checked checked = QuestionRules.check(merged);
-        Update update = new Update().set("prompt", checked.prompt()).set("points", checked.points())
-                .set("maxAttempts", checked.maxAttempts()).set("position", merged.position())
-                .set("updatedAt", clock.instant());
-        if (changes.options() != null) {
-            update.set("options", checked.options()).set("key.correctOptionIds", checked.correctOptionIds());
+        if (kind == QuestionKind.FLAG && changes.flag() == null
+                && Boolean.TRUE.equals(merged.flagCaseInsensitive()) != key.caseInsensitive()) {
+            throw DomainException.badInput("Changing flagCaseInsensitive needs the flag again");
         }
-        List<HintDefinition> hints = changes.hints() != null ? checked.hints() : question.hints();
-        update.set("hints", hints);
-        if (kind == QuestionKind.FLAG) {
-            boolean caseInsensitive = Boolean.TRUE.equals(merged.flagCaseInsensitive());
-            if (changes.flag() != null) {
-                update.set("key", flags.keyFor(changes.flag(), caseInsensitive));
-            } else if (caseInsensitive != key.caseInsensitive()) {
-                throw DomainException.badInput("Changing flagCaseInsensitive needs the flag again");
-            }
-        }
-        if (kind == QuestionKind.NUMERIC) {
-            update.set("key.numericAnswer", merged.numericAnswer())
-                    .set("key.tolerance", merged.tolerance() == null ? 0.0 : merged.tolerance());
-        }
-        return tenants.update(caller, question.id(), Criteria.where("archived").is(false), update, QuestionDocument.class)
-                .orElseThrow(() -> DomainException.notFound("Question", questionId));
+        // new option ids need their key; a new flag is hashed; a numeric key is rewritten as merged
+        boolean newKey = switch (kind) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> changes.options() != null;
+            case FLAG -> changes.flag() != null;
+            case NUMERIC -> true;
+            case FREE_TEXT -> false;
+        };
+        QuestionEdit edit = new QuestionEdit(checked.prompt(), checked.points(), checked.maxAttempts(),
+                merged.position(), changes.hints() != null ? checked.hints() : question.hints(),
+                changes.options() != null ? checked.options() : null, newKey ? keyFor(merged, checked) : null,
+                clock.instant());
+        return store.edit(caller, question.id(), edit).orElseThrow(() -> DomainException.notFound("Question", questionId));
     }
 
     public String archive(Caller caller, String questionId) {
         caller.require(Role.MANAGER, null);
-        QuestionDocument question = tenants.findById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, questionId,
-                QuestionDocument.class).orElseThrow(() -> DomainException.notFound("Question", questionId));
+        QuestionDocument question = store.find(caller, questionId)
+                .orElseThrow(() -> DomainException.notFound("Question", questionId));
         cubes.requireAuthorable(caller, question.cubeId());
-        tenants.update(caller, question.id(), null, new Update().set("archived", true).set("updatedAt", clock.instant()),
-                QuestionDocument.class);
+        store.archive(caller, question.id(), clock.instant());
         return question.id();
     }
 
-    /** Whether {@code caller} authors the question's cube (authors see every hint's text). */
-    public boolean isAuthor(Caller caller, CubeFactDocument cube) {
-        return cube != null && CubeFacts.canAuthor(caller, cube);
+    private AnswerKey keyFor(QuestionDraft draft, QuestionRules.Checked checked) {
+        return switch (draft.kind()) {
+            case SINGLE_CHOICE, MULTIPLE_CHOICE -> AnswerKey.choices(checked.correctOptionIds());
+            case FLAG -> flags.keyFor(draft.flag(), Boolean.TRUE.equals(draft.flagCaseInsensitive()));
+            case NUMERIC -> AnswerKey.numeric(draft.numericAnswer(), draft.tolerance() == null ? 0.0 : draft.tolerance());
+            case FREE_TEXT -> AnswerKey.NONE;
+        };
     }
 
     private QuestionDocument authorable(Caller caller, String questionId) {

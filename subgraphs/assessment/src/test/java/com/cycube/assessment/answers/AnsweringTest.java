@@ -4,12 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.assessment.AssessmentIntegrationTest;
 import com.cycube.assessment.Ops;
+import com.cycube.support.contracts.assessment.AnswerSubmitted;
+import com.cycube.support.contracts.assessment.QuizPassed;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Query;
@@ -21,7 +29,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
     void a_right_choice_is_correct_and_awards_the_points() {
         String id = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 10));
         String right = optionIds(Persona.ACME_TRAINEE, id).get(1);
-        GraphQlTestClient.Response response = submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).assertNoErrors();
+        GraphQlClient.Response response = submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).assertNoErrors();
         assertThat((Boolean) response.get("data.submitAnswer.correct")).isTrue();
         assertThat((Integer) response.get("data.submitAnswer.points")).isEqualTo(10);
         assertThat((Integer) response.get("data.submitAnswer.attemptsLeft")).isZero();
@@ -34,7 +42,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
     void a_wrong_choice_is_wrong_awards_nothing_and_uses_an_attempt() {
         String id = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 10));
         String wrong = optionIds(Persona.ACME_TRAINEE, id).get(0);
-        GraphQlTestClient.Response response = submit(Persona.ACME_TRAINEE, id, "choices", List.of(wrong)).assertNoErrors();
+        GraphQlClient.Response response = submit(Persona.ACME_TRAINEE, id, "choices", List.of(wrong)).assertNoErrors();
         assertThat((Boolean) response.get("data.submitAnswer.correct")).isFalse();
         assertThat((Integer) response.get("data.submitAnswer.points")).isZero();
         assertThat((Integer) response.get("data.submitAnswer.attemptsLeft")).isEqualTo(2);
@@ -77,7 +85,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         assertThat(submit(Persona.ACME_TRAINEE, id, "flag", "x").errorCodes()).containsExactly("BAD_USER_INPUT");
         assertThat(submit(Persona.ACME_TRAINEE, id, "choices", List.of("not-an-option")).errorCodes()).containsExactly("BAD_USER_INPUT");
         assertThat(mongo.count(new Query(), "quiz_results")).isZero();
-        assertThat(produced("assessment.AnswerSubmitted")).isEmpty();
+        assertThat(produced(AnswerSubmitted.class)).isEmpty();
     }
 
     @Test
@@ -90,11 +98,11 @@ class AnsweringTest extends AssessmentIntegrationTest {
         assertThat((Integer) submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(2)))
                 .get("data.submitAnswer.attemptsLeft")).isZero();
         Document before = mongo.findOne(new Query(), Document.class, "quiz_results");
-        GraphQlTestClient.Response refused = submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(1)));
+        GraphQlClient.Response refused = submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(1)));
         assertThat(refused.errorCodes()).containsExactly("CONFLICT");
         assertThat(refused.body()).contains("No attempts left").doesNotContain(options.get(1));
         assertThat(mongo.findOne(new Query(), Document.class, "quiz_results")).isEqualTo(before);
-        assertThat(produced("assessment.AnswerSubmitted")).hasSize(2);
+        assertThat(produced(AnswerSubmitted.class)).hasSize(2);
     }
 
     @Test
@@ -111,16 +119,15 @@ class AnsweringTest extends AssessmentIntegrationTest {
         List<String> options = optionIds(Persona.ACME_TRAINEE, id);
         submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(0))).assertNoErrors();
         submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(1))).assertNoErrors();
-        List<DomainEvent> submitted = produced("assessment.AnswerSubmitted");
+        List<DomainEvent> submitted = produced(AnswerSubmitted.class);
         assertThat(submitted).hasSize(2).allSatisfy(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
             assertThat(event.source()).isEqualTo("assessment");
             assertThat(event.payload().keySet()).containsExactlyInAnyOrder("userId", "cubeId", "questionId", "correct", "points", "attempt");
-            assertThat(event.payload().getString("userId")).isEqualTo(Persona.ACME_TRAINEE.subject());
-            assertThat(event.payload().getString("cubeId")).isEqualTo(GLOBAL_QUIZ);
         });
-        assertThat(submitted).extracting(e -> e.payload().get("correct"), e -> e.payload().get("points"), e -> e.payload().get("attempt"))
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(false, 0, 1), org.assertj.core.groups.Tuple.tuple(true, 10, 2));
+        assertThat(submitted).extracting(event -> event.payloadAs(AnswerSubmitted.class)).containsExactlyInAnyOrder(
+                new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, false, 0, 1),
+                new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 10, 2));
         assertThat(mongo.findOne(new Query(), Document.class, "quiz_results").getList("_outbox", Object.class, List.of()))
                 .as("relayed, nothing pending").isEmpty();
     }
@@ -132,12 +139,12 @@ class AnsweringTest extends AssessmentIntegrationTest {
                 Map.of("text", "Use the button", "penalty", 9)));
         String id = createQuestion(Persona.ROOT, input);
         List<String> hints = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[*].id");
-        GraphQlTestClient.Response taken = as(Persona.ACME_TRAINEE, Ops.TAKE_HINT,
+        GraphQlClient.Response taken = as(Persona.ACME_TRAINEE, Ops.TAKE_HINT,
                 Map.of("input", Map.of("questionId", id, "hintId", hints.get(0)))).assertNoErrors();
         assertThat((String) taken.get("data.takeHint.hint.text")).isEqualTo("Never click links in urgent mails");
         assertThat((Integer) taken.get("data.takeHint.progress.hintPenalty")).isEqualTo(4);
         as(Persona.ACME_TRAINEE, Ops.TAKE_HINT, Map.of("input", Map.of("questionId", id, "hintId", hints.get(0)))).assertNoErrors();
-        GraphQlTestClient.Response question = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).assertNoErrors();
+        GraphQlClient.Response question = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).assertNoErrors();
         assertThat((String) question.get("data.question.hints[0].text")).isEqualTo("Never click links in urgent mails");
         assertThat((Object) question.get("data.question.hints[1].text")).isNull();
         assertThat((Integer) question.get("data.question.myProgress.hintPenalty")).as("charged once").isEqualTo(4);
@@ -154,7 +161,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         String id = createQuestion(Persona.ROOT, input);
         List<String> hints = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[*].id");
         hints.forEach(hint -> as(Persona.ACME_TRAINEE, Ops.TAKE_HINT, Map.of("input", Map.of("questionId", id, "hintId", hint))).assertNoErrors());
-        GraphQlTestClient.Response answer = submit(Persona.ACME_TRAINEE, id, "choices", List.of(optionIds(Persona.ACME_TRAINEE, id).get(1)));
+        GraphQlClient.Response answer = submit(Persona.ACME_TRAINEE, id, "choices", List.of(optionIds(Persona.ACME_TRAINEE, id).get(1)));
         assertThat((Boolean) answer.get("data.submitAnswer.correct")).isTrue();
         assertThat((Integer) answer.get("data.submitAnswer.points")).isZero();
     }
@@ -163,18 +170,18 @@ class AnsweringTest extends AssessmentIntegrationTest {
     void reaching_the_pass_mark_passes_the_quiz_and_emits_quiz_passed_once() {
         String first = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 10));
         String second = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 30));
-        GraphQlTestClient.Response partly = submit(Persona.ACME_TRAINEE, first, "choices", List.of(optionIds(Persona.ACME_TRAINEE, first).get(1)));
+        GraphQlClient.Response partly = submit(Persona.ACME_TRAINEE, first, "choices", List.of(optionIds(Persona.ACME_TRAINEE, first).get(1)));
         assertThat((Boolean) partly.get("data.submitAnswer.quizResult.passed")).isFalse();
         assertThat((Integer) partly.get("data.submitAnswer.quizResult.score")).isEqualTo(25);
-        GraphQlTestClient.Response passing = submit(Persona.ACME_TRAINEE, second, "choices", List.of(optionIds(Persona.ACME_TRAINEE, second).get(1)));
+        GraphQlClient.Response passing = submit(Persona.ACME_TRAINEE, second, "choices", List.of(optionIds(Persona.ACME_TRAINEE, second).get(1)));
         assertThat((Boolean) passing.get("data.submitAnswer.quizResult.passed")).isTrue();
         assertThat((Integer) passing.get("data.submitAnswer.quizResult.points")).isEqualTo(40);
         assertThat((Integer) passing.get("data.submitAnswer.quizResult.maxPoints")).isEqualTo(40);
-        List<DomainEvent> passed = produced("assessment.QuizPassed");
+        List<DomainEvent> passed = produced(QuizPassed.class);
         assertThat(passed).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
-            assertThat(event.payload()).containsEntry("userId", Persona.ACME_TRAINEE.subject()).containsEntry("cubeId", GLOBAL_QUIZ)
-                    .containsEntry("score", 100).containsEntry("points", 40).containsEntry("maxPoints", 40);
+            assertThat(event.payloadAs(QuizPassed.class))
+                    .isEqualTo(new QuizPassed(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, 100, 40, 40));
             assertThat(event.payload().keySet()).containsExactlyInAnyOrder("userId", "cubeId", "score", "points", "maxPoints");
         });
         String query = "query($r:[_Any!]!){ _entities(representations:$r){ ... on Cube { quizResult { passed score passMark } } } }";
@@ -188,7 +195,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         String right = optionIds(Persona.ACME_TRAINEE, id).get(1);
         submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).assertNoErrors();
         assertThat(submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).errorCodes()).containsExactly("CONFLICT");
-        assertThat(produced("assessment.QuizPassed")).hasSize(1);
+        assertThat(produced(QuizPassed.class)).hasSize(1);
     }
 
     @Test
@@ -200,17 +207,17 @@ class AnsweringTest extends AssessmentIntegrationTest {
         Map<String, String> right = Map.of(first, optionIds(Persona.ACME_TRAINEE, first).get(1),
                 second, optionIds(Persona.ACME_TRAINEE, second).get(1));
         List<String> questions = List.of(first, second, first, second, first, second, first, second);
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(questions.size());
-        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(questions.size());
+        CountDownLatch start = new CountDownLatch(1);
         try {
-            List<java.util.concurrent.Future<GraphQlTestClient.Response>> answers = questions.stream().map(question -> pool.submit(() -> {
+            List<Future<GraphQlClient.Response>> answers = questions.stream().map(question -> pool.submit(() -> {
                 start.await();
                 return submit(Persona.ACME_TRAINEE, question, "choices", List.of(right.get(question)));
             })).toList();
             start.countDown();
             int accepted = 0;
             for (var answer : answers) {
-                GraphQlTestClient.Response response = answer.get(5, java.util.concurrent.TimeUnit.SECONDS);
+                GraphQlClient.Response response = answer.get(5, TimeUnit.SECONDS);
                 if (!response.hasErrors()) {
                     accepted++;
                 } else {
@@ -221,8 +228,8 @@ class AnsweringTest extends AssessmentIntegrationTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(produced("assessment.QuizPassed")).hasSize(1);
-        assertThat(produced("assessment.AnswerSubmitted")).hasSize(2);
+        assertThat(produced(QuizPassed.class)).hasSize(1);
+        assertThat(produced(AnswerSubmitted.class)).hasSize(2);
         Document result = mongo.findOne(new Query(), Document.class, "quiz_results");
         assertThat(result.getBoolean("passed")).isTrue();
     }
@@ -235,14 +242,14 @@ class AnsweringTest extends AssessmentIntegrationTest {
                     .get("data.submitAnswer.correct")).isFalse();
         }
         Document before = mongo.findOne(new Query(), Document.class, "quiz_results");
-        GraphQlTestClient.Response limited = submit(Persona.ACME_TRAINEE, id, "flag", "CTF{brute-force-me}");
+        GraphQlClient.Response limited = submit(Persona.ACME_TRAINEE, id, "flag", "CTF{brute-force-me}");
         assertThat(limited.errorCodes()).containsExactly("RATE_LIMITED");
         assertThat(limited.body()).contains("try again in").doesNotContain("brute-force-me");
         assertThat(mongo.findOne(new Query(), Document.class, "quiz_results")).isEqualTo(before);
-        assertThat(produced("assessment.AnswerSubmitted")).hasSize(5);
+        assertThat(produced(AnswerSubmitted.class)).hasSize(5);
         // other users are not affected; the limit is over once the window has passed
         assertThat((Boolean) submit(Persona.GLOBEX_TRAINEE, id, "flag", "CTF{brute-force-me}").get("data.submitAnswer.correct")).isTrue();
-        clock.advance(java.time.Duration.ofMinutes(1));
+        clock.advance(Duration.ofMinutes(1));
         assertThat((Boolean) submit(Persona.ACME_TRAINEE, id, "flag", "CTF{brute-force-me}").assertNoErrors()
                 .get("data.submitAnswer.correct")).isTrue();
     }
@@ -265,24 +272,24 @@ class AnsweringTest extends AssessmentIntegrationTest {
         String id = createQuestion(Persona.ROOT, input);
         String hint = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[0].id");
         as(Persona.ACME_TRAINEE, Ops.TAKE_HINT, Map.of("input", Map.of("questionId", id, "hintId", hint))).assertNoErrors();
-        GraphQlTestClient.Response submitted = submit(Persona.ACME_TRAINEE, id, "text", "Memory holds evidence.").assertNoErrors();
+        GraphQlClient.Response submitted = submit(Persona.ACME_TRAINEE, id, "text", "Memory holds evidence.").assertNoErrors();
         assertThat((Object) submitted.get("data.submitAnswer.correct")).isNull();
         assertThat((String) submitted.get("data.submitAnswer.submission.status")).isEqualTo("PENDING_REVIEW");
         assertThat(submit(Persona.ACME_TRAINEE, id, "text", "Again").errorCodes()).as("one pending at a time").containsExactly("CONFLICT");
-        assertThat(produced("assessment.AnswerSubmitted")).as("not graded yet").isEmpty();
+        assertThat(produced(AnswerSubmitted.class)).as("not graded yet").isEmpty();
 
-        GraphQlTestClient.Response queue = as(Persona.ACME_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors();
+        GraphQlClient.Response queue = as(Persona.ACME_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors();
         assertThat((Integer) queue.get("data.submissionsToGrade.totalCount")).isEqualTo(1);
         assertThat((Integer) as(Persona.GLOBEX_MANAGER, Ops.TO_GRADE, Map.of()).get("data.submissionsToGrade.totalCount")).isZero();
         String submission = queue.get("data.submissionsToGrade.edges[0].node.id");
 
-        GraphQlTestClient.Response graded = as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input",
+        GraphQlClient.Response graded = as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input",
                 Map.of("submissionId", submission, "correct", true, "feedback", "Right."))).assertNoErrors();
         assertThat((Integer) graded.get("data.gradeSubmission.submission.points")).as("10 minus the hint's 3").isEqualTo(7);
         assertThat(as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", false))).errorCodes())
                 .containsExactly("CONFLICT");
-        assertThat(produced("assessment.AnswerSubmitted")).singleElement().satisfies(event ->
-                assertThat(event.payload()).containsEntry("correct", true).containsEntry("points", 7).containsEntry("attempt", 1));
+        assertThat(produced(AnswerSubmitted.class)).singleElement().satisfies(event -> assertThat(event.payloadAs(AnswerSubmitted.class))
+                .isEqualTo(new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 7, 1)));
         assertThat((Boolean) as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.myProgress.solved")).isTrue();
     }
 

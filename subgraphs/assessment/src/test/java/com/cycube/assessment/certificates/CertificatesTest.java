@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.assessment.AssessmentIntegrationTest;
 import com.cycube.assessment.Ops;
+import com.cycube.support.contracts.identity.UserChanged;
+import com.cycube.support.contracts.training.CourseCompleted;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,24 +29,25 @@ class CertificatesTest extends AssessmentIntegrationTest {
     private CourseCompletedHandler handler;
 
     private DomainEvent courseCompleted(String enrollmentId, Persona trainee, int score) {
-        return new DomainEvent(UUID.randomUUID().toString(), "training.CourseCompleted", trainee.organizationId(), "training",
-                COMPLETED, new Document("enrollmentId", enrollmentId).append("userId", trainee.subject())
-                .append("courseId", "course-global").append("courseTitle", "Global Security Basics")
-                .append("score", score).append("completedAt", COMPLETED.toString()));
+        return DomainEvent.of(trainee.organizationId(), COMPLETED, new CourseCompleted(enrollmentId, trainee.subject(),
+                "course-global", "Global Security Basics", (double) score, COMPLETED));
     }
 
-    private void userChanged(Persona user, String displayName, Instant at) {
-        userChanged(user, displayName, at, null);
+    /** identity's snapshot of {@code user}, with its per-user {@code version}. */
+    private static DomainEvent userChangedEvent(Persona user, String displayName, Instant at, long version) {
+        return DomainEvent.of(user.organizationId(), at, new UserChanged(user.subject(), displayName, user.role(),
+                List.of(), true, version));
     }
 
-    /** A snapshot with identity's {@code version} (null: an event from before versions existed). */
-    private void userChanged(Persona user, String displayName, Instant at, Long version) {
-        Document payload = new Document("userId", user.subject()).append("displayName", displayName).append("role", user.role())
-                .append("teamIds", List.of()).append("active", true);
-        if (version != null) {
-            payload.append("version", version);
-        }
-        publish(new DomainEvent(UUID.randomUUID().toString(), "identity.UserChanged", user.organizationId(), "identity", at, payload));
+    private void userChanged(Persona user, String displayName, Instant at, long version) {
+        publish(userChangedEvent(user, displayName, at, version));
+    }
+
+    /** A snapshot as identity wrote them before snapshots had versions: it breaks the contract. */
+    private void unversionedUserChanged(Persona user, String displayName, Instant at) {
+        DomainEvent legacy = userChangedEvent(user, displayName, at, 1L);
+        legacy.payload().remove("version");
+        publish(legacy);
     }
 
     private String holderName(Persona holder) {
@@ -57,9 +60,9 @@ class CertificatesTest extends AssessmentIntegrationTest {
 
     @Test
     void completing_a_course_at_the_passing_score_issues_a_certificate() {
-        userChanged(Persona.ACME_TRAINEE, "Adam Trainee", COMPLETED);
+        userChanged(Persona.ACME_TRAINEE, "Adam Trainee", COMPLETED, 1L);
         publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 70));
-        GraphQlTestClient.Response mine = as(Persona.ACME_TRAINEE, Ops.CERTIFICATES).assertNoErrors();
+        GraphQlClient.Response mine = as(Persona.ACME_TRAINEE, Ops.CERTIFICATES).assertNoErrors();
         assertThat((Integer) mine.get("data.certificates.totalCount")).isOne();
         assertThat((String) mine.get("data.certificates.edges[0].node.id")).isEqualTo(CourseCompletedHandler.certificateIdFor("enrollment-1"));
         assertThat((String) mine.get("data.certificates.edges[0].node.holderName")).isEqualTo("Adam Trainee");
@@ -73,6 +76,15 @@ class CertificatesTest extends AssessmentIntegrationTest {
         publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 69));
         assertThat((Integer) as(Persona.ACME_TRAINEE, Ops.CERTIFICATES).get("data.certificates.totalCount")).isZero();
         assertThat(mongo.count(new Query(), "certificates")).isZero();
+    }
+
+    @Test
+    void a_completion_that_names_no_organization_issues_nothing_and_waits_to_be_looked_at() {
+        DomainEvent orphan = DomainEvent.of(null, COMPLETED, new CourseCompleted("enrollment-1",
+                Persona.ACME_TRAINEE.subject(), "course-global", "Global Security Basics", 95.0, COMPLETED));
+        publish(orphan);
+        assertThat(mongo.count(new Query(), "certificates")).isZero();
+        assertThat(eventLog.backlog("assessment.certificates")).as("refused: retried, then parked").isOne();
     }
 
     @Test
@@ -107,9 +119,9 @@ class CertificatesTest extends AssessmentIntegrationTest {
 
     @Test
     void verification_is_public_and_shows_holder_course_and_date() {
-        userChanged(Persona.ACME_TRAINEE, "Adam Trainee", COMPLETED);
+        userChanged(Persona.ACME_TRAINEE, "Adam Trainee", COMPLETED, 1L);
         publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 88));
-        GraphQlTestClient.Response verified = anonymous(Ops.VERIFY, Map.of("code", codeOf(Persona.ACME_TRAINEE))).assertNoErrors();
+        GraphQlClient.Response verified = anonymous(Ops.VERIFY, Map.of("code", codeOf(Persona.ACME_TRAINEE))).assertNoErrors();
         assertThat((Boolean) verified.get("data.verifyCertificate.authentic")).isTrue();
         assertThat((String) verified.get("data.verifyCertificate.holderName")).isEqualTo("Adam Trainee");
         assertThat((String) verified.get("data.verifyCertificate.courseTitle")).isEqualTo("Global Security Basics");
@@ -127,7 +139,7 @@ class CertificatesTest extends AssessmentIntegrationTest {
         String tampered = code.substring(0, code.length() - 1) + (last == 'A' ? 'B' : 'A');
         String unknown = UUID.randomUUID() + code.substring(code.indexOf('.'));
         for (String candidate : List.of(forged, tampered, unknown)) {
-            GraphQlTestClient.Response response = anonymous(Ops.VERIFY, Map.of("code", candidate)).assertNoErrors();
+            GraphQlClient.Response response = anonymous(Ops.VERIFY, Map.of("code", candidate)).assertNoErrors();
             assertThat((Boolean) response.get("data.verifyCertificate.authentic")).isFalse();
             assertThat(response.body()).doesNotContain("Global Security Basics");
         }
@@ -151,8 +163,8 @@ class CertificatesTest extends AssessmentIntegrationTest {
     @Test
     void the_holder_name_is_the_newest_identity_snapshot_whatever_the_order() {
         publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 88));
-        userChanged(Persona.ACME_TRAINEE, "Adam Newest", COMPLETED.plusSeconds(60));
-        userChanged(Persona.ACME_TRAINEE, "Adam Older", COMPLETED);
+        userChanged(Persona.ACME_TRAINEE, "Adam Newest", COMPLETED.plusSeconds(60), 2L);
+        userChanged(Persona.ACME_TRAINEE, "Adam Older", COMPLETED, 1L);
         assertThat((String) as(Persona.ACME_TRAINEE, Ops.CERTIFICATES).get("data.certificates.edges[0].node.holderName"))
                 .isEqualTo("Adam Newest");
     }
@@ -187,14 +199,15 @@ class CertificatesTest extends AssessmentIntegrationTest {
     }
 
     @Test
-    void a_versioned_snapshot_beats_one_without_a_version_and_a_late_unversioned_one_changes_nothing() {
+    void a_snapshot_without_a_version_is_refused_so_an_earlier_or_later_one_never_beats_a_versioned_one() {
         publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 88));
-        userChanged(Persona.ACME_TRAINEE, "Adam Legacy", COMPLETED.plusSeconds(60), null);
+        unversionedUserChanged(Persona.ACME_TRAINEE, "Adam Legacy", COMPLETED.plusSeconds(60));
         userChanged(Persona.ACME_TRAINEE, "Adam Versioned", COMPLETED, 1L);
         assertThat(holderName(Persona.ACME_TRAINEE)).isEqualTo("Adam Versioned");
 
-        userChanged(Persona.ACME_TRAINEE, "Adam Late Legacy", COMPLETED.plusSeconds(120), null);
+        unversionedUserChanged(Persona.ACME_TRAINEE, "Adam Late Legacy", COMPLETED.plusSeconds(120));
         assertThat(holderName(Persona.ACME_TRAINEE)).isEqualTo("Adam Versioned");
+        assertThat(eventLog.backlog("assessment.users")).as("both wait for a retry, then are parked").isEqualTo(2);
     }
 
     @Test

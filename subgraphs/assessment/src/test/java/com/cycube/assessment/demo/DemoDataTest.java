@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.assessment.AssessmentIntegrationTest;
 import com.cycube.assessment.Ops;
 import com.cycube.assessment.questions.FlagHasher;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.assessment.AssessmentIntegrationTest;
 import com.cycube.assessment.Ops;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
                 Map.of("cubeId", GLOBAL_QUIZ, "kind", "FREE_TEXT", "prompt", "Why isolate rather than power off?",
                         "hints", List.of(Map.of("text", "Think of memory", "penalty", 2))));
         for (Map<String, Object> input : inputs) {
-            GraphQlTestClient.Response created = as(Persona.ROOT, Ops.CREATE, Map.of("input", input)).assertNoErrors();
+            GraphQlClient.Response created = as(Persona.ROOT, Ops.CREATE, Map.of("input", input)).assertNoErrors();
             assertThat((String) created.get("data.createQuestion.question.kind")).isEqualTo(input.get("kind"));
         }
         List<String> prompts = as(Persona.ACME_TRAINEE, "{ _entities(representations: [{__typename: \"Cube\", id: \"" + GLOBAL_QUIZ + "\"}]) { ... on Cube { questions { prompt position } } } }",
@@ -88,7 +88,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
 
     @Test
     void a_cube_assessment_has_not_learnt_about_is_not_found() {
-        GraphQlTestClient.Response response = as(Persona.ROOT, Ops.CREATE, Map.of("input", singleChoice("cube-never-published", 5)));
+        GraphQlClient.Response response = as(Persona.ROOT, Ops.CREATE, Map.of("input", singleChoice("cube-never-published", 5)));
         assertThat(response.errorCodes()).containsExactly("NOT_FOUND");
         assertThat(mongo.count(new Query(), "questions")).isZero();
     }
@@ -108,7 +108,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
         Map<String, Object> noFlag = new HashMap<>(flagQuestion(GLOBAL_LAB, FLAG, false, 5));
         noFlag.remove("flag");
         for (Map<String, Object> input : List.of(twoRight, flagOnNumeric, noFlag)) {
-            GraphQlTestClient.Response response = as(Persona.ROOT, Ops.CREATE, Map.of("input", input));
+            GraphQlClient.Response response = as(Persona.ROOT, Ops.CREATE, Map.of("input", input));
             assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
             assertThat(response.body()).doesNotContain("CTF{x}");
         }
@@ -119,7 +119,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
     void update_changes_the_question_and_keeps_what_was_not_sent() {
         String id = createQuestion(Persona.ROOT, singleChoice(GLOBAL_QUIZ, 10));
         List<String> options = optionIds(Persona.ROOT, id);
-        GraphQlTestClient.Response updated = as(Persona.ROOT, Ops.UPDATE, Map.of("input", Map.of("questionId", id,
+        GraphQlClient.Response updated = as(Persona.ROOT, Ops.UPDATE, Map.of("input", Map.of("questionId", id,
                 "prompt", "Pick the safest action", "points", 15))).assertNoErrors();
         assertThat((String) updated.get("data.updateQuestion.question.prompt")).isEqualTo("Pick the safest action");
         assertThat((Integer) updated.get("data.updateQuestion.question.points")).isEqualTo(15);
@@ -167,7 +167,7 @@ class QuestionAuthoringTest extends AssessmentIntegrationTest {
         input.put("hints", List.of(Map.of("text", "Never click", "penalty", 3)));
         String id = createQuestion(Persona.ROOT, input);
         assertThat((String) as(Persona.ROOT, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[0].text")).isEqualTo("Never click");
-        GraphQlTestClient.Response trainee = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).assertNoErrors();
+        GraphQlClient.Response trainee = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).assertNoErrors();
         assertThat((Object) trainee.get("data.question.hints[0].text")).isNull();
         assertThat(trainee.body()).doesNotContain("Never click");
         assertThat(as(Persona.ACME_MANAGER, Ops.QUESTION, Map.of("id", id)).body())

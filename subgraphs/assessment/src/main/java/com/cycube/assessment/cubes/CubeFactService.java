@@ -4,13 +4,9 @@ import com.cycube.assessment.AssessmentProperties;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,13 +15,13 @@ import org.springframework.stereotype.Service;
  * look the same: NOT_FOUND. Authors: root for GLOBAL cubes, managers for their organization's cubes.
  */
 @Service
-public class CubeFacts {
+public class CubeFactService {
 
-    private final TenantScopedMongo tenants;
+    private final CubeFactStore store;
     private final int defaultPassMark;
 
-    public CubeFacts(TenantScopedMongo tenants, AssessmentProperties properties) {
-        this.tenants = tenants;
+    public CubeFactService(CubeFactStore store, AssessmentProperties properties) {
+        this.store = store;
         this.defaultPassMark = properties.quiz().defaultPassMark();
     }
 
@@ -37,11 +33,11 @@ public class CubeFacts {
         if (cubeId == null) {
             return Optional.empty();
         }
-        return tenants.findById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, cubeId, CubeFactDocument.class);
+        return store.find(caller, cubeId);
     }
 
     public List<CubeFactDocument> visible(Caller caller, Collection<String> cubeIds) {
-        return tenants.findAllById(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL, cubeIds, CubeFactDocument.class);
+        return store.findAll(caller, cubeIds);
     }
 
     /** True when {@code caller} authors the questions of {@code cube}. */
@@ -78,8 +74,6 @@ public class CubeFacts {
             throw DomainException.badInput("passMark must be between 1 and 100");
         }
         CubeFactDocument cube = requireAuthorable(caller, cubeId);
-        return tenants.update(caller, cube.id(), Criteria.where("organizationId").is(cube.organizationId()),
-                        new Update().set("passMark", passMark), CubeFactDocument.class)
-                .orElseThrow(() -> DomainException.notFound("Cube", cubeId));
+        return store.setPassMark(caller, cube, passMark).orElseThrow(() -> DomainException.notFound("Cube", cubeId));
     }
 }
