@@ -13,7 +13,6 @@ public record LabsProperties(
         Duration expiryWarning,
         Duration provisioningTimeout,
         Duration objectiveGrace,
-        boolean changeStreamEnabled,
         Driver driver,
         Simulated simulated,
         Ec2 ec2,

@@ -2,16 +2,13 @@ package com.cycube.labs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.Persona;
-import graphql.language.Directive;
-import graphql.language.Document;
-import graphql.language.ObjectTypeDefinition;
-import graphql.language.ObjectTypeExtensionDefinition;
-import graphql.language.StringValue;
-import graphql.parser.Parser;
+import com.cycube.testclient.Persona;
+import com.cycube.testing.PublishedSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** What the router composes: the labs' entities and their keys, as published by {@code _service}. */
@@ -20,14 +17,21 @@ class FederationSchemaTest extends LabsIntegrationTest {
     @Test
     void labs_publishes_lab_instance_and_template_and_extends_cube_and_user_keyed_by_id() {
         String sdl = as(Persona.ACME_TRAINEE, "{ _service { sdl } }").assertNoErrors().get("data._service.sdl");
-        Document schema = Parser.parse(sdl);
-        Map<String, List<Directive>> keyed = schema.getDefinitionsOfType(ObjectTypeDefinition.class).stream()
-                .filter(type -> !(type instanceof ObjectTypeExtensionDefinition))
-                .filter(type -> type.hasDirective("key"))
-                .collect(Collectors.toMap(ObjectTypeDefinition::getName, type -> type.getDirectives("key")));
-        assertThat(keyed).containsOnlyKeys("LabInstance", "LabTemplate", "Cube", "User");
-        keyed.values().forEach(keys -> assertThat(keys).singleElement()
-                .satisfies(key -> assertThat(((StringValue) key.getArgument("fields").getValue()).getValue()).isEqualTo("id")));
+
+        assertThat(PublishedSchema.of(sdl).entityKeys()).isEqualTo(Map.of("LabInstance", List.of("id"),
+                "LabTemplate", List.of("id"), "Cube", List.of("id"), "User", List.of("id")));
         assertThat(sdl).contains("labUpdated(", "myLab", "activeLabs");
+    }
+
+    /**
+     * The labs' own schema file: the published SDL also holds DGS's {@code ErrorType}/{@code ErrorDetail} enums,
+     * which come without a type description.
+     */
+    @Test
+    void every_type_field_argument_and_enum_value_of_the_labs_schema_is_described() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schema/labs.graphqls")) {
+            String sdl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(PublishedSchema.of(sdl).undescribed()).isEmpty();
+        }
     }
 }

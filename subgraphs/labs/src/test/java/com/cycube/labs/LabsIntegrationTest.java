@@ -1,24 +1,26 @@
 package com.cycube.labs;
 
-import com.cycube.testing.MutableClock;
 import com.cycube.labs.demo.DemoData;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.provisioning.LabReaper;
 import com.cycube.labs.provisioning.ProvisioningDriver;
 import com.cycube.labs.templates.LabProtocol;
 import com.cycube.labs.templates.LabTemplateDocument;
+import com.cycube.support.contracts.catalog.CoursePublished;
+import com.cycube.support.contracts.identity.OrganizationChanged;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventLog;
+import com.cycube.support.events.EventPayload;
 import com.cycube.support.events.EventProcessing;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.MutableClock;
+import com.cycube.testclient.Persona;
+import com.cycube.testing.ProducedEvents;
 import com.cycube.testing.SubgraphTest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -37,7 +39,7 @@ import org.springframework.test.context.TestPropertySource;
  */
 @SubgraphTest
 @Import(LabsIntegrationTest.ClockConfig.class)
-@TestPropertySource(properties = {"cycube.labs.driver.enabled=false", "cycube.labs.change-stream-enabled=false",
+@TestPropertySource(properties = {"cycube.labs.driver.enabled=false", "cycube.change-streams.enabled=false",
         "cycube.labs.default-quota=3"})
 public abstract class LabsIntegrationTest {
 
@@ -90,7 +92,7 @@ public abstract class LabsIntegrationTest {
         new DemoData(mongo).run(null);
         mongo.insert(new LabTemplateDocument("tmpl-broken", "Never boots", BROKEN_IMAGE, "t3.micro", LabProtocol.VNC, 5901,
                 30, 60, Instant.EPOCH, Instant.EPOCH));
-        List<Document> cubes = new ArrayList<>();
+        List<CoursePublished.Cube> cubes = new ArrayList<>();
         TEST_LAB_CUBES.forEach(cube -> cubes.add(cube(cube, "LAB", "tmpl-kali-ssh")));
         cubes.add(cube("cube-broken-lab", "LAB", "tmpl-broken"));
         cubes.add(cube("cube-test-quiz", "QUIZ", null));
@@ -99,42 +101,33 @@ public abstract class LabsIntegrationTest {
 
     // ------------------------------------------------------------------ what other subgraphs announce
 
-    /** A cube of a {@code catalog.CoursePublished} payload. */
-    protected static Document cube(String cubeId, String kind, String labTemplateId) {
-        return new Document("cubeId", cubeId).append("moduleId", "module-" + cubeId).append("kind", kind)
-                .append("labTemplateId", labTemplateId).append("estimatedMinutes", 30).append("position", 1);
+    /** A cube of a {@link CoursePublished} payload (its position is set by {@link #publishCourse}). */
+    protected static CoursePublished.Cube cube(String cubeId, String kind, String labTemplateId) {
+        return new CoursePublished.Cube(cubeId, "module-" + cubeId, kind, labTemplateId, 30, 1);
     }
 
-    /**
-     * What the catalog announces when a course is published ({@code organizationId} null: a GLOBAL course), appended
-     * to the event log as the catalog's relay would, then delivered to labs' handlers.
-     */
-    protected DomainEvent publishCourse(String organizationId, String courseId, int version, List<Document> cubes) {
-        List<Document> positioned = new ArrayList<>();
+    /** What the catalog announces when a course is published ({@code organizationId} null: a GLOBAL course). */
+    protected DomainEvent coursePublished(String organizationId, String courseId, int version, List<CoursePublished.Cube> cubes,
+                                          Instant at) {
+        List<CoursePublished.Cube> positioned = new ArrayList<>();
         for (int i = 0; i < cubes.size(); i++) {
-            positioned.add(new Document(cubes.get(i)).append("position", i + 1));
+            CoursePublished.Cube cube = cubes.get(i);
+            positioned.add(new CoursePublished.Cube(cube.cubeId(), cube.moduleId(), cube.kind(), cube.labTemplateId(),
+                    cube.estimatedMinutes(), i + 1));
         }
-        Document payload = new Document("courseId", courseId).append("version", version).append("title", "Course " + courseId)
-                .append("visibility", organizationId == null ? "GLOBAL" : "ORGANIZATION")
-                .append("organizationId", organizationId).append("cubes", positioned);
-        return announce(new DomainEvent(UUID.randomUUID().toString(), "catalog.CoursePublished", organizationId, "catalog",
-                clock.instant(), payload));
+        return DomainEvent.of(organizationId, at, new CoursePublished(courseId, version, "Course " + courseId,
+                organizationId == null ? "GLOBAL" : "ORGANIZATION", organizationId, positioned));
     }
 
-    /** What identity announces about an organization (a snapshot taken at {@code occurredAt}). */
-    protected DomainEvent organizationChanged(String organizationId, int labQuota, boolean active, Instant occurredAt) {
-        return organizationChanged(organizationId, labQuota, active, occurredAt, null);
+    /** {@link #coursePublished} appended to the event log as the catalog's relay would, then delivered to labs' handlers. */
+    protected DomainEvent publishCourse(String organizationId, String courseId, int version, List<CoursePublished.Cube> cubes) {
+        return announce(coursePublished(organizationId, courseId, version, cubes, clock.instant()));
     }
 
-    /** The same with identity's snapshot {@code version} (null: an event from before versions existed). */
-    protected DomainEvent organizationChanged(String organizationId, int labQuota, boolean active, Instant occurredAt, Long version) {
-        Document payload = new Document("organizationId", organizationId).append("name", organizationId)
-                .append("seatLimit", 50).append("labQuota", labQuota).append("active", active);
-        if (version != null) {
-            payload.append("version", version);
-        }
-        return announce(new DomainEvent(UUID.randomUUID().toString(), "identity.OrganizationChanged", organizationId,
-                "identity", occurredAt, payload));
+    /** What identity announces about an organization: the snapshot {@code version}, made at {@code occurredAt}. */
+    protected DomainEvent organizationChanged(String organizationId, int labQuota, boolean active, Instant occurredAt, long version) {
+        return announce(DomainEvent.of(organizationId, occurredAt,
+                new OrganizationChanged(organizationId, organizationId, 50, labQuota, active, version)));
     }
 
     protected DomainEvent announce(DomainEvent event) {
@@ -144,20 +137,20 @@ public abstract class LabsIntegrationTest {
     }
 
     /** The events of {@code type} that {@code action} produced (relayed from labs' outbox). */
-    protected List<DomainEvent> eventsOf(String type, Runnable action) {
-        return com.cycube.testing.ProducedEvents.during(events, eventLog, type, action);
+    protected List<DomainEvent> eventsOf(Class<? extends EventPayload> type, Runnable action) {
+        return ProducedEvents.during(events, eventLog, EventPayload.typeOf(type), action);
     }
 
-    protected GraphQlTestClient.Response as(Persona persona, String query) {
+    protected GraphQlClient.Response as(Persona persona, String query) {
         return as(persona, query, Map.of());
     }
 
-    protected GraphQlTestClient.Response as(Persona persona, String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).as(persona).execute(query, variables);
+    protected GraphQlClient.Response as(Persona persona, String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).as(persona).execute(query, variables);
     }
 
-    protected GraphQlTestClient.Response anonymous(String query, Map<String, ?> variables) {
-        return GraphQlTestClient.forPort(port).anonymous().execute(query, variables);
+    protected GraphQlClient.Response anonymous(String query, Map<String, ?> variables) {
+        return GraphQlClient.forPort(port).anonymous().execute(query, variables);
     }
 
 

@@ -5,6 +5,7 @@ import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.templates.LabTemplateDocument;
 import com.cycube.labs.templates.LabTemplatesDataLoader;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.federation.EntityReference;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsDataFetchingEnvironment;
@@ -36,26 +37,26 @@ public class EntitiesDataFetcher {
 
     /** The reference is all labs needs: Cube.myLab is looked up per caller. */
     @DgsEntityFetcher(name = "Cube")
-    public CubeReference cube(Map<String, Object> values, DgsDataFetchingEnvironment env) {
+    public EntityReference cube(Map<String, Object> values, DgsDataFetchingEnvironment env) {
         RequestContext.from(env).requireAuthenticated();
-        return new CubeReference((String) values.get("id"));
+        return EntityReference.of("Cube", values);
     }
 
     @DgsEntityFetcher(name = "User")
-    public UserReference user(Map<String, Object> values, DgsDataFetchingEnvironment env) {
+    public EntityReference user(Map<String, Object> values, DgsDataFetchingEnvironment env) {
         RequestContext.from(env).requireAuthenticated();
-        return new UserReference((String) values.get("id"));
+        return EntityReference.of("User", values);
     }
 
     @DgsData(parentType = "Cube", field = "myLab")
     public CompletableFuture<LabInstanceDocument> myLab(DataFetchingEnvironment env) {
-        CubeReference cube = env.getSource();
+        EntityReference cube = env.getSource();
         return RequestContext.load(env, LabDataLoaders.MY_LAB_BY_CUBE, cube.id());
     }
 
     @DgsData(parentType = "User", field = "activeLabs")
     public CompletableFuture<List<LabInstanceDocument>> activeLabs(DataFetchingEnvironment env) {
-        UserReference user = env.getSource();
+        EntityReference user = env.getSource();
         return RequestContext.load(env, LabDataLoaders.ACTIVE_LABS_BY_OWNER, user.id());
     }
 }

@@ -1,6 +1,7 @@
 package com.cycube.labs.instances;
 
 import com.cycube.labs.templates.LabObjective;
+import com.cycube.support.live.LiveDocument;
 import com.cycube.support.tenancy.TenantOwned;
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +10,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * A lab as stored: one document holds everything about it, so each step of its life cycle is one
- * compare-and-set write on {@code state} + {@code revision} (no multi-document transactions needed).
+ * compare-and-set write on {@code state} + {@code revision} (no multi-document transactions needed). Every change a
+ * subscriber can see raises {@code revision}, which is what {@code labUpdated} pushes by ({@link LiveDocument}).
  *
  * @param activeKey          {@code organization|owner|cube} while active, absent otherwise (unique sparse index)
  * @param generation         1 at launch, +1 per reset; the VM launch token is {@code <id>-g<generation>}
@@ -45,7 +47,7 @@ public record LabInstanceDocument(
         Instant updatedAt,
         List<LabObjective> objectives,
         List<String> objectivesMet,
-        Instant objectivesMetAt) implements TenantOwned {
+        Instant objectivesMetAt) implements TenantOwned, LiveDocument {
 
     public LabInstanceDocument {
         objectives = objectives == null ? List.of() : List.copyOf(objectives);

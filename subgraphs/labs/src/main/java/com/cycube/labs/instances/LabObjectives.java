@@ -5,21 +5,20 @@ import com.cycube.labs.templates.LabObjective;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.events.Outbox;
+import com.cycube.support.persistence.OptimisticRetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
  * Lab objectives: the in-VM checker (an integration client of the lab's organization with scope
  * {@value #REPORT_SCOPE}) or a manager of that organization (root too) reports an objective met; trainees never
  * report their own. When the last objective of a lab is met, the same compare-and-set write that records it stores
- * {@code labs.LabObjectivesMet} and {@code objectivesMetAt} — once per lab, however often or concurrently it is
+ * {@code LabObjectivesMet} and {@code objectivesMetAt} — once per lab, however often or concurrently it is
  * reported.
  *
  * <p>Objectives count while the lab is RUNNING, and for {@code cycube.labs.objective-grace} after it stopped
@@ -29,7 +28,6 @@ import org.springframework.stereotype.Service;
 public class LabObjectives {
 
     public static final String REPORT_SCOPE = "labs:report";
-    private static final int CAS_ATTEMPTS = 3;
 
     private final LabStore store;
     private final LabsProperties properties;
@@ -39,7 +37,7 @@ public class LabObjectives {
         this.properties = properties;
     }
 
-    /** What recordLabObjective answers. */
+    /** What recordLabObjective answers (its payload). */
     public record Recorded(LabInstanceDocument lab, boolean allMet) {
     }
 
@@ -48,31 +46,23 @@ public class LabObjectives {
         if (labId == null || labId.isBlank() || objectiveId == null || objectiveId.isBlank()) {
             throw DomainException.badInput("labId and objectiveId are required");
         }
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        return OptimisticRetry.until("The lab", () -> {
             LabInstanceDocument lab = store.findInOrganization(caller, labId)
                     .orElseThrow(() -> DomainException.notFound("LabInstance", labId));
             if (lab.objectives().stream().noneMatch(objective -> objective.id().equals(objectiveId))) {
                 throw DomainException.badInput("The lab has no objective " + objectiveId);
             }
             if (lab.objectivesMet().contains(objectiveId)) {
-                return new Recorded(lab, lab.objectivesMetAt() != null); // already reported: nothing changes
+                return Optional.of(new Recorded(lab, lab.objectivesMetAt() != null)); // already reported: nothing changes
             }
             Instant now = store.now();
             if (!countsObjectives(lab, now, properties.objectiveGrace())) {
                 throw DomainException.conflict("Objectives count only while the lab runs; this one is " + lab.state());
             }
-            Update update = new Update().addToSet("objectivesMet", objectiveId);
             boolean completes = allMetWith(lab, objectiveId) && lab.objectivesMetAt() == null;
-            if (completes) {
-                update.set("objectivesMetAt", now);
-                Outbox.record(update, LabEvents.objectivesMet(lab, now));
-            }
-            Optional<LabInstanceDocument> stored = store.compareAndSet(caller, lab, update);
-            if (stored.isPresent()) {
-                return new Recorded(stored.get(), stored.get().objectivesMetAt() != null);
-            }
-        }
-        throw DomainException.conflict("The lab is changing right now; try again");
+            return store.objectiveMet(caller, lab, objectiveId, completes ? now : null)
+                    .map(stored -> new Recorded(stored, stored.objectivesMetAt() != null));
+        });
     }
 
     /** A manager of the lab's organization (or root), or an integration client with {@value #REPORT_SCOPE}. */

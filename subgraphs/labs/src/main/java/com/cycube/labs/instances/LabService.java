@@ -1,9 +1,8 @@
 package com.cycube.labs.instances;
 
-
-
+import com.cycube.labs.LabsProperties;
 import com.cycube.labs.cubes.LabCubeDocument;
-import com.cycube.labs.cubes.LabCubes;
+import com.cycube.labs.cubes.LabCubeStore;
 import com.cycube.labs.provisioning.LabProvisioner;
 import com.cycube.labs.quotas.LabQuotaService;
 import com.cycube.labs.templates.LabTemplateDocument;
@@ -13,40 +12,39 @@ import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
+import com.cycube.support.persistence.OptimisticRetry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /** The lab rules: who may do what to which lab, quotas, one active lab per cube, lifetimes. */
 @Service
 public class LabService {
 
-    private static final int CAS_ATTEMPTS = 3;
+    private static final String LAB = "The lab";
 
     private final LabStore store;
     private final LabTemplateService templates;
     private final LabQuotaService quotas;
     private final LabProvisioner provisioner;
-    private final LabCubes cubes;
-    private final com.cycube.labs.LabsProperties properties;
+    private final LabCubeStore cubes;
+    private final LabsProperties properties;
 
     public LabService(LabStore store, LabTemplateService templates, LabQuotaService quotas, LabProvisioner provisioner,
-                      LabCubes cubes, com.cycube.labs.LabsProperties properties) {
+                      LabCubeStore cubes, LabsProperties properties) {
         this.store = store;
-        this.cubes = cubes;
         this.templates = templates;
         this.quotas = quotas;
         this.provisioner = provisioner;
+        this.cubes = cubes;
         this.properties = properties;
     }
 
-    /** What launchLab answers. */
+    /** What launchLab answers (its payload). */
     public record Launch(LabInstanceDocument lab, boolean alreadyActive) {
     }
 
@@ -61,7 +59,7 @@ public class LabService {
         if (cubeId == null || cubeId.isBlank() || cubeId.length() > 100) {
             throw DomainException.badInput("cubeId is required");
         }
-        LabCubeDocument cube = cubes.launchable(caller, cubeId);
+        LabCubeDocument cube = cubes.findLaunchable(caller, cubeId).orElseThrow(() -> DomainException.notFound("Cube", cubeId));
         if (templateId != null && !templateId.equals(cube.labTemplateId())) {
             throw DomainException.badInput("This cube's lab uses template " + cube.labTemplateId() + ", not " + templateId);
         }
@@ -96,11 +94,11 @@ public class LabService {
     }
 
     public LabInstanceDocument extend(Caller caller, String id, Integer minutes) {
-        LabInstanceDocument lab = visibleOrNotFound(caller, id);
-        if (minutes == null || minutes < 1) {
-            throw DomainException.badInput("minutes must be at least 1");
-        }
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        return OptimisticRetry.until(LAB, () -> {
+            LabInstanceDocument lab = visibleOrNotFound(caller, id);
+            if (minutes == null || minutes < 1) {
+                throw DomainException.badInput("minutes must be at least 1");
+            }
             if (!lab.state().isActive()) {
                 throw DomainException.conflict("Only an active lab can be extended; this one is " + lab.state());
             }
@@ -113,47 +111,32 @@ public class LabService {
                 throw DomainException.badInput("A lab lives at most " + template.maxLifetimeMinutes()
                         + " minutes: it can be extended by " + left + " more minutes");
             }
-            Update update = new Update().set("expiresAt", extended);
-            if (extended.isAfter(store.now().plus(properties.expiryWarning()))) {
-                update.unset("expiryWarningSentAt");
-            }
-            Optional<LabInstanceDocument> stored = store.compareAndSet(caller, lab, update);
-            if (stored.isPresent()) {
-                return stored.get();
-            }
-            lab = visibleOrNotFound(caller, id);
-        }
-        throw DomainException.conflict("The lab is changing right now; try again");
+            boolean clearWarning = extended.isAfter(store.now().plus(properties.expiryWarning()));
+            return store.extend(caller, lab, extended, clearWarning);
+        });
     }
 
+    /** Idempotent: a lab that is already ending is answered as it is (a STOPPING one is pushed on). */
     public LabInstanceDocument terminate(Caller caller, String id) {
-        LabInstanceDocument lab = visibleOrNotFound(caller, id);
-        for (int attempt = 0; attempt < CAS_ATTEMPTS; attempt++) {
+        return OptimisticRetry.until(LAB, () -> {
+            LabInstanceDocument lab = visibleOrNotFound(caller, id);
             if (!lab.state().isActive()) {
-                return lab.state() == LabState.STOPPING ? provisioner.finishStopping(lab) : lab; // already ending: idempotent
+                return Optional.of(lab.state() == LabState.STOPPING ? provisioner.finishStopping(lab) : lab);
             }
-            Optional<LabInstanceDocument> stopping = store.transition(caller, lab, LabState.STOPPING,
-                    "terminated by " + (caller.subject().equals(lab.ownerId()) ? "its owner" : "a manager"),
-                    LabProvisioner.releaseCurrent(lab));
-            if (stopping.isPresent()) {
-                return provisioner.finishStopping(stopping.get());
-            }
-            lab = visibleOrNotFound(caller, id);
-        }
-        throw DomainException.conflict("The lab is changing right now; try again");
+            String reason = "terminated by " + (caller.subject().equals(lab.ownerId()) ? "its owner" : "a manager");
+            return store.end(caller, lab, LabState.STOPPING, reason).map(provisioner::finishStopping);
+        });
     }
 
     public LabInstanceDocument reset(Caller caller, String id) {
-        LabInstanceDocument lab = visibleOrNotFound(caller, id);
-        if (lab.state() != LabState.RUNNING) {
-            throw DomainException.conflict("Only a RUNNING lab can be reset; this one is " + lab.state());
-        }
-        Update update = LabProvisioner.releaseCurrent(lab).inc("generation", 1)
-                .unset("vmInstanceId").unset("address").unset("connectionId").unset("connectionUrl");
-        LabInstanceDocument provisioning = store.transition(caller, lab, LabState.PROVISIONING, "reset", update)
-                .orElseThrow(() -> DomainException.conflict("The lab is changing right now; try again"));
-        provisioner.release(provisioning);
-        return provisioner.launchVm(store.reread(id).orElse(provisioning));
+        LabInstanceDocument provisioning = OptimisticRetry.until(LAB, () -> {
+            LabInstanceDocument lab = visibleOrNotFound(caller, id);
+            if (lab.state() != LabState.RUNNING) {
+                throw DomainException.conflict("Only a RUNNING lab can be reset; this one is " + lab.state());
+            }
+            return store.reset(caller, lab, "reset");
+        });
+        return provisioner.launchVm(provisioner.release(provisioning));
     }
 
     public Optional<LabInstanceDocument> get(Caller caller, String id) {
@@ -168,17 +151,12 @@ public class LabService {
 
     public Connection<LabInstanceDocument> myLabs(Caller caller, PageRequest page, boolean activeOnly) {
         caller.require(Role.TRAINEE, null);
-        Criteria criteria = Criteria.where("ownerId").is(caller.subject());
-        if (activeOnly) {
-            criteria = new Criteria().andOperator(criteria, Criteria.where("state").in(LabState.activeNames()));
-        }
-        return Connection.of(store.page(caller, criteria, page), page, store.count(caller, criteria));
+        return store.pageOfOwn(caller, activeOnly, page);
     }
 
     public Connection<LabInstanceDocument> labInstances(Caller caller, PageRequest page, LabState state) {
         caller.require(Role.MANAGER, null);
-        Criteria criteria = state == null ? null : Criteria.where("state").is(state.name());
-        return Connection.of(store.page(caller, criteria, page), page, store.count(caller, criteria));
+        return store.pageInState(caller, state, page);
     }
 
     /** The URL only its owner gets, only while RUNNING and unexpired. */

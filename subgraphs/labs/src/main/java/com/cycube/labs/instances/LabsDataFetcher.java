@@ -1,12 +1,10 @@
 package com.cycube.labs.instances;
 
-import com.cycube.labs.federation.CubeReference;
-import com.cycube.labs.federation.UserReference;
 import com.cycube.labs.templates.LabTemplateDocument;
 import com.cycube.labs.templates.LabTemplatesDataLoader;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.input.Inputs;
+import com.cycube.support.federation.EntityReference;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
@@ -17,13 +15,33 @@ import com.netflix.graphql.dgs.DgsSubscription;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.reactivestreams.Publisher;
 
 /** Lab queries, mutations, the labUpdated subscription and the LabInstance fields that need the caller. */
 @DgsComponent
 public class LabsDataFetcher {
+
+    public record LaunchLabInput(String cubeId, String templateId) {
+    }
+
+    public record ExtendLabInput(String id, Integer minutes) {
+    }
+
+    /** The input of {@code terminateLab} and {@code resetLab}. */
+    public record LabIdInput(String id) {
+    }
+
+    public record RecordLabObjectiveInput(String labId, String objectiveId) {
+    }
+
+    /** The payload of {@code extendLab}, {@code terminateLab} and {@code resetLab}. */
+    public record LabPayload(LabInstanceDocument lab) {
+    }
+
+    /** The schema's {@code LabObjectiveStatus}. */
+    public record LabObjectiveStatus(String id, String description, boolean met) {
+    }
 
     private final LabService labs;
     private final LabUpdates updates;
@@ -53,33 +71,28 @@ public class LabsDataFetcher {
     }
 
     @DgsMutation
-    public Map<String, Object> launchLab(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        LabService.Launch launch = labs.launch(caller(env), in.string("cubeId"), in.string("templateId"));
-        return Map.of("lab", launch.lab(), "alreadyActive", launch.alreadyActive());
+    public LabService.Launch launchLab(@InputArgument LaunchLabInput input, DataFetchingEnvironment env) {
+        return labs.launch(caller(env), input.cubeId(), input.templateId());
     }
 
     @DgsMutation
-    public Map<String, Object> extendLab(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        return Map.of("lab", labs.extend(caller(env), in.string("id"), in.integer("minutes")));
+    public LabPayload extendLab(@InputArgument ExtendLabInput input, DataFetchingEnvironment env) {
+        return new LabPayload(labs.extend(caller(env), input.id(), input.minutes()));
     }
 
     @DgsMutation
-    public Map<String, Object> terminateLab(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        return Map.of("lab", labs.terminate(caller(env), Inputs.of(input).string("id")));
+    public LabPayload terminateLab(@InputArgument LabIdInput input, DataFetchingEnvironment env) {
+        return new LabPayload(labs.terminate(caller(env), input.id()));
     }
 
     @DgsMutation
-    public Map<String, Object> resetLab(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        return Map.of("lab", labs.reset(caller(env), Inputs.of(input).string("id")));
+    public LabPayload resetLab(@InputArgument LabIdInput input, DataFetchingEnvironment env) {
+        return new LabPayload(labs.reset(caller(env), input.id()));
     }
 
     @DgsMutation
-    public Map<String, Object> recordLabObjective(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        Inputs in = Inputs.of(input);
-        LabObjectives.Recorded recorded = objectives.record(caller(env), in.string("labId"), in.string("objectiveId"));
-        return Map.of("lab", recorded.lab(), "allMet", recorded.allMet());
+    public LabObjectives.Recorded recordLabObjective(@InputArgument RecordLabObjectiveInput input, DataFetchingEnvironment env) {
+        return objectives.record(caller(env), input.labId(), input.objectiveId());
     }
 
     /** Access is checked once, before anything is pushed: others get NOT_FOUND like for a missing lab. */
@@ -95,22 +108,22 @@ public class LabsDataFetcher {
     }
 
     @DgsData(parentType = "LabInstance", field = "objectives")
-    public List<Map<String, Object>> objectives(DataFetchingEnvironment env) {
+    public List<LabObjectiveStatus> objectives(DataFetchingEnvironment env) {
         LabInstanceDocument lab = env.getSource();
-        return lab.objectives().stream().map(objective -> Map.<String, Object>of("id", objective.id(),
-                "description", objective.description(), "met", lab.objectivesMet().contains(objective.id()))).toList();
+        return lab.objectives().stream().map(objective -> new LabObjectiveStatus(objective.id(), objective.description(),
+                lab.objectivesMet().contains(objective.id()))).toList();
     }
 
     @DgsData(parentType = "LabInstance", field = "owner")
-    public UserReference owner(DataFetchingEnvironment env) {
+    public EntityReference owner(DataFetchingEnvironment env) {
         LabInstanceDocument lab = env.getSource();
-        return new UserReference(lab.ownerId());
+        return new EntityReference("User", lab.ownerId());
     }
 
     @DgsData(parentType = "LabInstance", field = "cube")
-    public CubeReference cube(DataFetchingEnvironment env) {
+    public EntityReference cube(DataFetchingEnvironment env) {
         LabInstanceDocument lab = env.getSource();
-        return new CubeReference(lab.cubeId());
+        return new EntityReference("Cube", lab.cubeId());
     }
 
     @DgsData(parentType = "LabInstance", field = "template")

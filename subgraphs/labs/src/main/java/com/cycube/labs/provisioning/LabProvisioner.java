@@ -15,12 +15,12 @@ import com.cycube.labs.vm.VmDescription;
 import com.cycube.labs.vm.VmProvider;
 import com.cycube.labs.vm.VmProviderException;
 import com.cycube.labs.vm.VmState;
+import com.cycube.support.persistence.OptimisticRetry;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
@@ -80,28 +80,21 @@ public class LabProvisioner {
             }
             return fail(lab, e.getMessage());
         }
-        LabInstanceDocument current = lab;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Update update = new Update().set("vmInstanceId", instanceId);
-            Optional<LabInstanceDocument> stored = current.state() == LabState.REQUESTED
-                    ? store.transition(PLATFORM, current, LabState.PROVISIONING, "VM " + instanceId + " launched", update)
-                    : store.compareAndSet(PLATFORM, current, update);
-            if (stored.isPresent()) {
-                return stored.get();
+        return OptimisticRetry.until("The lab", () -> {
+            LabInstanceDocument current = store.reread(lab.id()).orElse(null);
+            if (current != null && instanceId.equals(current.vmInstanceId())) {
+                return Optional.of(current); // stored already (by another instance: the launch is idempotent)
             }
-            current = store.reread(lab.id()).orElse(null);
-            if (current == null || instanceId.equals(current.vmInstanceId())) {
-                return current; // another instance stored the same (idempotent) launch
-            }
-            boolean stillWaitingForThisVm = current.generation() == lab.generation() && current.vmInstanceId() == null
+            boolean stillWaitingForThisVm = current != null && current.generation() == lab.generation()
+                    && current.vmInstanceId() == null
                     && (current.state() == LabState.REQUESTED || current.state() == LabState.PROVISIONING);
             if (!stillWaitingForThisVm) {
-                break;
+                log.info("Lab {} moved on while its VM {} was launched; terminating that VM", lab.id(), instanceId);
+                terminateQuietly(instanceId);
+                return Optional.of(current == null ? lab : current);
             }
-        }
-        log.info("Lab {} moved on while its VM {} was launched; terminating that VM", lab.id(), instanceId);
-        terminateQuietly(instanceId);
-        return current;
+            return store.vmLaunched(current, instanceId, "VM " + instanceId + " launched");
+        });
     }
 
     private LabInstanceDocument awaitRunning(LabInstanceDocument lab) {
@@ -140,9 +133,8 @@ public class LabProvisioner {
             log.warn("Opening remote access for lab {} failed, will retry: {}", lab.id(), e.getMessage());
             return lab;
         }
-        Optional<LabInstanceDocument> running = store.transition(PLATFORM, lab, LabState.RUNNING, "VM running",
-                new Update().set("address", vm.address()).set("connectionId", session.connectionId())
-                        .set("connectionUrl", session.url()));
+        Optional<LabInstanceDocument> running = store.running(lab, vm.address(), session.connectionId(), session.url(),
+                "VM running");
         if (running.isEmpty()) {
             closeQuietly(session.connectionId());
             return store.reread(lab.id()).orElse(lab);
@@ -153,14 +145,14 @@ public class LabProvisioner {
     /** Any active lab → FAILED with {@code reason}; its VM and connection are released. */
     public LabInstanceDocument fail(LabInstanceDocument lab, String reason) {
         log.warn("Lab {} failed: {}", lab.id(), reason);
-        return store.transition(PLATFORM, lab, LabState.FAILED, reason, releaseCurrent(lab).set("failureReason", reason))
+        return store.end(PLATFORM, lab, LabState.FAILED, reason)
                 .map(this::release)
                 .orElseGet(() -> store.reread(lab.id()).orElse(lab));
     }
 
     /** Any active lab → EXPIRED; its VM and connection are released. Empty if another writer got there first. */
     public Optional<LabInstanceDocument> expire(LabInstanceDocument lab) {
-        return store.transition(PLATFORM, lab, LabState.EXPIRED, "expired at " + lab.expiresAt(), releaseCurrent(lab))
+        return store.end(PLATFORM, lab, LabState.EXPIRED, "expired at " + lab.expiresAt())
                 .map(this::release);
     }
 
@@ -181,7 +173,7 @@ public class LabProvisioner {
                 return released;
             }
         }
-        return store.transition(PLATFORM, released, LabState.TERMINATED, "VM terminated", null)
+        return store.terminated(released, "VM terminated")
                 .orElseGet(() -> store.reread(lab.id()).orElse(released));
     }
 
@@ -191,7 +183,7 @@ public class LabProvisioner {
             for (String vm : lab.vmsToRelease()) {
                 try {
                     vms.terminate(vm);
-                    store.released(lab.id(), "vmsToRelease", vm);
+                    store.vmReleased(lab.id(), vm);
                 } catch (VmProviderException e) {
                     log.warn("Terminating VM {} of lab {} failed, will retry: {}", vm, lab.id(), e.getMessage());
                 }
@@ -201,25 +193,13 @@ public class LabProvisioner {
             for (String connection : lab.connectionsToClose()) {
                 try {
                     remoteAccess.close(connection);
-                    store.released(lab.id(), "connectionsToClose", connection);
+                    store.connectionClosed(lab.id(), connection);
                 } catch (RemoteAccessException e) {
                     log.warn("Removing connection {} of lab {} failed, will retry: {}", connection, lab.id(), e.getMessage());
                 }
             }
         }
         return store.reread(lab.id()).orElse(lab);
-    }
-
-    /** The part of an update that queues the lab's current VM and connection for release. */
-    public static Update releaseCurrent(LabInstanceDocument lab) {
-        Update update = new Update();
-        if (lab.vmInstanceId() != null) {
-            update.addToSet("vmsToRelease", lab.vmInstanceId());
-        }
-        if (lab.connectionId() != null) {
-            update.addToSet("connectionsToClose", lab.connectionId());
-        }
-        return update;
     }
 
     private static Map<String, String> tags(LabInstanceDocument lab) {

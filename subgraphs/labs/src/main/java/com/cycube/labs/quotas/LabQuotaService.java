@@ -5,26 +5,24 @@ import com.cycube.labs.instances.LabStore;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.tenancy.TenantScopedMongo;
-import com.cycube.support.tenancy.Visibility;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * Per-organization concurrent-lab quotas. Identity owns them ({@code Organization.labQuota}); labs follows its
- * {@code identity.OrganizationChanged} events ({@link OrganizationQuotaHandler}) and falls back to
+ * {@code OrganizationChanged} events ({@link OrganizationQuotaHandler}) and falls back to
  * {@code cycube.labs.default-quota} for an organization it has not heard of yet. A deactivated organization's
  * limit is 0.
  */
 @Service
 public class LabQuotaService {
 
-    private final TenantScopedMongo scoped;
+    private final LabQuotaStore quotas;
     private final LabStore labs;
     private final LabsProperties properties;
 
-    public LabQuotaService(TenantScopedMongo scoped, LabStore labs, LabsProperties properties) {
-        this.scoped = scoped;
+    public LabQuotaService(LabQuotaStore quotas, LabStore labs, LabsProperties properties) {
+        this.quotas = quotas;
         this.labs = labs;
         this.properties = properties;
     }
@@ -51,6 +49,6 @@ public class LabQuotaService {
     }
 
     private Optional<LabQuotaDocument> announced(Caller caller, String organizationId) {
-        return scoped.findById(caller, Visibility.OWN_ORGANIZATION, organizationId, LabQuotaDocument.class);
+        return quotas.findAnnounced(caller, organizationId);
     }
 }

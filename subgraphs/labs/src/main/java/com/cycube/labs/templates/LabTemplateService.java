@@ -3,40 +3,28 @@ package com.cycube.labs.templates;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
-import com.cycube.support.input.Inputs;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/**
- * Lab templates. They are platform-wide data with no organization (not {@code TenantOwned}): everyone signed in
- * reads them and only root writes them, so this service uses {@link MongoTemplate} directly.
- */
+/** Lab templates: platform-wide data that everyone signed in reads and only root writes. */
 @Service
 public class LabTemplateService {
 
-    private final MongoTemplate mongo;
+    private final LabTemplateStore store;
     private final Clock clock;
 
-    public LabTemplateService(MongoTemplate mongo, Clock clock) {
-        this.mongo = mongo;
+    public LabTemplateService(LabTemplateStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
     public List<LabTemplateDocument> list(Caller caller) {
         caller.requireAuthenticated();
-        return mongo.find(new Query().with(Sort.by("name", "_id")), LabTemplateDocument.class);
+        return store.findAll();
     }
 
     public Optional<LabTemplateDocument> get(Caller caller, String id) {
@@ -46,74 +34,58 @@ public class LabTemplateService {
 
     /** For the platform's own use (launching, provisioning): no caller. */
     public Optional<LabTemplateDocument> find(String id) {
-        return id == null ? Optional.empty() : Optional.ofNullable(mongo.findById(id, LabTemplateDocument.class));
+        return store.find(id);
     }
 
-    public Map<String, LabTemplateDocument> byIds(Collection<String> ids) {
-        return mongo.find(Query.query(Criteria.where("_id").in(ids)), LabTemplateDocument.class).stream()
-                .collect(Collectors.toMap(LabTemplateDocument::id, Function.identity()));
-    }
-
-    public LabTemplateDocument create(Caller caller, Inputs in) {
+    public LabTemplateDocument create(Caller caller, LabTemplateInput input) {
         caller.require(Role.ROOT, null);
         Instant now = clock.instant();
-        LabTemplateDocument template = new LabTemplateDocument(in.string("id"), trim(in.string("name")), in.string("image"),
-                in.string("instanceType"), in.enumValue("protocol", LabProtocol.class), intOr(in, "port", 0),
-                intOr(in, "defaultLifetimeMinutes", 0), intOr(in, "maxLifetimeMinutes", 0), now, now,
-                in.has("objectives") ? objectives(in) : List.of());
+        LabTemplateDocument template = new LabTemplateDocument(input.id(), trim(input.name()), input.image(),
+                input.instanceType(), input.protocol(), or(input.port(), 0), or(input.defaultLifetimeMinutes(), 0),
+                or(input.maxLifetimeMinutes(), 0), now, now, objectives(input.objectives(), List.of()));
         LabTemplateRules.validate(template);
         try {
-            return mongo.insert(template);
+            return store.insert(template);
         } catch (DuplicateKeyException taken) {
             throw DomainException.conflict("A lab template with id " + template.id() + " already exists");
         }
     }
 
-    public LabTemplateDocument update(Caller caller, Inputs in) {
+    public LabTemplateDocument update(Caller caller, LabTemplateInput input) {
         caller.require(Role.ROOT, null);
-        String id = in.string("id");
-        LabTemplateDocument old = find(id).orElseThrow(() -> DomainException.notFound("LabTemplate", id));
+        LabTemplateDocument old = find(input.id()).orElseThrow(() -> DomainException.notFound("LabTemplate", input.id()));
         LabTemplateDocument changed = new LabTemplateDocument(old.id(),
-                in.has("name") ? trim(in.string("name")) : old.name(),
-                in.has("image") ? in.string("image") : old.image(),
-                in.has("instanceType") ? in.string("instanceType") : old.instanceType(),
-                in.has("protocol") ? in.enumValue("protocol", LabProtocol.class) : old.protocol(),
-                intOr(in, "port", old.port()),
-                intOr(in, "defaultLifetimeMinutes", old.defaultLifetimeMinutes()),
-                intOr(in, "maxLifetimeMinutes", old.maxLifetimeMinutes()),
+                input.name() != null ? trim(input.name()) : old.name(),
+                or(input.image(), old.image()),
+                or(input.instanceType(), old.instanceType()),
+                or(input.protocol(), old.protocol()),
+                or(input.port(), old.port()),
+                or(input.defaultLifetimeMinutes(), old.defaultLifetimeMinutes()),
+                or(input.maxLifetimeMinutes(), old.maxLifetimeMinutes()),
                 old.createdAt(), clock.instant(),
-                in.has("objectives") ? objectives(in) : old.objectives());
+                objectives(input.objectives(), old.objectives()));
         LabTemplateRules.validate(changed);
-        // a whole-document save is fine here: templates never hold pending events (_outbox) or applied event ids
-        return mongo.save(changed);
+        return store.replace(changed);
     }
 
-    /** {@code objectives: [{id, description}]}; running labs keep the objectives they were launched with. */
-    private static List<LabObjective> objectives(Inputs in) {
-        Object raw = in.values().get("objectives");
-        if (raw == null) {
-            return List.of();
+    /** The given objectives, trimmed (running labs keep the objectives they were launched with); else {@code unchanged}. */
+    private static List<LabObjective> objectives(List<LabObjective> given, List<LabObjective> unchanged) {
+        if (given == null) {
+            return unchanged;
         }
-        if (!(raw instanceof List<?> list)) {
-            throw DomainException.badInput("objectives must be a list");
-        }
-        return list.stream().map(item -> {
-            if (!(item instanceof Map<?, ?> map)) {
-                throw DomainException.badInput("each objective needs an id and a description");
-            }
-            Object id = map.get("id");
-            Object description = map.get("description");
-            return new LabObjective(id == null ? null : id.toString().strip(),
-                    description == null ? null : description.toString().strip());
-        }).toList();
+        return given.stream().map(objective -> objective == null ? null
+                : new LabObjective(strip(objective.id()), strip(objective.description()))).toList();
     }
 
-    private static int intOr(Inputs in, String name, int fallback) {
-        Integer value = in.integer(name);
+    private static <T> T or(T value, T fallback) {
         return value == null ? fallback : value;
     }
 
     private static String trim(String value) {
         return value == null ? null : value.trim();
+    }
+
+    private static String strip(String value) {
+        return value == null ? null : value.strip();
     }
 }

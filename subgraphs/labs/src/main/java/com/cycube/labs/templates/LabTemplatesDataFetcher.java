@@ -1,18 +1,20 @@
 package com.cycube.labs.templates;
 
 import com.cycube.support.context.RequestContext;
-import com.cycube.support.input.Inputs;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.List;
-import java.util.Map;
 
 /** Lab template queries and root's template mutations. */
 @DgsComponent
 public class LabTemplatesDataFetcher {
+
+    /** The payload of {@code createLabTemplate} and {@code updateLabTemplate}. */
+    public record LabTemplatePayload(LabTemplateDocument template) {
+    }
 
     private final LabTemplateService templates;
 
@@ -31,12 +33,12 @@ public class LabTemplatesDataFetcher {
     }
 
     @DgsMutation
-    public Map<String, Object> createLabTemplate(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        return Map.of("template", templates.create(RequestContext.from(env).caller(), Inputs.of(input)));
+    public LabTemplatePayload createLabTemplate(@InputArgument LabTemplateInput input, DataFetchingEnvironment env) {
+        return new LabTemplatePayload(templates.create(RequestContext.from(env).caller(), input));
     }
 
     @DgsMutation
-    public Map<String, Object> updateLabTemplate(@InputArgument Map<String, Object> input, DataFetchingEnvironment env) {
-        return Map.of("template", templates.update(RequestContext.from(env).caller(), Inputs.of(input)));
+    public LabTemplatePayload updateLabTemplate(@InputArgument LabTemplateInput input, DataFetchingEnvironment env) {
+        return new LabTemplatePayload(templates.update(RequestContext.from(env).caller(), input));
     }
 }

@@ -13,9 +13,9 @@ public class LabTemplatesDataLoader implements MappedBatchLoader<String, LabTemp
 
     public static final String NAME = "labTemplates";
 
-    private final LabTemplateService templates;
+    private final LabTemplateStore templates;
 
-    public LabTemplatesDataLoader(LabTemplateService templates) {
+    public LabTemplatesDataLoader(LabTemplateStore templates) {
         this.templates = templates;
     }
 

@@ -5,21 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
 import com.cycube.labs.instances.LabState;
+import com.cycube.support.contracts.catalog.CourseArchived;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.Idempotent;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * {@code catalog.CourseArchived}: the LAB cubes of an archived course are no longer launchable (NOT_FOUND, like a
+ * {@link CourseArchived}: the LAB cubes of an archived course are no longer launchable (NOT_FOUND, like a
  * missing cube), whatever order the catalog's events arrive in and however often; labs already running keep
  * running. The catalog never changes or republishes an archived course, so no publication — late, or with a higher
  * version stamped by a catalog instance whose clock runs ahead — makes them launchable again.
@@ -32,20 +34,16 @@ class CourseArchivedTest extends LabsIntegrationTest {
     @Autowired
     CoursePublishedHandler handler;
 
-    private GraphQlTestClient.Response launchResponse(Persona persona, String cubeId) {
+    private GraphQlClient.Response launchResponse(Persona persona, String cubeId) {
         return as(persona, Ops.LAUNCH, Map.of("input", Map.of("cubeId", cubeId)));
     }
 
-    private DomainEvent archived(String organizationId, String courseId, Instant at) {
-        return new DomainEvent(UUID.randomUUID().toString(), "catalog.CourseArchived", organizationId, "catalog", at,
-                new Document("courseId", courseId));
+    private static DomainEvent archived(String organizationId, String courseId, Instant at) {
+        return DomainEvent.of(organizationId, at, new CourseArchived(courseId));
     }
 
     private DomainEvent published(String organizationId, String courseId, int version, Instant at) {
-        Document payload = new Document("courseId", courseId).append("version", version).append("title", "Archivable")
-                .append("visibility", "ORGANIZATION").append("organizationId", organizationId)
-                .append("cubes", List.of(cube(LAB_CUBE, "LAB", "tmpl-kali-ssh").append("position", 1)));
-        return new DomainEvent(UUID.randomUUID().toString(), "catalog.CoursePublished", organizationId, "catalog", at, payload);
+        return coursePublished(organizationId, courseId, version, List.of(cube(LAB_CUBE, "LAB", "tmpl-kali-ssh")), at);
     }
 
     @Test
@@ -113,8 +111,19 @@ class CourseArchivedTest extends LabsIntegrationTest {
     @Test
     void an_archive_of_another_organization_never_touches_a_course_it_does_not_own() {
         announce(published(Persona.ACME, COURSE, 1, clock.instant()));
+        LabCubeDocument before = mongo.findById(LAB_CUBE, LabCubeDocument.class);
+
         announce(archived(Persona.GLOBEX, COURSE, clock.instant().plusSeconds(1)));
 
-        launch(Persona.ACME_TRAINEE, LAB_CUBE);
+        LabCubeDocument after = mongo.findById(LAB_CUBE, LabCubeDocument.class);
+        assertThat(after).isEqualTo(before);
+        assertThat(after.archived()).isNotEqualTo(Boolean.TRUE);
+        assertThat(mongo.exists(Query.query(Criteria.where("organizationId").is(Persona.ACME)), CoursePublishedHandler.ARCHIVES))
+                .isFalse();
+        assertThat(launchResponse(Persona.ACME_TRAINEE, LAB_CUBE).assertNoErrors().<String>get("data.launchLab.lab.cube.id"))
+                .isEqualTo(LAB_CUBE);
+        // and a later publication of Acme's course is not stored archived either
+        announce(published(Persona.ACME, COURSE, 2, clock.instant()));
+        assertThat(mongo.findById(LAB_CUBE, LabCubeDocument.class).archived()).isNotEqualTo(Boolean.TRUE);
     }
 }

@@ -6,19 +6,22 @@ import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
+import com.mongodb.client.MongoClient;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * launchLab only starts labs for LAB cubes of published courses the caller's organization can see, learned from
- * {@code catalog.CoursePublished}; any other cube id is NOT_FOUND, exactly like one that does not exist. The
+ * {@code CoursePublished}; any other cube id is NOT_FOUND, exactly like one that does not exist. The
  * cube decides the template.
  */
 class LaunchValidationTest extends LabsIntegrationTest {
@@ -27,12 +30,9 @@ class LaunchValidationTest extends LabsIntegrationTest {
     CoursePublishedHandler handler;
 
     @Autowired
-    com.cycube.support.events.EventLog eventLog;
+    MongoClient mongoClient;
 
-    @Autowired
-    com.mongodb.client.MongoClient mongoClient;
-
-    private GraphQlTestClient.Response launchResponse(Persona persona, Map<String, Object> input) {
+    private GraphQlClient.Response launchResponse(Persona persona, Map<String, Object> input) {
         return as(persona, Ops.LAUNCH, Map.of("input", input));
     }
 
@@ -102,18 +102,17 @@ class LaunchValidationTest extends LabsIntegrationTest {
     void a_course_published_before_labs_ever_subscribed_is_learned_when_labs_starts() {
         // what the log holds when the catalog announced its demo courses before labs first started: an event
         // pending for no consumer group of labs
-        new MongoTemplate(mongoClient, "cycube-events").insert(new Document("_id", java.util.UUID.randomUUID().toString())
-                .append("type", "catalog.CoursePublished").append("orgId", null).append("source", "catalog")
-                .append("occurredAt", java.util.Date.from(clock.instant())).append("pendingFor", List.of())
-                .append("payload", new Document("courseId", "course-early").append("version", 1).append("visibility", "GLOBAL")
-                        .append("cubes", List.of(cube("cube-early-lab", "LAB", "tmpl-kali-ssh")))), "events");
+        DomainEvent early = coursePublished(null, "course-early", 1, List.of(cube("cube-early-lab", "LAB", "tmpl-kali-ssh")),
+                clock.instant());
+        new MongoTemplate(mongoClient, "cycube-events").insert(new Document("_id", early.eventId())
+                .append("type", early.type()).append("orgId", null).append("source", "catalog")
+                .append("occurredAt", Date.from(early.occurredAt())).append("pendingFor", List.of())
+                .append("payload", early.payload()), "events");
         events.drain();
         assertThat(launchResponse(Persona.ACME_TRAINEE, Map.of("cubeId", "cube-early-lab")).errorCodes()).containsExactly("NOT_FOUND");
 
         // labs' first start: its consumer group subscribes for the first time and is given the history
-        new MongoTemplate(mongoClient, "cycube-events").remove(
-                org.springframework.data.mongodb.core.query.Query.query(
-                        org.springframework.data.mongodb.core.query.Criteria.where("_id").is(handler.group())),
+        new MongoTemplate(mongoClient, "cycube-events").remove(Query.query(Criteria.where("_id").is(handler.group())),
                 "subscriptions");
         eventLog.subscribe(handler.group(), handler.eventTypes(), "labs");
         events.drain();

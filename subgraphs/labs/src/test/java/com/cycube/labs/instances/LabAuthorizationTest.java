@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,7 +94,7 @@ class LabAuthorizationTest extends LabsIntegrationTest {
         }
         assertThat(anonymous(Ops.CREATE_TEMPLATE, Map.of("input", template)).errorCodes()).containsExactly("UNAUTHENTICATED");
 
-        GraphQlTestClient.Response created = as(Persona.ROOT, Ops.CREATE_TEMPLATE, Map.of("input", template)).assertNoErrors();
+        GraphQlClient.Response created = as(Persona.ROOT, Ops.CREATE_TEMPLATE, Map.of("input", template)).assertNoErrors();
         assertThat(created.<String>get("data.createLabTemplate.template.protocol")).isEqualTo("VNC");
         assertThat(codes(Persona.ROOT, Ops.CREATE_TEMPLATE, template)).containsExactly("CONFLICT");
         assertThat(as(Persona.ROOT, Ops.UPDATE_TEMPLATE, Map.of("input", Map.of("id", "tmpl-parrot-vnc", "maxLifetimeMinutes", 180)))
@@ -113,7 +113,7 @@ class LabAuthorizationTest extends LabsIntegrationTest {
 
     @Test
     void quotas_are_read_by_managers_for_their_own_organization_and_by_root_for_any() {
-        organizationChanged(Persona.ACME, 10, true, clock.instant());
+        organizationChanged(Persona.ACME, 10, true, clock.instant(), 1);
 
         assertThat(as(Persona.ACME_MANAGER, Ops.QUOTA, Map.of()).assertNoErrors().<Integer>get("data.labQuota.maxConcurrentLabs")).isEqualTo(10);
         assertThat(as(Persona.ROOT, Ops.QUOTA, Map.of("org", Persona.ACME)).assertNoErrors().<Integer>get("data.labQuota.maxConcurrentLabs")).isEqualTo(10);

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
 import com.cycube.labs.provisioning.LabProvisioner;
+import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every stored state transition of a lab produces exactly one {@code labs.LabStateChanged} — written by the same
+ * Every stored state transition of a lab produces exactly one {@link LabStateChanged} — written by the same
  * compare-and-set as the transition, so a lost race produces none.
  */
 class LabEventsTest extends LabsIntegrationTest {
@@ -24,14 +25,14 @@ class LabEventsTest extends LabsIntegrationTest {
     LabProvisioner provisioner;
 
     private static List<String> steps(List<DomainEvent> events, String labId) {
-        return events.stream().filter(event -> labId.equals(event.string("labId")))
-                .map(event -> event.string("previousState") + "->" + event.string("state")).toList();
+        return events.stream().map(event -> event.payloadAs(LabStateChanged.class)).filter(changed -> labId.equals(changed.labId()))
+                .map(changed -> changed.previousState() + "->" + changed.state()).toList();
     }
 
     @Test
     void a_labs_whole_life_is_announced_one_event_per_transition() {
         List<String> ids = new ArrayList<>();
-        List<DomainEvent> events = eventsOf(LabEvents.LAB_STATE_CHANGED, () -> {
+        List<DomainEvent> events = eventsOf(LabStateChanged.class, () -> {
             String id = launch(Persona.ACME_TRAINEE, "cube-linux-lab");
             ids.add(id);
             clock.advance(Duration.ofSeconds(4));
@@ -49,17 +50,18 @@ class LabEventsTest extends LabsIntegrationTest {
         assertThat(steps(events, id)).containsExactlyInAnyOrder("null->REQUESTED", "REQUESTED->PROVISIONING", "PROVISIONING->RUNNING",
                 "RUNNING->PROVISIONING", "PROVISIONING->RUNNING", "RUNNING->STOPPING", "STOPPING->TERMINATED");
         assertThat(stored(id).history()).hasSize(7);
-        DomainEvent launched = events.stream().filter(event -> "REQUESTED".equals(event.string("state"))).findFirst().orElseThrow();
+        DomainEvent launched = events.stream()
+                .filter(event -> "REQUESTED".equals(event.payloadAs(LabStateChanged.class).state())).findFirst().orElseThrow();
         assertThat(launched.orgId()).isEqualTo(Persona.ACME);
         assertThat(launched.source()).isEqualTo("labs");
-        assertThat(launched.payload()).containsEntry("labId", id).containsEntry("userId", Persona.ACME_TRAINEE.subject())
-                .containsEntry("cubeId", "cube-linux-lab").containsEntry("templateId", "tmpl-kali-ssh");
+        assertThat(launched.payloadAs(LabStateChanged.class)).isEqualTo(new LabStateChanged(id, Persona.ACME_TRAINEE.subject(),
+                "cube-linux-lab", "tmpl-kali-ssh", "REQUESTED", null));
     }
 
     @Test
     void failing_and_expiring_labs_are_announced_once_each() {
         List<String> ids = new ArrayList<>();
-        List<DomainEvent> events = eventsOf(LabEvents.LAB_STATE_CHANGED, () -> {
+        List<DomainEvent> events = eventsOf(LabStateChanged.class, () -> {
             ids.add(launch(Persona.ACME_TRAINEE, "cube-broken-lab", "tmpl-broken"));
             ids.add(launch(Persona.ACME_TRAINEE, "cube-linux-lab"));
             clock.advance(Duration.ofSeconds(4));
@@ -78,7 +80,7 @@ class LabEventsTest extends LabsIntegrationTest {
         String id = launch(Persona.ACME_TRAINEE, "cube-linux-lab");
         clock.advance(Duration.ofSeconds(4));
         LabInstanceDocument snapshot = stored(id);
-        List<DomainEvent> events = eventsOf(LabEvents.LAB_STATE_CHANGED, () -> {
+        List<DomainEvent> events = eventsOf(LabStateChanged.class, () -> {
             provisioner.advance(snapshot);
             provisioner.advance(snapshot);
         });
@@ -88,10 +90,12 @@ class LabEventsTest extends LabsIntegrationTest {
     @Test
     void refused_and_idempotent_requests_announce_nothing() {
         String id = launch(Persona.ACME_TRAINEE, "cube-linux-lab");
-        List<DomainEvent> events = eventsOf(LabEvents.LAB_STATE_CHANGED, () -> {
+        List<DomainEvent> events = eventsOf(LabStateChanged.class, () -> {
             launch(Persona.ACME_TRAINEE, "cube-linux-lab"); // already active: returned, nothing new
-            as(Persona.GLOBEX_MANAGER, Ops.TERMINATE, Map.of("input", Map.of("id", id))).errorCodes();
-            as(Persona.ACME_TRAINEE, Ops.RESET, Map.of("input", Map.of("id", id))).errorCodes(); // not RUNNING: CONFLICT
+            assertThat(as(Persona.GLOBEX_MANAGER, Ops.TERMINATE, Map.of("input", Map.of("id", id))).errorCodes())
+                    .containsExactly("NOT_FOUND");
+            assertThat(as(Persona.ACME_TRAINEE, Ops.RESET, Map.of("input", Map.of("id", id))).errorCodes())
+                    .containsExactly("CONFLICT"); // not RUNNING
             as(Persona.ACME_TRAINEE, Ops.EXTEND, Map.of("input", Map.of("id", id, "minutes", 5))).assertNoErrors(); // no transition
         });
         assertThat(events).isEmpty();

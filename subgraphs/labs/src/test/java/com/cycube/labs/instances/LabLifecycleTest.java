@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
 import com.cycube.labs.provisioning.LabProvisioner;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,13 +20,13 @@ class LabLifecycleTest extends LabsIntegrationTest {
     @Autowired
     LabProvisioner provisioner;
 
-    private GraphQlTestClient.Response lab(Persona persona, String id) {
+    private GraphQlClient.Response lab(Persona persona, String id) {
         return as(persona, Ops.LAB, Map.of("id", id)).assertNoErrors();
     }
 
     @Test
     void a_launched_lab_provisions_its_vm_and_runs_once_the_vm_is_up_with_a_url_for_its_owner() {
-        GraphQlTestClient.Response launched = as(Persona.ACME_TRAINEE, Ops.LAUNCH,
+        GraphQlClient.Response launched = as(Persona.ACME_TRAINEE, Ops.LAUNCH,
                 Map.of("input", Map.of("cubeId", "cube-linux-lab", "templateId", "tmpl-kali-ssh"))).assertNoErrors();
         String id = launched.get("data.launchLab.lab.id");
         assertThat(launched.<Boolean>get("data.launchLab.alreadyActive")).isFalse();
@@ -42,7 +42,7 @@ class LabLifecycleTest extends LabsIntegrationTest {
 
         clock.advance(Duration.ofSeconds(2));
         assertThat(driver.tick()).isEqualTo(1);
-        GraphQlTestClient.Response running = lab(Persona.ACME_TRAINEE, id);
+        GraphQlClient.Response running = lab(Persona.ACME_TRAINEE, id);
         assertThat(running.<String>get("data.labInstance.state")).isEqualTo("RUNNING");
         assertThat(running.<String>get("data.labInstance.connectionUrl"))
                 .startsWith("http://guacamole.simulated.invalid/#/client/sim-" + id).contains("protocol=ssh", "port=22");
@@ -56,7 +56,7 @@ class LabLifecycleTest extends LabsIntegrationTest {
     @Test
     void managers_of_the_organization_see_the_running_lab_but_never_its_url() {
         String id = running(Persona.ACME_TRAINEE, "cube-linux-lab");
-        GraphQlTestClient.Response seen = lab(Persona.ACME_MANAGER, id);
+        GraphQlClient.Response seen = lab(Persona.ACME_MANAGER, id);
         assertThat(seen.<String>get("data.labInstance.state")).isEqualTo("RUNNING");
         assertThat(seen.<Object>get("data.labInstance.connectionUrl")).isNull();
         assertThat(lab(Persona.ROOT, id).<Object>get("data.labInstance.connectionUrl")).isNull();
@@ -69,7 +69,7 @@ class LabLifecycleTest extends LabsIntegrationTest {
         String id = running(Persona.ACME_TRAINEE, "cube-linux-lab");
         String vm = stored(id).vmInstanceId();
 
-        GraphQlTestClient.Response stopping = as(Persona.ACME_TRAINEE, Ops.TERMINATE, Map.of("input", Map.of("id", id))).assertNoErrors();
+        GraphQlClient.Response stopping = as(Persona.ACME_TRAINEE, Ops.TERMINATE, Map.of("input", Map.of("id", id))).assertNoErrors();
         assertThat(stopping.<String>get("data.terminateLab.lab.state")).isEqualTo("STOPPING");
         assertThat(stopping.<Boolean>get("data.terminateLab.lab.active")).isFalse();
         assertThat(stopping.<Object>get("data.terminateLab.lab.connectionUrl")).isNull();
@@ -92,7 +92,7 @@ class LabLifecycleTest extends LabsIntegrationTest {
         String id = running(Persona.ACME_TRAINEE, "cube-linux-lab");
         LabInstanceDocument before = stored(id);
 
-        GraphQlTestClient.Response reset = as(Persona.ACME_TRAINEE, Ops.RESET, Map.of("input", Map.of("id", id))).assertNoErrors();
+        GraphQlClient.Response reset = as(Persona.ACME_TRAINEE, Ops.RESET, Map.of("input", Map.of("id", id))).assertNoErrors();
         assertThat(reset.<String>get("data.resetLab.lab.state")).isEqualTo("PROVISIONING");
         assertThat(reset.<Object>get("data.resetLab.lab.connectionUrl")).isNull();
         LabInstanceDocument after = stored(id);
@@ -119,7 +119,7 @@ class LabLifecycleTest extends LabsIntegrationTest {
         String id = launch(Persona.ACME_TRAINEE, "cube-broken-lab", "tmpl-broken");
         clock.advance(Duration.ofSeconds(4));
         driver.tick();
-        GraphQlTestClient.Response failed = lab(Persona.ACME_TRAINEE, id);
+        GraphQlClient.Response failed = lab(Persona.ACME_TRAINEE, id);
         assertThat(failed.<String>get("data.labInstance.state")).isEqualTo("FAILED");
         assertThat(failed.<String>get("data.labInstance.failureReason")).contains("simulated boot failure");
         assertThat(stored(id).vmsToRelease()).isEmpty();

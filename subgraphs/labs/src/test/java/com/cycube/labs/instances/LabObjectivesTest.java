@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
+import com.cycube.support.contracts.labs.LabObjectivesMet;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -24,18 +25,18 @@ class LabObjectivesTest extends LabsIntegrationTest {
     static final Persona GLOBEX_CHECKER = Persona.integration("globex-lab-checker", Persona.GLOBEX, List.of("labs:report"));
     static final Persona ACME_NO_SCOPE = Persona.integration("acme-lms", Persona.ACME, List.of("training:write"));
 
-    private GraphQlTestClient.Response report(Persona persona, String labId, String objectiveId) {
+    private GraphQlClient.Response report(Persona persona, String labId, String objectiveId) {
         return as(persona, Ops.RECORD_OBJECTIVE, Map.of("input", Map.of("labId", labId, "objectiveId", objectiveId)));
     }
 
-    private static List<String> codes(GraphQlTestClient.Response response) {
+    private static List<String> codes(GraphQlClient.Response response) {
         return response.errorCodes();
     }
 
     @Test
     void a_lab_shows_its_templates_objectives_none_met_yet() {
         String id = running(Persona.ACME_TRAINEE, "cube-linux-lab");
-        GraphQlTestClient.Response lab = as(Persona.ACME_TRAINEE, Ops.LAB, Map.of("id", id)).assertNoErrors();
+        GraphQlClient.Response lab = as(Persona.ACME_TRAINEE, Ops.LAB, Map.of("id", id)).assertNoErrors();
         assertThat(lab.<List<String>>get("data.labInstance.objectives[*].id")).containsExactly("shell-on-target", "evidence-found");
         assertThat(lab.<List<Boolean>>get("data.labInstance.objectives[*].met")).containsExactly(false, false);
         assertThat(lab.<Object>get("data.labInstance.objectivesMetAt")).isNull();
@@ -47,11 +48,11 @@ class LabObjectivesTest extends LabsIntegrationTest {
     @Test
     void meeting_every_objective_emits_lab_objectives_met_exactly_once() {
         String id = running(Persona.ACME_TRAINEE, "cube-linux-lab");
-        List<DomainEvent> events = eventsOf(LabEvents.LAB_OBJECTIVES_MET, () -> {
-            GraphQlTestClient.Response first = report(ACME_CHECKER, id, "shell-on-target").assertNoErrors();
+        List<DomainEvent> events = eventsOf(LabObjectivesMet.class, () -> {
+            GraphQlClient.Response first = report(ACME_CHECKER, id, "shell-on-target").assertNoErrors();
             assertThat(first.<Boolean>get("data.recordLabObjective.allMet")).isFalse();
             assertThat(first.<List<Boolean>>get("data.recordLabObjective.lab.objectives[*].met")).containsExactly(true, false);
-            GraphQlTestClient.Response last = report(ACME_CHECKER, id, "evidence-found").assertNoErrors();
+            GraphQlClient.Response last = report(ACME_CHECKER, id, "evidence-found").assertNoErrors();
             assertThat(last.<Boolean>get("data.recordLabObjective.allMet")).isTrue();
             assertThat(last.<String>get("data.recordLabObjective.lab.objectivesMetAt")).isNotNull();
             report(ACME_CHECKER, id, "evidence-found").assertNoErrors();   // reported again
@@ -59,8 +60,8 @@ class LabObjectivesTest extends LabsIntegrationTest {
         });
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
-            assertThat(event.payload()).containsEntry("labId", id).containsEntry("userId", Persona.ACME_TRAINEE.subject())
-                    .containsEntry("cubeId", "cube-linux-lab");
+            assertThat(event.payloadAs(LabObjectivesMet.class))
+                    .isEqualTo(new LabObjectivesMet(id, Persona.ACME_TRAINEE.subject(), "cube-linux-lab"));
         });
         assertThat(stored(id).objectivesMet()).containsExactlyInAnyOrder("shell-on-target", "evidence-found");
     }
@@ -103,7 +104,7 @@ class LabObjectivesTest extends LabsIntegrationTest {
         report(ACME_CHECKER, id, "shell-on-target").assertNoErrors();
         as(Persona.ACME_TRAINEE, Ops.TERMINATE, Map.of("input", Map.of("id", id))).assertNoErrors();
         clock.advance(Duration.ofMinutes(2));
-        List<DomainEvent> events = eventsOf(LabEvents.LAB_OBJECTIVES_MET,
+        List<DomainEvent> events = eventsOf(LabObjectivesMet.class,
                 () -> report(ACME_CHECKER, id, "evidence-found").assertNoErrors()); // the checker's late report
         assertThat(events).hasSize(1);
 
@@ -137,7 +138,7 @@ class LabObjectivesTest extends LabsIntegrationTest {
         assertThat(stored(before).objectives()).extracting(o -> o.id()).containsExactly("shell-on-target", "evidence-found");
         String after = running(Persona.ACME_TRAINEE, "cube-webapp-lab");
         assertThat(stored(after).objectives()).extracting(o -> o.id()).containsExactly("only-one");
-        assertThat(eventsOf(LabEvents.LAB_OBJECTIVES_MET, () -> report(ACME_CHECKER, after, "only-one").assertNoErrors())).hasSize(1);
+        assertThat(eventsOf(LabObjectivesMet.class, () -> report(ACME_CHECKER, after, "only-one").assertNoErrors())).hasSize(1);
 
         assertThat(as(Persona.ROOT, "mutation($input: UpdateLabTemplateInput!) { updateLabTemplate(input: $input) { template { id } } }",
                 Map.of("input", Map.of("id", "tmpl-kali-ssh", "objectives", List.of(Map.of("id", "a", "description", "x"),

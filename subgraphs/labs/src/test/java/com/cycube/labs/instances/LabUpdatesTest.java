@@ -1,11 +1,11 @@
 package com.cycube.labs.instances;
 
-import com.cycube.testing.GraphQlWsClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlWsClient;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +24,7 @@ import reactor.core.Disposable;
  * {@code labUpdated} is fed by the change stream of the lab collection: a change stored by any instance
  * reaches this instance's subscribers; only stored changes are pushed; it ends at a final state.
  */
-@TestPropertySource(properties = "cycube.labs.change-stream-enabled=true")
+@TestPropertySource(properties = "cycube.change-streams.enabled=true")
 class LabUpdatesTest extends LabsIntegrationTest {
 
     static final String SUBSCRIPTION = """

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ import org.springframework.data.mongodb.core.query.Query;
 /** One active lab per trainee per cube, the organization quota, and lifetimes (default quota 3 in these tests). */
 class LaunchRulesTest extends LabsIntegrationTest {
 
-    private GraphQlTestClient.Response launchResponse(Persona persona, String cubeId, String templateId) {
+    private GraphQlClient.Response launchResponse(Persona persona, String cubeId, String templateId) {
         return as(persona, Ops.LAUNCH, Map.of("input", Map.of("cubeId", cubeId, "templateId", templateId)));
     }
 
@@ -32,7 +32,7 @@ class LaunchRulesTest extends LabsIntegrationTest {
     @Test
     void launching_again_for_the_same_cube_returns_the_active_lab_and_starts_nothing() {
         String id = launch(Persona.ACME_TRAINEE, "cube-linux-lab");
-        GraphQlTestClient.Response again = launchResponse(Persona.ACME_TRAINEE, "cube-linux-lab", "tmpl-kali-ssh").assertNoErrors();
+        GraphQlClient.Response again = launchResponse(Persona.ACME_TRAINEE, "cube-linux-lab", "tmpl-kali-ssh").assertNoErrors();
         assertThat(again.<String>get("data.launchLab.lab.id")).isEqualTo(id);
         assertThat(again.<Boolean>get("data.launchLab.alreadyActive")).isTrue();
         assertThat(labCount()).isEqualTo(1);
@@ -68,7 +68,7 @@ class LaunchRulesTest extends LabsIntegrationTest {
         launch(Persona.ACME_TRAINEE, "cube-2");
         launch(Persona.ACME_MANAGER, "cube-1");
 
-        GraphQlTestClient.Response refused = launchResponse(Persona.ACME_TRAINEE, "cube-3", "tmpl-kali-ssh");
+        GraphQlClient.Response refused = launchResponse(Persona.ACME_TRAINEE, "cube-3", "tmpl-kali-ssh");
         assertThat(refused.errorCodes()).containsExactly("CONFLICT");
         assertThat(refused.body()).contains("quota");
         assertThat(labCount()).isEqualTo(3);
@@ -91,14 +91,14 @@ class LaunchRulesTest extends LabsIntegrationTest {
 
     @Test
     void the_quota_identity_announces_replaces_the_default_for_that_organization_only() {
-        organizationChanged(Persona.ACME, 1, true, clock.instant());
+        organizationChanged(Persona.ACME, 1, true, clock.instant(), 1);
         launch(Persona.ACME_TRAINEE, "cube-1");
         assertThat(launchResponse(Persona.ACME_TRAINEE, "cube-2", "tmpl-kali-ssh").errorCodes()).containsExactly("CONFLICT");
         launch(Persona.GLOBEX_TRAINEE, "cube-1");
         launch(Persona.GLOBEX_TRAINEE, "cube-2");
 
         clock.advance(Duration.ofSeconds(1));
-        organizationChanged(Persona.ACME, 2, true, clock.instant());
+        organizationChanged(Persona.ACME, 2, true, clock.instant(), 2);
         launch(Persona.ACME_TRAINEE, "cube-2");
     }
 
@@ -114,10 +114,10 @@ class LaunchRulesTest extends LabsIntegrationTest {
         String id = launch(Persona.ACME_TRAINEE, "cube-linux-lab"); // kali: 60 minutes, at most 240
         Instant requested = stored(id).requestedAt();
 
-        GraphQlTestClient.Response extended = as(Persona.ACME_TRAINEE, Ops.EXTEND, Map.of("input", Map.of("id", id, "minutes", 120))).assertNoErrors();
+        GraphQlClient.Response extended = as(Persona.ACME_TRAINEE, Ops.EXTEND, Map.of("input", Map.of("id", id, "minutes", 120))).assertNoErrors();
         assertThat(Instant.parse(extended.get("data.extendLab.lab.expiresAt"))).isEqualTo(requested.plus(Duration.ofMinutes(180)));
 
-        GraphQlTestClient.Response tooMuch = as(Persona.ACME_TRAINEE, Ops.EXTEND, Map.of("input", Map.of("id", id, "minutes", 61)));
+        GraphQlClient.Response tooMuch = as(Persona.ACME_TRAINEE, Ops.EXTEND, Map.of("input", Map.of("id", id, "minutes", 61)));
         assertThat(tooMuch.errorCodes()).containsExactly("BAD_USER_INPUT");
         assertThat(tooMuch.body()).contains("60 more minutes");
         assertThat(stored(id).expiresAt()).isEqualTo(requested.plus(Duration.ofMinutes(180)));
@@ -146,7 +146,7 @@ class LaunchRulesTest extends LabsIntegrationTest {
         launch(Persona.ACME_MANAGER, "cube-1");
         as(Persona.ACME_TRAINEE, Ops.TERMINATE, Map.of("input", Map.of("id", first))).assertNoErrors();
 
-        GraphQlTestClient.Response all = as(Persona.ACME_TRAINEE, Ops.MY_LABS, Map.of()).assertNoErrors();
+        GraphQlClient.Response all = as(Persona.ACME_TRAINEE, Ops.MY_LABS, Map.of()).assertNoErrors();
         assertThat(all.<List<String>>get("data.myLabs.edges[*].node.id")).containsExactly(second, first);
         assertThat(all.<Integer>get("data.myLabs.totalCount")).isEqualTo(2);
         assertThat(as(Persona.ACME_TRAINEE, Ops.MY_LABS, Map.of("activeOnly", true)).assertNoErrors()

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
-import com.cycube.testing.GraphQlTestClient;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.Persona;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** Globex never sees or touches Acme's labs: queries, mutations and federation references alike. */
 class TenantIsolationTest extends LabsIntegrationTest {
 
-    private GraphQlTestClient.Response entities(Persona persona, List<Map<String, Object>> representations) {
+    private GraphQlClient.Response entities(Persona persona, List<Map<String, Object>> representations) {
         return as(persona, Ops.ENTITIES, Map.of("r", representations));
     }
 
@@ -23,7 +23,7 @@ class TenantIsolationTest extends LabsIntegrationTest {
         for (Persona globex : List.of(Persona.GLOBEX_MANAGER, Persona.GLOBEX_TRAINEE)) {
             assertThat(as(globex, Ops.LAB, Map.of("id", acmeLab)).assertNoErrors().<Object>get("data.labInstance")).isNull();
             assertThat(as(globex, Ops.MY_LABS, Map.of()).assertNoErrors().<Integer>get("data.myLabs.totalCount")).isZero();
-            GraphQlTestClient.Response references = entities(globex, List.of(
+            GraphQlClient.Response references = entities(globex, List.of(
                     Map.of("__typename", "LabInstance", "id", acmeLab),
                     Map.of("__typename", "Cube", "id", "cube-linux-lab"),
                     Map.of("__typename", "User", "id", Persona.ACME_TRAINEE.subject())));
@@ -60,7 +60,7 @@ class TenantIsolationTest extends LabsIntegrationTest {
     void through_entities_the_owner_gets_their_lab_with_its_url_cube_lab_and_active_labs_in_one_batch() {
         String lab = running(Persona.ACME_TRAINEE, "cube-linux-lab");
         String other = launch(Persona.ACME_TRAINEE, "cube-webapp-lab");
-        GraphQlTestClient.Response references = entities(Persona.ACME_TRAINEE, List.of(
+        GraphQlClient.Response references = entities(Persona.ACME_TRAINEE, List.of(
                 Map.of("__typename", "LabInstance", "id", lab),
                 Map.of("__typename", "Cube", "id", "cube-linux-lab"),
                 Map.of("__typename", "Cube", "id", "cube-webapp-lab"),
@@ -76,7 +76,7 @@ class TenantIsolationTest extends LabsIntegrationTest {
         assertThat(references.<Object>get("data._entities[5].activeLabs")).isNull();
         assertThat(references.<String>get("data._entities[6].name")).isEqualTo("Windows Server 2022 analyst desktop (RDP)");
 
-        GraphQlTestClient.Response manager = entities(Persona.ACME_MANAGER, List.of(
+        GraphQlClient.Response manager = entities(Persona.ACME_MANAGER, List.of(
                 Map.of("__typename", "LabInstance", "id", lab),
                 Map.of("__typename", "User", "id", Persona.ACME_TRAINEE.subject()))).assertNoErrors();
         assertThat(manager.<String>get("data._entities[0].id")).isEqualTo(lab);

@@ -7,7 +7,7 @@ import com.cycube.labs.Ops;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.instances.LabState;
 import com.cycube.labs.instances.LabTransition;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,17 +1,18 @@
 package com.cycube.labs.quotas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cycube.labs.LabsIntegrationTest;
 import com.cycube.labs.Ops;
+import com.cycube.support.contracts.identity.OrganizationChanged;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.Idempotent;
-import com.cycube.testing.Persona;
+import com.cycube.testclient.Persona;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,9 +20,9 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
- * Identity owns the lab quota: labs follows {@code identity.OrganizationChanged} (newest snapshot wins, whatever
- * order they arrive in; each applied once) and uses {@code cycube.labs.default-quota} (3 here) until it heard of
- * the organization. {@code setLabQuota} is gone.
+ * Identity owns the lab quota: labs follows {@link OrganizationChanged} (the snapshot with the highest version wins,
+ * whatever order they arrive in and whatever their clocks say; each applied once) and uses
+ * {@code cycube.labs.default-quota} (3 here) until it heard of the organization. {@code setLabQuota} is gone.
  */
 class QuotaFromIdentityTest extends LabsIntegrationTest {
 
@@ -39,7 +40,7 @@ class QuotaFromIdentityTest extends LabsIntegrationTest {
 
     @Test
     void the_announced_lab_quota_becomes_the_organizations_limit() {
-        organizationChanged(Persona.ACME, 1, true, clock.instant());
+        organizationChanged(Persona.ACME, 1, true, clock.instant(), 1);
 
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 1).containsEntry("isDefault", false);
         assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 3).containsEntry("isDefault", true);
@@ -52,11 +53,11 @@ class QuotaFromIdentityTest extends LabsIntegrationTest {
     void an_older_snapshot_arriving_after_a_newer_one_changes_nothing() {
         Instant earlier = clock.instant();
         Instant later = earlier.plus(Duration.ofMinutes(5));
-        organizationChanged(Persona.ACME, 2, true, later);
-        organizationChanged(Persona.ACME, 7, true, earlier);
+        organizationChanged(Persona.ACME, 2, true, later, 2);
+        organizationChanged(Persona.ACME, 7, true, earlier, 1);
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
 
-        organizationChanged(Persona.ACME, 9, true, later.plusSeconds(1));
+        organizationChanged(Persona.ACME, 9, true, later.plusSeconds(1), 3);
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 9);
     }
 
@@ -65,12 +66,12 @@ class QuotaFromIdentityTest extends LabsIntegrationTest {
         // instance A deactivates at .005; instance B, its clock behind, reactivates at .003 — B's write is the newer
         Instant a = Instant.parse("2026-03-01T10:00:00.005Z");
         Instant b = Instant.parse("2026-03-01T10:00:00.003Z");
-        organizationChanged(Persona.ACME, 1, false, a, 2L);
-        organizationChanged(Persona.ACME, 2, true, b, 3L);
+        organizationChanged(Persona.ACME, 1, false, a, 2);
+        organizationChanged(Persona.ACME, 2, true, b, 3);
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
 
-        organizationChanged(Persona.GLOBEX, 2, true, b, 3L);
-        organizationChanged(Persona.GLOBEX, 1, false, a, 2L); // the older version, delivered last, with the later clock
+        organizationChanged(Persona.GLOBEX, 2, true, b, 3);
+        organizationChanged(Persona.GLOBEX, 1, false, a, 2); // the older version, delivered last, with the later clock
         assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 2);
         launch(Persona.GLOBEX_TRAINEE, "cube-1");
     }
@@ -78,29 +79,41 @@ class QuotaFromIdentityTest extends LabsIntegrationTest {
     @Test
     void of_two_snapshots_with_the_same_occurred_at_the_higher_version_wins() {
         Instant same = clock.instant();
-        organizationChanged(Persona.ACME, 4, true, same, 5L);
-        organizationChanged(Persona.ACME, 6, true, same, 6L);
+        organizationChanged(Persona.ACME, 4, true, same, 5);
+        organizationChanged(Persona.ACME, 6, true, same, 6);
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 6);
 
-        organizationChanged(Persona.GLOBEX, 6, true, same, 6L);
-        organizationChanged(Persona.GLOBEX, 4, true, same, 5L);
+        organizationChanged(Persona.GLOBEX, 6, true, same, 6);
+        organizationChanged(Persona.GLOBEX, 4, true, same, 5);
         assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 6);
     }
 
     @Test
-    void a_versioned_snapshot_beats_one_without_a_version_and_a_late_unversioned_one_changes_nothing() {
+    void a_snapshot_without_a_version_is_refused_and_changes_nothing_whatever_its_clock_says() {
         Instant later = clock.instant().plusSeconds(60);
-        organizationChanged(Persona.ACME, 7, true, later, null); // from before versions existed
-        organizationChanged(Persona.ACME, 2, true, clock.instant(), 1L);
+        // from before versions existed: it breaks the contract, so the handler refuses it (the event comes back
+        // later and is eventually parked) instead of applying it half-read
+        assertThatThrownBy(() -> handler.handle(withoutVersion(Persona.ACME, 7, later))).isInstanceOf(IllegalArgumentException.class);
+        organizationChanged(Persona.ACME, 2, true, clock.instant(), 1);
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
 
-        organizationChanged(Persona.ACME, 9, true, later.plusSeconds(60), null);
+        assertThatThrownBy(() -> handler.handle(withoutVersion(Persona.ACME, 9, later.plusSeconds(60))))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 2);
+    }
+
+    /** An {@code identity.OrganizationChanged} as stored before snapshots had versions: not a valid contract record. */
+    private static DomainEvent withoutVersion(String organizationId, int labQuota, Instant occurredAt) {
+        DomainEvent valid = DomainEvent.of(organizationId, occurredAt,
+                new OrganizationChanged(organizationId, organizationId, 50, labQuota, true, 1));
+        Document payload = new Document(valid.payload());
+        payload.remove("version");
+        return new DomainEvent(valid.eventId(), valid.type(), valid.orgId(), "identity", occurredAt, payload);
     }
 
     @Test
     void a_redelivered_snapshot_is_applied_once() {
-        DomainEvent first = organizationChanged(Persona.ACME, 4, true, clock.instant());
+        DomainEvent first = organizationChanged(Persona.ACME, 4, true, clock.instant(), 1);
         handler.handle(first);
         handler.handle(first);
 
@@ -112,22 +125,22 @@ class QuotaFromIdentityTest extends LabsIntegrationTest {
 
     @Test
     void a_deactivated_organization_starts_no_labs_until_it_is_reactivated() {
-        organizationChanged(Persona.ACME, 10, false, clock.instant());
+        organizationChanged(Persona.ACME, 10, false, clock.instant(), 1);
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("maxConcurrentLabs", 0);
         var refused = as(Persona.ACME_TRAINEE, Ops.LAUNCH, Map.of("input", Map.of("cubeId", "cube-1")));
         assertThat(refused.errorCodes()).containsExactly("CONFLICT");
         assertThat(refused.body()).contains("deactivated");
 
-        organizationChanged(Persona.ACME, 10, true, clock.instant().plusSeconds(1));
+        organizationChanged(Persona.ACME, 10, true, clock.instant().plusSeconds(1), 2);
         launch(Persona.ACME_TRAINEE, "cube-1");
     }
 
     @Test
     void an_event_of_one_organization_never_touches_another_organizations_quota() {
-        organizationChanged(Persona.GLOBEX, 1, true, clock.instant());
+        organizationChanged(Persona.GLOBEX, 1, true, clock.instant(), 1);
         // an event claiming Acme's id in its payload but belonging to Globex is scoped by its orgId
-        announce(new DomainEvent(UUID.randomUUID().toString(), "identity.OrganizationChanged", Persona.GLOBEX, "identity",
-                clock.instant().plusSeconds(1), new Document("organizationId", Persona.ACME).append("labQuota", 0).append("active", true)));
+        announce(DomainEvent.of(Persona.GLOBEX, clock.instant().plusSeconds(1),
+                new OrganizationChanged(Persona.ACME, "Acme", 50, 0, true, 2)));
         assertThat(quota(Persona.ACME_MANAGER)).containsEntry("isDefault", true);
         assertThat(quota(Persona.GLOBEX_MANAGER)).containsEntry("maxConcurrentLabs", 0);
     }

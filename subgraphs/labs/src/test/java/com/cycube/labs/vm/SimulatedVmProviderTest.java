@@ -2,7 +2,7 @@ package com.cycube.labs.vm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.cycube.testing.MutableClock;
+import com.cycube.testclient.MutableClock;
 import com.cycube.labs.templates.LabProtocol;
 import com.cycube.labs.templates.LabTemplateDocument;
 import java.time.Duration;
