@@ -30,7 +30,7 @@ public final class Main {
                 case "token" -> token(rest);
                 case "help", "-h", "--help" -> System.out.print(usage());
                 // for ./cycube: which subgraph jars `up` needs, one name per line
-                case "subgraphs" -> Subgraph.ALL.forEach(subgraph -> System.out.println(subgraph.name()));
+                case "subgraphs" -> subgraphs().names().forEach(System.out::println);
                 default -> {
                     System.err.println("unknown command: " + command);
                     System.err.print(usage());
@@ -58,14 +58,27 @@ public final class Main {
                         Prints an access token of a seed user (password cycube-dev unless given) from the running
                         Keycloak (%s, or $%s), e.g. ./cycube token trainee@acme.test
                   help  This text.
-                """.formatted(Subgraph.ALL.stream().map(Subgraph::name).toList(), "http://localhost:"
-                + LocalStack.DEFAULT_KEYCLOAK_PORT, KEYCLOAK_URL_VARIABLE);
+                """.formatted(subgraphNamesForUsage(), "http://localhost:" + LocalStack.DEFAULT_KEYCLOAK_PORT,
+                KEYCLOAK_URL_VARIABLE);
+    }
+
+    /** The subgraphs of the clone the launcher runs in ({@value Subgraphs#FILE}). */
+    private static Subgraphs subgraphs() {
+        return Subgraphs.read(LocalStack.findRepositoryRoot(Path.of("")));
+    }
+
+    private static String subgraphNamesForUsage() {
+        try {
+            return subgraphs().names().toString();
+        } catch (StackStartException outsideAClone) {
+            return "those of " + Subgraphs.FILE;
+        }
     }
 
     private static void up(List<String> args) {
         Path root = LocalStack.findRepositoryRoot(Path.of(""));
         Path dotCycube = root.resolve(".cycube");
-        LocalStack.Builder builder = LocalStack.builder()
+        LocalStackBuilder builder = LocalStack.builder()
                 .repositoryRoot(root)
                 .workDirectory(dotCycube)
                 .persistentStore(dotCycube.resolve("data").resolve("mongo.mv"));

@@ -1,37 +1,22 @@
 package com.cycube.devstack;
 
-import java.util.List;
-import java.util.NoSuchElementException;
-
 /**
- * A subgraph the local stack runs: its Maven module under {@code subgraphs/}, its conventional port, and whether it
- * talks to the Keycloak admin API. Adding a subgraph to the local stack is one line in {@link #ALL}.
+ * A subgraph the local stack runs: its Maven module under {@code subgraphs/} (same name) and its conventional port,
+ * both from {@link Subgraphs#FILE}. The stack knows nothing else about a subgraph except that identity administers
+ * Keycloak's users.
  */
-public record Subgraph(String name, int defaultPort, boolean usesKeycloakAdmin) {
+public record Subgraph(String name, int defaultPort) {
 
-    /** Every subgraph of the supergraph, in start order (ports as in docs/CONVENTIONS-LOCAL.md). */
-    public static final List<Subgraph> ALL = List.of(
-            new Subgraph("identity", 4001, true),
-            new Subgraph("catalog", 4002, false),
-            new Subgraph("training", 4003, false),
-            new Subgraph("assessment", 4004, false),
-            new Subgraph("labs", 4005, false));
+    /** The subgraph that creates users in Keycloak (invitations) through its admin API. */
+    static final String KEYCLOAK_ADMIN_USER = "identity";
 
-    public static Subgraph named(String name) {
-        return ALL.stream()
-                .filter(subgraph -> subgraph.name().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new NoSuchElementException(
-                        "no subgraph named '" + name + "'; known: " + ALL.stream().map(Subgraph::name).toList()));
+    /** Whether it talks to the Keycloak admin API (and needs its address and client secret). */
+    public boolean usesKeycloakAdmin() {
+        return KEYCLOAK_ADMIN_USER.equals(name);
     }
 
     /** The MongoDB database this subgraph owns. */
     public String database() {
         return "cycube-" + name;
-    }
-
-    /** The router's environment variable that overrides this subgraph's URL, e.g. {@code IDENTITY_URL}. */
-    public String routerUrlVariable() {
-        return RouterEnvironment.subgraphUrlVariable(name);
     }
 }

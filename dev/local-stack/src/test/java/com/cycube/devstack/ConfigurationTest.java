@@ -3,18 +3,24 @@ package com.cycube.devstack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What each process of the stack is told, as documented in docs/CONVENTIONS-LOCAL.md. */
 class ConfigurationTest {
 
+    private static final Subgraphs SUBGRAPHS = Subgraphs.read(TestRepository.REAL);
+
     @Test
     void a_subgraph_gets_its_port_database_issuer_and_demo_data() {
-        Map<String, String> env = SubgraphProcess.environment(Subgraph.named("catalog"), 41002, 41018, 41080);
+        Map<String, String> env = SubgraphProcess.environment(SUBGRAPHS.named("catalog"), 41002, 41018, 41080);
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SERVER_PORT", "41002",
@@ -26,7 +32,7 @@ class ConfigurationTest {
 
     @Test
     void identity_also_gets_the_keycloak_admin_api_and_its_dev_secret() {
-        Map<String, String> env = SubgraphProcess.environment(Subgraph.named("identity"), 41001, 41018, 41080);
+        Map<String, String> env = SubgraphProcess.environment(SUBGRAPHS.named("identity"), 41001, 41018, 41080);
 
         assertThat(env)
                 .containsEntry("SPRING_MONGODB_URI", "mongodb://localhost:41018/cycube-identity")
@@ -35,11 +41,33 @@ class ConfigurationTest {
     }
 
     @Test
-    void subgraphs_are_data_with_their_conventional_ports() {
-        assertThat(Subgraph.ALL).extracting(Subgraph::name).startsWith("identity", "catalog");
-        assertThat(Subgraph.named("identity").defaultPort()).isEqualTo(4001);
-        assertThat(Subgraph.named("catalog").defaultPort()).isEqualTo(4002);
-        assertThatThrownBy(() -> Subgraph.named("nope")).hasMessageContaining("identity");
+    void the_subgraphs_and_their_conventional_ports_come_from_the_schema_list() {
+        assertThat(SUBGRAPHS.names()).startsWith("identity", "catalog");
+        assertThat(SUBGRAPHS.named("identity").defaultPort()).isEqualTo(4001);
+        assertThat(SUBGRAPHS.named("catalog").defaultPort()).isEqualTo(4002);
+        assertThatThrownBy(() -> SUBGRAPHS.named("nope")).hasMessageContaining("identity");
+    }
+
+    @Test
+    void a_subgraph_added_to_the_schema_list_is_run_on_the_port_of_its_routing_url() {
+        Subgraphs listed = Subgraphs.parse("""
+                {"subgraphs": [
+                  {"name": "identity", "url": "http://localhost:4001/graphql", "schema": "subgraphs/identity/src/main/resources/schema"},
+                  {"name": "lab-runner", "url": "http://localhost:4009/graphql", "schema": "subgraphs/lab-runner/src/main/resources/schema"}
+                ]}""");
+
+        assertThat(listed.all()).containsExactly(new Subgraph("identity", 4001), new Subgraph("lab-runner", 4009));
+        assertThat(listed.named("identity").usesKeycloakAdmin()).isTrue();
+        assertThat(listed.named("lab-runner").usesKeycloakAdmin()).isFalse();
+        assertThatThrownBy(() -> Subgraphs.parse("{\"subgraphs\": [{\"name\": \"labs\", \"url\": \"http://labs/graphql\"}]}"))
+                .hasMessageContaining("a url with a port");
+    }
+
+    @Test
+    void a_clone_without_the_schema_list_says_which_file_is_missing(@TempDir Path repo) {
+        assertThatThrownBy(() -> LocalStack.builder().repositoryRoot(repo).quiet().build())
+                .isInstanceOf(StackStartException.class)
+                .hasMessageContaining("schema/subgraphs.json");
     }
 
     @Test
@@ -83,15 +111,15 @@ class ConfigurationTest {
 
     @Test
     void a_missing_subgraph_jar_says_how_to_build_it(@TempDir Path repo) {
-        assertThatThrownBy(() -> SubgraphProcess.locateJar(repo, Subgraph.named("identity")))
+        assertThatThrownBy(() -> SubgraphProcess.locateJar(repo, SUBGRAPHS.named("identity")))
                 .isInstanceOf(StackStartException.class)
                 .hasMessageContaining("identity-*-exec.jar")
                 .hasMessageContaining("./mvnw");
     }
 
     @Test
-    void random_ports_are_chosen_when_the_stack_is_built(@TempDir Path repo) {
-        LocalStack stack = LocalStack.builder().repositoryRoot(repo).workDirectory(repo.resolve(".work"))
+    void random_ports_are_chosen_when_the_stack_is_built(@TempDir Path repo) throws IOException {
+        LocalStack stack = LocalStack.builder().repositoryRoot(TestRepository.withSubgraphList(repo)).workDirectory(repo.resolve(".work"))
                 .randomPorts().quiet().build();
 
         assertThat(List.of(stack.routerPort(), stack.keycloakPort(), stack.mongoPort(), stack.subgraphPort("identity"),
@@ -104,8 +132,8 @@ class ConfigurationTest {
     }
 
     @Test
-    void conventional_ports_are_the_default(@TempDir Path repo) {
-        LocalStack stack = LocalStack.builder().repositoryRoot(repo).quiet().build();
+    void conventional_ports_are_the_default(@TempDir Path repo) throws IOException {
+        LocalStack stack = LocalStack.builder().repositoryRoot(TestRepository.withSubgraphList(repo)).quiet().build();
 
         assertThat(stack.routerUrl()).isEqualTo("http://localhost:4000/graphql");
         assertThat(stack.keycloakUrl()).isEqualTo("http://localhost:8180");
@@ -114,11 +142,30 @@ class ConfigurationTest {
     }
 
     @Test
-    void only_accepts_known_components(@TempDir Path repo) {
+    void only_accepts_known_components(@TempDir Path repo) throws IOException {
+        TestRepository.withSubgraphList(repo);
         LocalStack stack = LocalStack.builder().repositoryRoot(repo).only(List.of("mongo", "keycloak")).quiet().build();
         assertThat(stack.subgraphNames()).isEmpty();
 
-        assertThatThrownBy(() -> LocalStack.builder().only(List.of("mongo", "ldap")))
+        assertThatThrownBy(() -> LocalStack.builder().repositoryRoot(repo).only(List.of("mongo", "ldap")).build())
                 .hasMessageContaining("unknown component 'ldap'");
+    }
+
+    /**
+     * The list is the one place that names a subgraph's port; what cannot read it must agree with it: the reactor
+     * builds the module, and the subgraph run on its own (from an IDE) listens on the listed port.
+     */
+    @Test
+    void every_listed_subgraph_is_built_by_the_reactor_and_run_alone_on_its_listed_port() throws IOException {
+        String reactor = Files.readString(TestRepository.REAL.resolve("pom.xml"));
+        for (Subgraph subgraph : SUBGRAPHS.all()) {
+            assertThat(reactor).as("root pom.xml modules").contains("<module>subgraphs/" + subgraph.name() + "</module>");
+            Path configuration = TestRepository.REAL.resolve(
+                    "subgraphs/" + subgraph.name() + "/src/main/resources/application.yaml");
+            Matcher port = Pattern.compile("(?m)^server:\\s*\\n(?:\\s+#.*\\n)*\\s+port:\\s*(\\d+)")
+                    .matcher(Files.readString(configuration));
+            assertThat(port.find()).as(configuration + " sets server.port").isTrue();
+            assertThat(Integer.parseInt(port.group(1))).as(configuration + " server.port").isEqualTo(subgraph.defaultPort());
+        }
     }
 }

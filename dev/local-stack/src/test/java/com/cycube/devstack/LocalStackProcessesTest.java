@@ -30,10 +30,11 @@ class LocalStackProcessesTest {
         Files.createDirectories(repo.resolve("dev/local-stack"));
         Files.writeString(repo.resolve("pom.xml"), "<project/>");
         Files.writeString(repo.resolve("dev/local-stack/pom.xml"), "<project/>");
+        TestRepository.withSubgraphList(repo);
         jar = FakeSubgraphJar.write(repo, "identity", scratch);
     }
 
-    private LocalStack.Builder storeAndIdentity() {
+    private LocalStackBuilder storeAndIdentity() {
         return LocalStack.builder().repositoryRoot(repo).workDirectory(repo.resolve(".cycube-test"))
                 .randomPorts().only(List.of("mongo", "identity")).timeout(Duration.ofSeconds(20)).quiet();
     }

@@ -1,11 +1,7 @@
 package com.cycube.benchmark;
 
 import com.cycube.devstack.LocalStack;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.cycube.testclient.GraphQlClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The trainee dashboard under closed-loop load: {@code connections} workers each send the next request as soon as
@@ -56,14 +51,10 @@ final class DashboardLoad {
               }
             }""";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
     private final LocalStack stack;
     private final Duration duration;
     private final int rounds;
     private final int connections;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
 
     DashboardLoad(LocalStack stack, Duration duration, int rounds, int connections) {
         this.stack = stack;
@@ -72,7 +63,7 @@ final class DashboardLoad {
         this.connections = connections;
     }
 
-    record Arm(String name, String url, String query) {
+    record Arm(String name, GraphQlClient endpoint, String query) {
     }
 
     private static final class Result {
@@ -85,9 +76,9 @@ final class DashboardLoad {
     List<String> run() throws Exception {
         new Journey(stack, stack.token("trainee@acme.test")).enrollInEveryVisibleCourse();
         List<Arm> arms = List.of(
-                new Arm("dashboard via router", stack.routerUrl(), DASHBOARD),
-                new Arm("training part via router", stack.routerUrl(), TRAINING_PART),
-                new Arm("training part direct", stack.subgraphUrl("training"), TRAINING_PART));
+                new Arm("dashboard via router", GraphQlClient.forUrl(stack.routerUrl()), DASHBOARD),
+                new Arm("training part via router", GraphQlClient.forUrl(stack.routerUrl()), TRAINING_PART),
+                new Arm("training part direct", GraphQlClient.forUrl(stack.subgraphUrl("training")), TRAINING_PART));
         List<String> tokens = tokens();
         for (Arm arm : arms) { // warm-up: JIT, connection pools, router plan cache
             measure(arm, Duration.ofSeconds(Math.max(3, duration.toSeconds() / 2)), tokens);
@@ -149,12 +140,12 @@ final class DashboardLoad {
         try {
             List<Future<?>> running = new ArrayList<>();
             for (int worker = 0; worker < connections; worker++) {
-                String token = tokens.get(worker);
+                GraphQlClient browser = arm.endpoint().withToken(tokens.get(worker));
                 int first = 10 + worker;
                 running.add(workers.submit(() -> {
                     while (System.nanoTime() < deadline) {
                         long t0 = System.nanoTime();
-                        String problem = send(arm, token, first);
+                        String problem = send(browser, arm.query(), first);
                         if (problem == null) {
                             result.latencies.add(System.nanoTime() - t0);
                         } else {
@@ -180,25 +171,15 @@ final class DashboardLoad {
     }
 
     /** Sends one request; null when it succeeded, else what went wrong. */
-    private String send(Arm arm, String token, int first) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(arm.url()))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
-                        Map.of("query", arm.query(), "variables", Map.of("first", first)))))
-                .build();
+    private static String send(GraphQlClient browser, String query, int first) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || response.body().contains("\"errors\"")) {
-                return "HTTP " + response.statusCode() + " " + abbreviate(response.body());
+            GraphQlClient.Response response = browser.execute(query, Map.of("first", first));
+            if (response.status() != 200 || response.body().contains("\"errors\"")) {
+                return "HTTP " + response.status() + " " + abbreviate(response.body());
             }
             return null;
-        } catch (IOException e) {
-            return e.toString();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
+        } catch (IllegalStateException failed) { // the request did not get an answer
+            return Thread.currentThread().isInterrupted() ? "interrupted" : String.valueOf(failed.getCause());
         }
     }
 

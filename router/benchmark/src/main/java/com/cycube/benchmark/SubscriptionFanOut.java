@@ -1,32 +1,42 @@
 package com.cycube.benchmark;
 
+import static org.awaitility.Awaitility.await;
+
 import com.cycube.devstack.LocalStack;
-import java.net.URI;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.GraphQlWsClient;
+import com.cycube.testclient.GraphQlWsClient.Message;
+import com.cycube.testclient.GraphQlWsClient.Received;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.java_websocket.client.WebSocketClient;
-import org.java_websocket.drafts.Draft_6455;
-import org.java_websocket.handshake.ServerHandshake;
-import org.java_websocket.protocols.Protocol;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.awaitility.core.ConditionTimeoutException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code subscribers} WebSocket clients follow one running lab through the router; the lab's owner extends it
  * {@code changes} times, one change at a time. Each change gives the lab a new {@code expiresAt}: a subscriber's
  * delay for that change is from just before the mutation was sent to the arrival of the first message carrying the
- * new value (so the mutation's own processing is included: an upper bound on "stored → delivered").
+ * new value (the client stamps each message as it arrives; the mutation's own processing is included: an upper
+ * bound on "stored → delivered").
  */
 final class SubscriptionFanOut {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String LAB_UPDATED = "subscription($id: ID!) { labUpdated(id: $id) { id state expiresAt } }";
+    /** Subscribers open their sockets this many at a time, each batch finishing its handshakes before the next. */
+    private static final int CONNECT_BATCH = 50;
+    private static final Duration DELIVERY_WINDOW = Duration.ofSeconds(15);
 
     private final LocalStack stack;
     private final int subscribers;
@@ -39,134 +49,141 @@ final class SubscriptionFanOut {
     }
 
     /** One client: remembers when each expiresAt value first arrived. */
-    private static final class Subscriber extends WebSocketClient {
-        final Map<String, Long> arrivals = new ConcurrentHashMap<>();
-        final CountDownLatch acknowledged = new CountDownLatch(1);
-        final CountDownLatch firstResult = new CountDownLatch(1);
-        final String token;
-        volatile String problem;
+    private static final class Subscriber {
+        final GraphQlWsClient socket;
+        final Map<String, Long> arrivals = new HashMap<>();
+        boolean answered;
+        String problem;
 
-        Subscriber(URI uri, String token) {
-            super(uri, new Draft_6455(List.of(), List.of(new Protocol("graphql-transport-ws"))));
-            this.token = token;
-            setConnectionLostTimeout(0);
+        Subscriber(GraphQlWsClient socket) {
+            this.socket = socket;
         }
 
-        @Override
-        public void onOpen(ServerHandshake handshake) {
-            send(JSON.writeValueAsString(Map.of("type", "connection_init",
-                    "payload", Map.of("Authorization", "Bearer " + token))));
+        /** Takes in everything that has arrived so far. */
+        boolean drain() throws InterruptedException {
+            for (Optional<Received> next = socket.poll(Duration.ZERO); next.isPresent(); next = socket.poll(Duration.ZERO)) {
+                take(next.get());
+            }
+            return answered;
         }
 
-        @Override
-        public void onMessage(String text) {
-            long now = System.nanoTime();
-            JsonNode message = JSON.readTree(text);
-            switch (message.path("type").asString()) {
-                case "connection_ack" -> acknowledged.countDown();
+        private void take(Received received) {
+            if (!(received instanceof Message message)) {
+                problem = received.toString();
+                return;
+            }
+            switch (message.type()) {
                 case "next" -> {
-                    JsonNode lab = message.path("payload").path("data").path("labUpdated");
+                    JsonNode lab = message.json().path("payload").path("data").path("labUpdated");
                     if (lab.isMissingNode() || lab.isNull()) {
-                        problem = text;
+                        problem = message.text();
                     } else {
-                        arrivals.putIfAbsent(lab.path("expiresAt").asString(), now);
+                        arrivals.putIfAbsent(lab.path("expiresAt").asString(), message.receivedAtNanos());
                     }
-                    firstResult.countDown();
+                    answered = true;
                 }
-                case "ping" -> send("{\"type\":\"pong\"}");
-                case "error", "complete" -> problem = text;
-                default -> { }
+                case "error", "complete" -> problem = message.text();
+                default -> { } // ping: the client answers it
             }
-        }
-
-        @Override
-        public void onClose(int code, String reason, boolean remote) {
-            if (remote) {
-                problem = "closed " + code + " " + reason;
-            }
-        }
-
-        @Override
-        public void onError(Exception error) {
-            problem = error.toString();
-        }
-
-        void subscribe(String labId) {
-            send(JSON.writeValueAsString(Map.of("id", "1", "type", "subscribe",
-                    "payload", Map.of("query", LAB_UPDATED, "variables", Map.of("id", labId)))));
         }
     }
 
     List<String> run() throws Exception {
         String token = stack.token("trainee@acme.test");
         String labId = new Journey(stack, token).runningLab("cube-linux-triage-lab", "tmpl-kali-ssh");
-        URI uri = URI.create(stack.routerUrl().replaceFirst("^http", "ws"));
+        GraphQlClient owner = GraphQlClient.forUrl(stack.routerUrl()).withToken(token);
         List<Subscriber> clients = new ArrayList<>();
         long connectStarted = System.nanoTime();
         try {
-            for (int i = 0; i < subscribers; i++) {
-                Subscriber client = new Subscriber(uri, token);
-                client.connect();
-                clients.add(client);
-                if (i % 50 == 49) { // let each batch finish its handshake before opening more
-                    awaitAll(clients, c -> c.acknowledged, 30);
-                }
-            }
-            awaitAll(clients, c -> c.acknowledged, 30);
-            clients.forEach(client -> client.subscribe(labId));
-            awaitAll(clients, c -> c.firstResult, 60);
+            connect(token, clients);
+            clients.forEach(client -> client.socket.subscribe("1", LAB_UPDATED, Map.of("id", labId)));
+            awaitFirstResults(clients);
             double connectSeconds = (System.nanoTime() - connectStarted) / 1e9;
 
             Latencies delays = new Latencies();
-            AtomicInteger missing = new AtomicInteger();
+            int missing = 0;
             for (int change = 0; change < changes; change++) {
                 long sent = System.nanoTime();
-                String expiresAt = Graph.call(stack.routerUrl(), token,
-                                "mutation($i: ExtendLabInput!) { extendLab(input: $i) { lab { expiresAt } } }",
-                                Map.of("i", Map.of("id", labId, "minutes", 1)))
-                        .path("extendLab").path("lab").path("expiresAt").asString();
-                long deadline = System.nanoTime() + 15_000_000_000L;
-                while (System.nanoTime() < deadline
-                        && clients.stream().anyMatch(client -> !client.arrivals.containsKey(expiresAt))) {
-                    Thread.sleep(5);
-                }
+                String expiresAt = owner.execute("mutation($i: ExtendLabInput!) { extendLab(input: $i) { lab { expiresAt } } }",
+                        Map.of("i", Map.of("id", labId, "minutes", 1))).assertNoErrors().get("data.extendLab.lab.expiresAt");
+                collectDeliveries(clients, expiresAt);
                 for (Subscriber client : clients) {
                     Long arrived = client.arrivals.get(expiresAt);
                     if (arrived == null) {
-                        missing.incrementAndGet();
+                        missing++;
                     } else {
                         delays.add(arrived - sent);
                     }
                 }
                 Thread.sleep(200); // let the system settle between changes
             }
-            String problem = clients.stream().map(client -> client.problem).filter(p -> p != null).findFirst()
-                    .orElse("none");
             return List.of(
                     String.format(Locale.ROOT, "-- lab subscription fan-out: %d WebSocket subscribers through the "
                             + "router, %d changes (extendLab), subscribed in %.1f s", subscribers, changes, connectSeconds),
                     String.format(Locale.ROOT, "change -> delivered at every subscriber: %s; missing %d of %d; "
-                            + "first client problem: %s", delays.summary(), missing.get(), subscribers * changes, problem));
+                            + "first client problem: %s", delays.summary(), missing, subscribers * changes,
+                            firstProblem(clients)));
         } finally {
-            clients.forEach(client -> {
-                try {
-                    client.closeBlocking();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
+            clients.forEach(client -> client.socket.close());
         }
     }
 
-    private static void awaitAll(List<Subscriber> clients, java.util.function.Function<Subscriber, CountDownLatch> latch,
-                                 int seconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        for (Subscriber client : clients) {
-            long left = deadline - System.nanoTime();
-            if (!latch.apply(client).await(Math.max(0, left), TimeUnit.NANOSECONDS)) {
-                throw new IllegalStateException("a subscriber got no answer within " + seconds + " s: "
-                        + client.problem);
+    /** Connects every subscriber (each returns once acknowledged), a batch at a time; adds them to {@code clients}. */
+    private void connect(String token, List<Subscriber> clients) throws InterruptedException {
+        ExecutorService connecting = Executors.newFixedThreadPool(CONNECT_BATCH);
+        Callable<Subscriber> connectOne = () -> new Subscriber(GraphQlWsClient.connect(stack.routerUrl(), token));
+        try {
+            while (clients.size() < subscribers) {
+                int batch = Math.min(CONNECT_BATCH, subscribers - clients.size());
+                Throwable failure = null;
+                for (Future<Subscriber> connected : connecting.invokeAll(Collections.nCopies(batch, connectOne))) {
+                    try {
+                        clients.add(connected.get());
+                    } catch (ExecutionException e) {
+                        failure = failure == null ? e.getCause() : failure;
+                    }
+                }
+                if (failure != null) {
+                    throw new IllegalStateException("a subscriber could not connect: " + failure.getMessage(), failure);
+                }
+            }
+        } finally {
+            connecting.shutdownNow();
+        }
+    }
+
+    private static void awaitFirstResults(List<Subscriber> clients) {
+        try {
+            await("every subscriber's first result").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> {
+                        boolean all = true;
+                        for (Subscriber client : clients) {
+                            all &= client.drain();
+                        }
+                        return all;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(e.getMessage() + "; first client problem: " + firstProblem(clients), e);
+        }
+    }
+
+    /** Waits until every subscriber has the change, or the delivery window ends (the rest count as missing). */
+    private static void collectDeliveries(List<Subscriber> clients, String expiresAt) throws InterruptedException {
+        long windowEnds = System.nanoTime() + DELIVERY_WINDOW.toNanos();
+        boolean everyone = false;
+        while (!everyone && System.nanoTime() < windowEnds) {
+            everyone = true;
+            for (Subscriber client : clients) {
+                client.drain();
+                everyone &= client.arrivals.containsKey(expiresAt);
+            }
+            if (!everyone) {
+                Thread.sleep(5);
             }
         }
+    }
+
+    private static String firstProblem(List<Subscriber> clients) {
+        return clients.stream().map(client -> client.problem).filter(Objects::nonNull).findFirst().orElse("none");
     }
 }

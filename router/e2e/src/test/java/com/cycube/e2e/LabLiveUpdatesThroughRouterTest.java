@@ -3,6 +3,9 @@ package com.cycube.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.devstack.LocalStack;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.GraphQlWsClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +29,7 @@ class LabLiveUpdatesThroughRouterTest {
     }
 
     private String launchLab(String token, String cubeId) {
-        Graph.Reply launched = new Graph(stack.routerUrl(), token).query(
+        GraphQlClient.Response launched = GraphQlClient.forUrl(stack.routerUrl()).withToken(token).execute(
                 "mutation($i: LaunchLabInput!) { launchLab(input: $i) { lab { id state } } }",
                 Map.of("i", Map.of("cubeId", cubeId, "templateId", "tmpl-kali-ssh"))).assertNoErrors();
         return launched.get("data.launchLab.lab.id");
@@ -40,10 +43,10 @@ class LabLiveUpdatesThroughRouterTest {
 
         List<String> states = new ArrayList<>();
         String connectionUrl = null;
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(stack.routerUrl(), token)) {
+        try (GraphQlWsClient socket = GraphQlWsClient.connect(stack.routerUrl(), token)) {
             socket.subscribe("1", LAB_UPDATED, Map.of("id", labId));
             while (!states.contains("RUNNING")) {
-                JsonNode message = socket.next(30);
+                JsonNode message = socket.nextMessage(Duration.ofSeconds(30)).json();
                 assertThat(message.path("type").asString()).as(message.toString()).isEqualTo("next");
                 JsonNode lab = message.path("payload").path("data").path("labUpdated");
                 states.add(lab.path("state").asString());
@@ -60,9 +63,9 @@ class LabLiveUpdatesThroughRouterTest {
     void another_organization_cannot_follow_the_lab() throws Exception {
         String labId = launchLab(stack.token("trainee@acme.test"), "cube-webapp-sqli-lab");
 
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(stack.routerUrl(), stack.token("trainee@globex.test"))) {
+        try (GraphQlWsClient socket = GraphQlWsClient.connect(stack.routerUrl(), stack.token("trainee@globex.test"))) {
             socket.subscribe("1", LAB_UPDATED, Map.of("id", labId));
-            JsonNode message = socket.next(15);
+            JsonNode message = socket.nextMessage(Duration.ofSeconds(15)).json();
 
             assertThat(message.toString()).doesNotContain("connectionUrl\":\"http").contains("NOT_FOUND");
         }

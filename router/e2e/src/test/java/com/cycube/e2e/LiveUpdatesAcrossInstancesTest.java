@@ -3,6 +3,10 @@ package com.cycube.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.devstack.LocalStack;
+import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.GraphQlSseClient;
+import com.cycube.testclient.GraphQlWsClient;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +31,7 @@ class LiveUpdatesAcrossInstancesTest {
     }
 
     private static String launchLab(String url, String token, String cubeId, String templateId) {
-        return new Graph(url, token).query(
+        return GraphQlClient.forUrl(url).withToken(token).execute(
                         "mutation($i: LaunchLabInput!) { launchLab(input: $i) { lab { id state } } }",
                         Map.of("i", Map.of("cubeId", cubeId, "templateId", templateId)))
                 .assertNoErrors().get("data.launchLab.lab.id");
@@ -40,16 +44,16 @@ class LiveUpdatesAcrossInstancesTest {
         String labId = launchLab(stack.routerUrl(), token, "cube-phishing-mailbox-lab", "tmpl-windows-rdp");
 
         List<String> states = new ArrayList<>();
-        try (GraphQlWebSocket socket = GraphQlWebSocket.connect(stack.routerUrl(), token)) {
+        try (GraphQlWsClient socket = GraphQlWsClient.connect(stack.routerUrl(), token)) {
             socket.subscribe("1", LAB_UPDATED, Map.of("id", labId));
-            states.add(state(socket.next(30)));
+            states.add(state(socket.nextMessage(Duration.ofSeconds(30)).json()));
 
-            new Graph(secondInstance, token).query(
+            GraphQlClient.forUrl(secondInstance).withToken(token).execute(
                     "mutation($i: TerminateLabInput!) { terminateLab(input: $i) { lab { id state } } }",
                     Map.of("i", Map.of("id", labId))).assertNoErrors();
 
             while (!states.contains("STOPPING") && !states.contains("TERMINATED")) {
-                states.add(state(socket.next(30)));
+                states.add(state(socket.nextMessage(Duration.ofSeconds(30)).json()));
             }
         }
         assertThat(states).containsAnyOf("STOPPING", "TERMINATED");
@@ -62,9 +66,9 @@ class LiveUpdatesAcrossInstancesTest {
 
         List<String> states = new ArrayList<>();
         String connectionUrl = null;
-        try (GraphQlSse stream = GraphQlSse.subscribe(stack.routerUrl(), token, LAB_UPDATED, Map.of("id", labId))) {
+        try (GraphQlSseClient stream = GraphQlSseClient.subscribe(stack.routerUrl(), token, LAB_UPDATED, Map.of("id", labId))) {
             while (!states.contains("RUNNING")) {
-                JsonNode result = stream.next(30);
+                JsonNode result = stream.next(Duration.ofSeconds(30));
                 assertThat(result.path("errors").isMissingNode()).as(result.toString()).isTrue();
                 JsonNode lab = result.path("data").path("labUpdated");
                 states.add(lab.path("state").asString());

@@ -3,6 +3,7 @@ package com.cycube.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.devstack.LocalStack;
+import com.cycube.testclient.GraphQlClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,18 +37,18 @@ class SupergraphThroughRouterTest {
         this.stack = stack;
     }
 
-    private Graph as(String email) {
-        return new Graph(stack.routerUrl(), stack.token(email));
+    private GraphQlClient as(String email) {
+        return GraphQlClient.forUrl(stack.routerUrl()).withToken(stack.token(email));
     }
 
-    private Graph anonymous() {
-        return new Graph(stack.routerUrl(), null);
+    private GraphQlClient anonymous() {
+        return GraphQlClient.forUrl(stack.routerUrl());
     }
 
     @Test
     @Order(1)
     void a_trainee_gets_profile_organization_and_teams_in_one_request() {
-        Graph.Reply reply = as("trainee@acme.test").query(ME).assertNoErrors();
+        GraphQlClient.Response reply = as("trainee@acme.test").execute(ME).assertNoErrors();
 
         assertThat(reply.<String>get("data.me.email")).isEqualTo("trainee@acme.test");
         assertThat(reply.<String>get("data.me.role")).isEqualTo("TRAINEE");
@@ -59,7 +60,7 @@ class SupergraphThroughRouterTest {
     @Test
     @Order(2)
     void courses_come_with_their_authors_names_joined_from_identity() {
-        Graph.Reply reply = as("trainee@acme.test").query(COURSES_WITH_AUTHORS).assertNoErrors();
+        GraphQlClient.Response reply = as("trainee@acme.test").execute(COURSES_WITH_AUTHORS).assertNoErrors();
 
         List<String> titles = reply.get("data.courses.edges[*].node.title");
         assertThat(titles).contains("Phishing Defense Fundamentals", "Linux Command Line for Defenders",
@@ -71,15 +72,15 @@ class SupergraphThroughRouterTest {
     @Test
     @Order(3)
     void another_organization_never_sees_acme_private_course_or_teams() {
-        Graph globex = as("trainee@globex.test");
+        GraphQlClient globex = as("trainee@globex.test");
 
-        List<String> titles = globex.query(COURSES_WITH_AUTHORS).assertNoErrors().get("data.courses.edges[*].node.title");
+        List<String> titles = globex.execute(COURSES_WITH_AUTHORS).assertNoErrors().get("data.courses.edges[*].node.title");
         assertThat(titles).contains("Phishing Defense Fundamentals").doesNotContain("Acme Incident Response Playbook");
 
-        Graph.Reply course = globex.query("{ course(id: \"course-acme-ir\") { id title } }");
+        GraphQlClient.Response course = globex.execute("{ course(id: \"course-acme-ir\") { id title } }");
         assertThat(course.<Object>get("data.course")).isNull();
 
-        Graph.Reply team = as("manager@globex.test").query("{ team(id: \"team-acme-secops\") { id name } }");
+        GraphQlClient.Response team = as("manager@globex.test").execute("{ team(id: \"team-acme-secops\") { id name } }");
         assertThat(team.<Object>get("data.team")).isNull();
         assertThat(team.body()).doesNotContain("Security Operations");
     }
@@ -87,8 +88,8 @@ class SupergraphThroughRouterTest {
     @Test
     @Order(4)
     void search_is_typo_tolerant_through_the_router() {
-        Graph.Reply reply = as("trainee@acme.test")
-                .query("{ searchCatalog(query: \"phising\") { edges { node { course { title } } } } }").assertNoErrors();
+        GraphQlClient.Response reply = as("trainee@acme.test")
+                .execute("{ searchCatalog(query: \"phising\") { edges { node { course { title } } } } }").assertNoErrors();
 
         assertThat(reply.<List<String>>get("data.searchCatalog.edges[*].node.course.title")).first()
                 .isEqualTo("Phishing Defense Fundamentals");
@@ -97,9 +98,9 @@ class SupergraphThroughRouterTest {
     @Test
     @Order(5)
     void an_integration_client_reads_members_of_its_own_organization_only() {
-        Graph integration = new Graph(stack.routerUrl(), stack.clientCredentialsToken("acme-hr-integration", "acme-hr-dev-secret"));
+        GraphQlClient integration = GraphQlClient.forUrl(stack.routerUrl()).withToken(stack.clientCredentialsToken("acme-hr-integration", "acme-hr-dev-secret"));
 
-        Graph.Reply reply = integration.query("{ members(first: 50) { edges { node { email } } } }").assertNoErrors();
+        GraphQlClient.Response reply = integration.execute("{ members(first: 50) { edges { node { email } } } }").assertNoErrors();
 
         List<String> emails = reply.get("data.members.edges[*].node.email");
         assertThat(emails).contains("trainee@acme.test", "manager@acme.test").noneMatch(e -> e.endsWith("@globex.test"));
@@ -108,7 +109,7 @@ class SupergraphThroughRouterTest {
     @Test
     @Order(6)
     void without_a_token_me_is_unauthenticated_but_the_request_is_answered() {
-        Graph.Reply reply = anonymous().query("{ me { id } }");
+        GraphQlClient.Response reply = anonymous().execute("{ me { id } }");
 
         assertThat(reply.errorCodes()).contains("UNAUTHENTICATED");
         assertThat(reply.body()).doesNotContain("Exception").doesNotContain("at com.");
@@ -122,7 +123,7 @@ class SupergraphThroughRouterTest {
         String payload = new String(Base64.getUrlDecoder().decode(parts[1])).replace("org-globex", "org-acme");
         String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes()) + "." + parts[2];
 
-        Graph.Reply reply = new Graph(stack.routerUrl(), tampered).query(ME);
+        GraphQlClient.Response reply = GraphQlClient.forUrl(stack.routerUrl()).withToken(tampered).execute(ME);
 
         assertThat(reply.errorCodes()).contains("UNAUTHENTICATED");
         assertThat(reply.body()).doesNotContain("Acme Corporation");
@@ -134,7 +135,7 @@ class SupergraphThroughRouterTest {
         String header = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes());
         String payload = stack.token("trainee@acme.test").split("\\.")[1];
 
-        Graph.Reply reply = new Graph(stack.routerUrl(), header + "." + payload + ".").query(ME);
+        GraphQlClient.Response reply = GraphQlClient.forUrl(stack.routerUrl()).withToken(header + "." + payload + ".").execute(ME);
 
         assertThat(reply.errorCodes()).contains("UNAUTHENTICATED");
         assertThat(reply.body()).doesNotContain("trainee@acme.test");
@@ -145,7 +146,7 @@ class SupergraphThroughRouterTest {
     void a_depth_bomb_is_refused_before_reaching_any_subgraph() {
         String bomb = "{ me { teams { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { name } } } } } } } } } } } } } }";
 
-        Graph.Reply reply = as("trainee@acme.test").query(bomb);
+        GraphQlClient.Response reply = as("trainee@acme.test").execute(bomb);
 
         assertThat(reply.errorCodes()).contains("MAX_DEPTH_EXCEEDED");
         assertThat(reply.body()).doesNotContain("\"data\":{");
@@ -154,15 +155,15 @@ class SupergraphThroughRouterTest {
     @Test
     @Order(10)
     void a_mutation_through_the_router_changes_the_profile_and_bad_input_changes_nothing() {
-        Graph manager = as("manager@acme.test");
-        manager.query("mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { user { locale } } }",
+        GraphQlClient manager = as("manager@acme.test");
+        manager.execute("mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { user { locale } } }",
                 Map.of("i", Map.of("locale", "de-CH"))).assertNoErrors();
 
-        Graph.Reply bad = manager.query("mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { user { locale } } }",
+        GraphQlClient.Response bad = manager.execute("mutation($i: UpdateProfileInput!) { updateProfile(input: $i) { user { locale } } }",
                 Map.of("i", Map.of("locale", "not a locale")));
 
         assertThat(bad.errorCodes()).contains("BAD_USER_INPUT");
-        assertThat(manager.query("{ me { locale } }").<String>get("data.me.locale")).isEqualTo("de-CH");
+        assertThat(manager.execute("{ me { locale } }").<String>get("data.me.locale")).isEqualTo("de-CH");
     }
 
     @Test
@@ -179,7 +180,7 @@ class SupergraphThroughRouterTest {
     @Test
     @Order(12)
     void a_manager_invites_a_member_who_then_exists_in_keycloak_with_the_organization_and_role() throws Exception {
-        Graph.Reply invited = as("manager@acme.test").query(
+        GraphQlClient.Response invited = as("manager@acme.test").execute(
                 "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id status role user { id } } } }",
                 Map.of("i", Map.of("email", "new.hire@acme.test", "role", "TRAINEE", "teamIds", List.of("team-acme-soc1")))).assertNoErrors();
         String userId = invited.get("data.inviteMember.invitation.user.id");
@@ -196,7 +197,7 @@ class SupergraphThroughRouterTest {
         assertThat(user.body()).contains("new.hire@acme.test").contains("org-acme");
         assertThat(roles.body()).contains("\"TRAINEE\"");
 
-        Graph.Reply again = as("manager@acme.test").query(
+        GraphQlClient.Response again = as("manager@acme.test").execute(
                 "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id } } }",
                 Map.of("i", Map.of("email", "New.Hire@acme.test", "role", "TRAINEE")));
         assertThat(again.errorCodes()).containsExactly("CONFLICT");
@@ -207,7 +208,7 @@ class SupergraphThroughRouterTest {
     void with_catalog_down_identity_fields_are_still_answered_and_catalog_fields_fail_alone() {
         stack.stopSubgraph("catalog");
         try {
-            Graph.Reply reply = as("trainee@acme.test").query("{ me { email organization { name } } courses(first: 5) { totalCount } }");
+            GraphQlClient.Response reply = as("trainee@acme.test").execute("{ me { email organization { name } } courses(first: 5) { totalCount } }");
 
             assertThat(reply.<String>get("data.me.email")).isEqualTo("trainee@acme.test");
             assertThat(reply.<String>get("data.me.organization.name")).isEqualTo("Acme Corporation");

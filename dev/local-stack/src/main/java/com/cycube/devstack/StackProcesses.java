@@ -1,0 +1,198 @@
+package com.cycube.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What of one stack runs, and the control over it: the store, Keycloak, the subgraph processes (and extra instances)
+ * and the router; starting and stopping single subgraphs; closing everything in reverse start order. Every start goes
+ * through a check that the stack is still open, so {@link #close()} either sees a process or the start sees that the
+ * stack was closed.
+ */
+final class StackProcesses {
+
+    private final StackAddresses addresses;
+    private final Duration subgraphTimeout;
+    private final Consumer<String> progress;
+
+    private EmbeddedMongo mongo;
+    private volatile KeycloakServer keycloak;
+    private final Map<String, SubgraphProcess> subgraphs = new LinkedHashMap<>();
+    private volatile RouterProcess router;
+    private volatile boolean closed;
+
+    StackProcesses(StackAddresses addresses, Duration subgraphTimeout, Consumer<String> progress) {
+        this.addresses = addresses;
+        this.subgraphTimeout = subgraphTimeout;
+        this.progress = progress;
+    }
+
+    boolean isClosed() {
+        return closed;
+    }
+
+    synchronized void requireOpen() {
+        if (closed) {
+            throw new StackStartException("the stack was stopped while it started");
+        }
+    }
+
+    synchronized EmbeddedMongo startStore(Path persistentStore) {
+        requireOpen();
+        mongo = persistentStore != null
+                ? EmbeddedMongo.persistent(persistentStore, addresses.mongoPort)
+                : EmbeddedMongo.inMemory(addresses.mongoPort);
+        return mongo;
+    }
+
+    /** Keycloak as configured for this stack, remembered so that {@link #close()} stops it; not started yet. */
+    KeycloakServer keycloak(Path distribution) {
+        keycloak = new KeycloakServer(distribution, addresses.workDirectory.resolve("keycloak"),
+                addresses.repositoryRoot.resolve(KeycloakServer.REALM_FILE), addresses.keycloakPort,
+                addresses.keycloakManagementPort, addresses.logFile(LocalStack.KEYCLOAK));
+        return keycloak;
+    }
+
+    /** Starts a subgraph of the stack (not waiting for it to get ready). */
+    synchronized SubgraphProcess startSubgraphProcess(Subgraph subgraph) {
+        requireOpen();
+        SubgraphProcess process = newSubgraphProcess(subgraph, addresses.subgraphPort(subgraph.name()),
+                addresses.logFile(subgraph.name()));
+        subgraphs.put(subgraph.name(), process);
+        process.start();
+        return process;
+    }
+
+    synchronized RouterProcess startRouter(Path binary, String logLevel) {
+        requireOpen();
+        router = new RouterProcess(addresses.repositoryRoot, addresses.routerPort, RouterEnvironment.of(
+                addresses.routerPort,
+                addresses.repositoryRoot.resolve(RouterProcess.CONFIG_FILE).toString(),
+                addresses.repositoryRoot.resolve(RouterProcess.SUPERGRAPH_FILE).toString(),
+                addresses.issuerUri(), addresses.jwksUri(), addresses.subgraphUrls(), logLevel),
+                addresses.logFile(LocalStack.ROUTER));
+        router.start(binary);
+        return router;
+    }
+
+    /** Stops one subgraph (and waits until it is gone). */
+    void stopSubgraph(String name) {
+        SubgraphProcess process;
+        synchronized (this) {
+            process = subgraphProcess(name);
+        }
+        process.stop();
+        progress.accept(name + " stopped");
+    }
+
+    /** Starts a stopped subgraph again on the same port and returns once it is ready. */
+    void startSubgraph(String name) {
+        SubgraphProcess process;
+        synchronized (this) {
+            requireOpen();
+            process = subgraphProcess(name);
+            process.start();
+        }
+        process.awaitReady(subgraphTimeout);
+        progress.accept(name + " ready again: " + process.graphqlUrl());
+    }
+
+    /** A second instance of a subgraph on a free port, sharing its database; returns its GraphQL URL once ready. */
+    String startExtraInstance(String name) {
+        Subgraph subgraph = addresses.subgraph(name);
+        int port = Ports.freePort();
+        SubgraphProcess process = newSubgraphProcess(subgraph, port, addresses.logFile(name + "-" + port));
+        synchronized (this) {
+            requireOpen();
+            subgraphs.put(name + "#" + port, process);
+            process.start();
+        }
+        process.awaitReady(subgraphTimeout);
+        progress.accept(name + " second instance ready: " + process.graphqlUrl());
+        return process.graphqlUrl();
+    }
+
+    private SubgraphProcess subgraphProcess(String name) {
+        SubgraphProcess process = subgraphs.get(name);
+        if (process == null) {
+            Subgraph subgraph = addresses.subgraph(name); // throws the explanatory error for unknown names
+            process = newSubgraphProcess(subgraph, addresses.subgraphPort(name), addresses.logFile(name));
+            subgraphs.put(name, process);
+        }
+        return process;
+    }
+
+    private SubgraphProcess newSubgraphProcess(Subgraph subgraph, int port, Path logFile) {
+        return new SubgraphProcess(subgraph, SubgraphProcess.locateJar(addresses.repositoryRoot, subgraph), port,
+                SubgraphProcess.environment(subgraph, port, addresses.mongoPort, addresses.keycloakPort), logFile);
+    }
+
+    /** Whether a component ({@link LocalStack#MONGO}, {@link LocalStack#KEYCLOAK}, {@link LocalStack#ROUTER} or a subgraph's name) runs now. */
+    synchronized boolean isRunning(String component) {
+        return switch (component) {
+            case LocalStack.KEYCLOAK -> keycloak != null && keycloak.isRunning();
+            case LocalStack.ROUTER -> router != null && router.isRunning();
+            case LocalStack.MONGO -> mongo != null && !closed;
+            default -> subgraphs.get(component) != null && subgraphs.get(component).isRunning();
+        };
+    }
+
+    /** The child processes that have exited although nobody stopped them. */
+    synchronized List<ManagedProcess> exitedProcesses() {
+        List<ManagedProcess> exited = new ArrayList<>();
+        if (closed) {
+            return exited;
+        }
+        List<ManagedProcess> children = new ArrayList<>();
+        if (keycloak != null) {
+            children.add(keycloak.process());
+        }
+        subgraphs.values().forEach(process -> children.add(process.process()));
+        if (router != null) {
+            children.add(router.process());
+        }
+        for (ManagedProcess child : children) {
+            if (child != null && !child.isAlive()) {
+                exited.add(child);
+            }
+        }
+        return exited;
+    }
+
+    /** Stops everything that runs, in reverse start order. Safe to call more than once. */
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<Runnable> steps = new ArrayList<>();
+        if (router != null || !subgraphs.isEmpty() || keycloak != null || mongo != null) {
+            progress.accept("stopping the stack");
+        }
+        if (router != null) {
+            steps.add(router::stop);
+        }
+        List<SubgraphProcess> reversed = new ArrayList<>(subgraphs.values());
+        Collections.reverse(reversed);
+        reversed.forEach(process -> steps.add(process::stop));
+        if (keycloak != null) {
+            steps.add(keycloak::stop);
+        }
+        if (mongo != null) {
+            steps.add(mongo::close);
+        }
+        for (Runnable step : steps) {
+            try {
+                step.run();
+            } catch (RuntimeException e) {
+                System.err.println("[cycube] while stopping: " + e);
+            }
+        }
+    }
+}
