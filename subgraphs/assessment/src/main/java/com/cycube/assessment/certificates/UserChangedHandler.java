@@ -43,9 +43,9 @@ public class UserChangedHandler implements EventHandler {
         // stored version lower, or none (a user not seen yet, or stored before snapshots had versions)
         Query olderOrMissing = Query.query(Criteria.where("_id").is(user.userId())
                 .and("organizationId").is(event.orgId())
-                .and("version").not().gte(user.version()));
+                .and("version").not().gte(user.versionOrZero()));
         Update update = new Update().set("displayName", user.displayName()).set("active", user.active())
-                .set("version", user.version());
+                .set("version", user.versionOrZero());
         Idempotent.applyOnce(mongo, UserDocument.COLLECTION, olderOrMissing, update, event.eventId(), true);
     }
 }

@@ -151,7 +151,6 @@ public class CourseAuthoringDataFetcher {
         return new CubePayload(cube, cube.course());
     }
 
-
     private static Caller caller(DataFetchingEnvironment env) {
         return RequestContext.from(env).caller();
     }

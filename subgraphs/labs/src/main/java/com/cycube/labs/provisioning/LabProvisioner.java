@@ -15,6 +15,7 @@ import com.cycube.labs.vm.VmDescription;
 import com.cycube.labs.vm.VmProvider;
 import com.cycube.labs.vm.VmProviderException;
 import com.cycube.labs.vm.VmState;
+import com.cycube.support.errors.DomainException;
 import com.cycube.support.persistence.OptimisticRetry;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -80,6 +81,18 @@ public class LabProvisioner {
             }
             return fail(lab, e.getMessage());
         }
+        try {
+            return recordVm(lab, instanceId);
+        } catch (DomainException contention) {
+            // every attempt lost the race: the lab is as it is, and the driver's next pass launches again with the
+            // same launch token, gets this same VM back and records it then
+            log.warn("Recording VM {} for lab {} lost every race; the driver will record it on its next pass", instanceId, lab.id());
+            return store.reread(lab.id()).orElse(lab);
+        }
+    }
+
+    /** Stores the launched VM on the lab still waiting for it, or terminates it when the lab moved on. */
+    private LabInstanceDocument recordVm(LabInstanceDocument lab, String instanceId) {
         return OptimisticRetry.until("The lab", () -> {
             LabInstanceDocument current = store.reread(lab.id()).orElse(null);
             if (current != null && instanceId.equals(current.vmInstanceId())) {

@@ -48,14 +48,14 @@ public class OrganizationQuotaHandler implements EventHandler {
     @Override
     public void handle(DomainEvent event) {
         OrganizationChanged organization = event.payloadAs(OrganizationChanged.class);
-        String organizationId = event.orgId();
+        String organizationId = event.requireOrgId();
         // top-level equalities, so that the upsert of a first snapshot stores _id and organizationId
         Query olderStored = Query.query(Criteria.where("_id").is(organizationId).and("organizationId").is(organizationId)
-                .and("version").not().gte(organization.version())); // stored version lower, or none
+                .and("version").not().gte(organization.versionOrZero())); // stored version lower, or none
         Update update = new Update()
                 .set("maxConcurrentLabs", organization.labQuota())
                 .set("active", organization.active())
-                .set("version", organization.version())
+                .set("version", organization.versionOrZero())
                 .set("updatedAt", Date.from(clock.instant()));
         Idempotent.applyOnce(mongo, LabQuotaDocument.COLLECTION, olderStored, update, event.eventId(), true);
     }

@@ -4,8 +4,10 @@ import com.cycube.support.auth.Caller;
 import com.cycube.support.errors.DomainException;
 import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import org.dataloader.BatchLoaderEnvironment;
 import org.dataloader.DataLoader;
 
@@ -50,7 +52,7 @@ public record RequestContext(Caller caller, String requestId, String traceParent
     }
 
     /** Loads {@code key} through the named DataLoader, carrying this request's context to the batch function. */
-    public static <K, V> java.util.concurrent.CompletableFuture<V> load(DataFetchingEnvironment env, String loaderName, K key) {
+    public static <K, V> CompletableFuture<V> load(DataFetchingEnvironment env, String loaderName, K key) {
         DataLoader<K, V> loader = Objects.requireNonNull(env.getDataLoader(loaderName), () -> "No DataLoader named " + loaderName);
         return loader.load(key, from(env));
     }
@@ -59,13 +61,13 @@ public record RequestContext(Caller caller, String requestId, String traceParent
      * Loads {@code keys} through the named DataLoader with this request's context: the values found, in key order;
      * keys the caller may not see (or that do not exist) are left out.
      */
-    public static <K, V> java.util.concurrent.CompletableFuture<List<V>> loadMany(DataFetchingEnvironment env,
+    public static <K, V> CompletableFuture<List<V>> loadMany(DataFetchingEnvironment env,
                                                                                 String loaderName, List<K> keys) {
         if (keys == null || keys.isEmpty()) {
-            return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            return CompletableFuture.completedFuture(List.of());
         }
         DataLoader<K, V> loader = Objects.requireNonNull(env.getDataLoader(loaderName), () -> "No DataLoader named " + loaderName);
-        List<Object> contexts = java.util.Collections.nCopies(keys.size(), from(env));
+        List<Object> contexts = Collections.nCopies(keys.size(), from(env));
         return loader.loadMany(keys, contexts).thenApply(values -> values.stream().filter(Objects::nonNull).toList());
     }
 

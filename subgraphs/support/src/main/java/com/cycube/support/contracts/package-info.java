@@ -13,7 +13,8 @@
  * one is refused when it is made, and when it is read ({@code payloadAs} throws, the event is retried, then parked) —
  * never applied with a null id.
  *
- * <p>Changing a contract: add components (consumers of older events get null for them); never rename or remove one
- * while events carrying it may still be undelivered.
+ * <p>Changing a contract: add components with a boxed type (consumers of older events get null for them, and must
+ * say what null means — {@code versionOrZero()}); never rename or remove one while events carrying it may still be
+ * undelivered.
  */
 package com.cycube.support.contracts;

@@ -27,6 +27,6 @@ public interface EventPayload {
     static Set<String> typesOf(Class<? extends EventPayload>... payloadTypes) {
         Set<String> names = new LinkedHashSet<>();
         Arrays.stream(payloadTypes).map(EventPayload::typeOf).forEach(names::add);
-        return Set.copyOf(names);
+        return java.util.Collections.unmodifiableSet(names);
     }
 }

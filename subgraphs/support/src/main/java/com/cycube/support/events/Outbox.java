@@ -33,8 +33,9 @@ public final class Outbox {
     }
 
     /**
-     * Inserts a mapped document (stored exactly as {@code MongoTemplate.insert(entity)} would store it) with
-     * {@code events} pending in its outbox: one write, so the events exist exactly when the document does.
+     * Inserts a mapped document (converted by the template's converter, as {@code MongoTemplate.insert(entity)} would
+     * convert it; no lifecycle callbacks, auditing or generated ids — the entity must carry its id) with {@code events}
+     * pending in its outbox: one write, so the events exist exactly when the document does.
      */
     public static void insert(MongoTemplate mongo, Object entity, String collection, DomainEvent... events) {
         Document document = new Document();

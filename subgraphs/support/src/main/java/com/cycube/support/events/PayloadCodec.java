@@ -15,9 +15,11 @@ import org.bson.Document;
 /**
  * Turns payload records into plain BSON documents and back — the one way an event payload is written and read.
  * Stored shape: each record component under its own name; instants as BSON dates; enums by name; nested records as
- * documents; lists as arrays. Reading is lenient where stored data may differ in width (any number fits any numeric
- * component) and strict about what the contract needs (a missing primitive component is an error, so a malformed
- * event is retried and parked rather than applied half-read).
+ * documents; lists as arrays; numbers as int, long or double (millisecond precision for instants). Reading is
+ * lenient only where stored data may differ in width (a whole number of any width fits an int or long component if its
+ * value fits) and strict about what the contract needs (a missing primitive component, a fraction for a whole number, a
+ * null list element, a null id checked by the record — all errors, so a malformed event is retried and parked rather
+ * than applied half-read).
  */
 final class PayloadCodec {
 
@@ -30,7 +32,9 @@ final class PayloadCodec {
         Document document = new Document();
         for (RecordComponent component : payload.getClass().getRecordComponents()) {
             try {
-                document.append(component.getName(), toBson(component.getAccessor().invoke(payload)));
+                java.lang.reflect.Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                document.append(component.getName(), toBson(accessor.invoke(payload)));
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("Cannot read " + component.getName() + " of " + payload.getClass(), e);
             }
@@ -54,7 +58,8 @@ final class PayloadCodec {
     }
 
     private static Object toBson(Object value) {
-        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+        if (value == null || value instanceof String || value instanceof Integer || value instanceof Long
+                || value instanceof Double || value instanceof Boolean) {
             return value;
         }
         if (value instanceof Instant instant) {
@@ -86,10 +91,14 @@ final class PayloadCodec {
             return value.toString();
         }
         if (type == int.class || type == Integer.class) {
-            return number(value, where).intValue();
+            try {
+                return Math.toIntExact(whole(value, where));
+            } catch (ArithmeticException tooLarge) {
+                throw new IllegalArgumentException(where + " does not fit an int: " + value);
+            }
         }
         if (type == long.class || type == Long.class) {
-            return number(value, where).longValue();
+            return whole(value, where);
         }
         if (type == double.class || type == Double.class) {
             return number(value, where).doubleValue();
@@ -114,17 +123,31 @@ final class PayloadCodec {
         }
         if (List.class.equals(type) && value instanceof List<?> list) {
             Type itemType = genericType instanceof ParameterizedType parameterized
-                    ? parameterized.getActualTypeArguments()[0] : Object.class;
-            Class<?> itemClass = itemType instanceof Class<?> c ? c : Object.class;
+                    ? parameterized.getActualTypeArguments()[0] : null;
+            Class<?> itemClass = itemType instanceof ParameterizedType nested ? (Class<?>) nested.getRawType()
+                    : itemType instanceof Class<?> plain ? plain : null;
+            if (itemClass == null || itemClass == Object.class) {
+                throw new IllegalArgumentException(where + " must declare its element type");
+            }
             List<Object> items = new ArrayList<>(list.size());
             for (Object item : list) {
-                if (item != null) {
-                    items.add(itemClass == Object.class ? item : fromBson(item, itemClass, itemType, where + "[]"));
+                if (item == null) {
+                    throw new IllegalArgumentException(where + " holds a null element");
                 }
+                items.add(fromBson(item, itemClass, itemType, where + "[]"));
             }
             return List.copyOf(items);
         }
         throw new IllegalArgumentException(where + " cannot be read as " + type.getSimpleName() + ": " + value);
+    }
+
+    /** A whole number; a stored fraction is refused, never rounded away. */
+    private static long whole(Object value, String where) {
+        Number number = number(value, where);
+        if ((number instanceof Double || number instanceof Float) && number.doubleValue() != Math.rint(number.doubleValue())) {
+            throw new IllegalArgumentException(where + " is not a whole number: " + value);
+        }
+        return number.longValue();
     }
 
     private static Number number(Object value, String where) {

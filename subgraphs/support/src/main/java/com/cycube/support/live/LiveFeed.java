@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -20,8 +22,8 @@ import reactor.core.publisher.Sinks;
  * {@link LiveFeeds#open}; a subscription data fetcher returns {@link #followFromCurrent} or {@link #followChanges}.
  *
  * <p>How it works: one {@link ChangeStreamFollower} per feed sees every committed write to the collection, whichever
- * instance made it. For each change it re-reads the changed document — only if somebody here watches its
- * {@linkplain Source#keyOf key} — and offers it to the subscribers; when the change does not say which document
+ * instance made it. While anybody here subscribes, each change re-reads the changed document (keyed by id: only a
+ * watched one) and offers it to the subscribers of its {@linkplain Source#keyOf key}; when the change does not say which document
  * (the embedded store's updates), the {@link Source} re-reads what the watched keys may have changed. Each subscriber
  * passes on a document only when its {@code revision} is higher than the last it passed on for that id, so repeated
  * reads, writes that do not raise the revision, and the overlap between the current state and the first changes
@@ -59,7 +61,12 @@ public final class LiveFeed<T extends LiveDocument> {
 
     private final Source<T> source;
     private final Sinks.Many<T> sink = Sinks.many().multicast().directBestEffort();
-    private final Map<String, AtomicInteger> watchers = new ConcurrentHashMap<>();
+    /** How many live documents one subscriber may have waiting before it is ended as too slow. */
+    static final int SUBSCRIBER_BUFFER = 1_000;
+    private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    /** Subscribers per watched key; changed atomically per key, so a key is never dropped while watched. */
+    private final Map<String, Integer> watchers = new ConcurrentHashMap<>();
     private long started;
 
     LiveFeed(Source<T> source) {
@@ -89,18 +96,36 @@ public final class LiveFeed<T extends LiveDocument> {
      * Listens first, then reads the starting point ({@code start}: current documents to emit, or revisions to record
      * as seen). A live document that arrives while the starting point is being read waits for it, so the revision
      * filter always judges it against the complete starting point — a change already made before the subscription
-     * (re-read by a refresh in between) is never pushed as news.
+     * (re-read by a refresh in between) is never pushed as news. Each subscriber buffers what it has not taken yet, so
+     * the shared sink always has demand; a subscriber that falls more than {@value #SUBSCRIBER_BUFFER} documents
+     * behind is ended with an error — it, never the feed.
      */
     private Flux<T> follow(String key, Predicate<T> matches, Function<Map<String, Long>, Flux<T>> start) {
         return Flux.defer(() -> {
-            watchers.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+            watch(key);
             Map<String, Long> seen = new ConcurrentHashMap<>();
-            Flux<T> now = start.apply(seen).filter(matches).doOnComplete(this::signalStarted).cache();
-            Mono<Void> started = now.then();
+            Sinks.Empty<Void> ready = Sinks.empty();
+            Flux<T> now = start.apply(seen).filter(matches)
+                    .doOnComplete(() -> {
+                        signalStarted();
+                        ready.tryEmitEmpty();
+                    })
+                    .doOnError(ready::tryEmitError);
+            // documents taken from the feed but not yet passed on: a subscriber that lets too many pile up is ended
+            AtomicInteger waiting = new AtomicInteger();
+            Sinks.Empty<T> tooSlow = Sinks.empty();
             Flux<T> live = sink.asFlux()
                     .filter(document -> key.equals(source.keyOf(document)) && matches.test(document))
-                    .concatMap(document -> started.thenReturn(document));
-            return Flux.merge(live, now)
+                    .doOnNext(document -> {
+                        if (waiting.incrementAndGet() > SUBSCRIBER_BUFFER) {
+                            tooSlow.tryEmitError(new IllegalStateException(
+                                    "This subscription fell more than " + SUBSCRIBER_BUFFER + " updates behind"));
+                        }
+                    })
+                    .onBackpressureBuffer()
+                    .concatMap(document -> ready.asMono().thenReturn(document));
+            return Flux.merge(live, now.doOnNext(document -> waiting.incrementAndGet()), tooSlow.asMono())
+                    .doOnNext(document -> waiting.decrementAndGet())
                     .filter(document -> isNews(seen, document))
                     .doFinally(signal -> unwatch(key));
         });
@@ -136,8 +161,23 @@ public final class LiveFeed<T extends LiveDocument> {
         }
         for (T document : changed) {
             if (watchers.containsKey(source.keyOf(document))) {
-                sink.emitNext(document, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(50)));
+                publish(document);
             }
+        }
+    }
+
+    /**
+     * Offers a document to every subscriber. Subscribers buffer for themselves, so the only failures are a
+     * concurrent emission (retried) and nobody listening any more (nothing to do); the feed itself never ends.
+     */
+    private void publish(T document) {
+        Sinks.EmitResult result = sink.tryEmitNext(document);
+        while (result == Sinks.EmitResult.FAIL_NON_SERIALIZED) {
+            Thread.onSpinWait();
+            result = sink.tryEmitNext(document);
+        }
+        if (result.isFailure() && result != Sinks.EmitResult.FAIL_ZERO_SUBSCRIBER) {
+            log.warn("Live update of {} not offered: {}", document.id(), result);
         }
     }
 
@@ -164,8 +204,12 @@ public final class LiveFeed<T extends LiveDocument> {
         notifyAll();
     }
 
+    private void watch(String key) {
+        watchers.merge(key, 1, Integer::sum);
+    }
+
     private void unwatch(String key) {
-        watchers.computeIfPresent(key, (k, count) -> count.decrementAndGet() <= 0 ? null : count);
+        watchers.computeIfPresent(key, (k, count) -> count <= 1 ? null : count - 1);
     }
 
     ChangeStreamFollower.Handler changeHandler() {

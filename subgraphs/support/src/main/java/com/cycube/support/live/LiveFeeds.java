@@ -55,6 +55,8 @@ public class LiveFeeds implements SmartLifecycle {
         if (enabled) {
             entry.follower = ChangeStreamFollower.start(mongo, entry.collection, POLL_INTERVAL, RETRY_PAUSE,
                     entry.feed.changeHandler());
+            // subscriptions may have started before the stream opened (the web server starts first): catch up once
+            entry.feed.refresh(java.util.Optional.empty());
         }
     }
 

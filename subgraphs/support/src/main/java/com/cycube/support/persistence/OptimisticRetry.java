@@ -52,7 +52,7 @@ public final class OptimisticRetry {
 
     /** Like {@link #until} for writes that have no result: {@code attempt} returns whether its write won. */
     public static void run(String what, Supplier<Boolean> attempt) {
-        until(what, () -> attempt.get() ? Optional.of(Boolean.TRUE) : Optional.empty());
+        until(what, () -> Boolean.TRUE.equals(attempt.get()) ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     private static void pauseBefore(int number) {

@@ -3,7 +3,16 @@ package com.cycube.support.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.cycube.support.contracts.assessment.AnswerSubmitted;
+import com.cycube.support.contracts.assessment.QuizPassed;
 import com.cycube.support.contracts.catalog.CourseArchived;
+import com.cycube.support.contracts.catalog.LearningPathPublished;
+import com.cycube.support.contracts.identity.OrganizationChanged;
+import com.cycube.support.contracts.identity.UserChanged;
+import com.cycube.support.contracts.labs.LabObjectivesMet;
+import com.cycube.support.contracts.labs.LabStateChanged;
+import com.cycube.support.contracts.training.CubeCompleted;
+import com.cycube.support.contracts.training.ProgressChanged;
 import com.cycube.support.contracts.catalog.CoursePublished;
 import com.cycube.support.contracts.training.CourseCompleted;
 import java.time.Instant;
@@ -52,6 +61,66 @@ class DomainEventContractTest {
 
         assertThat(completed.score()).isEqualTo(90.0);
         assertThat(completed.completedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void every_contract_reads_back_exactly_what_was_written() {
+        List<EventPayload> samples = List.of(
+                new OrganizationChanged("org-acme", "Acme", 50, 5, true, 3L),
+                new UserChanged("u1", "Adam", "TRAINEE", List.of("team-1", "team-2"), true, 7L),
+                new CoursePublished("c1", 2, "Linux", "ORGANIZATION", "org-acme",
+                        List.of(new CoursePublished.Cube("cube-1", "m1", "LAB", "t1", 30, 1))),
+                new CourseArchived("c1"),
+                new LearningPathPublished("p1", 4L, "SOC", "GLOBAL", null, List.of("c1", "c2")),
+                new AnswerSubmitted("u1", "cube-1", "q1", true, 10, 2),
+                new QuizPassed("u1", "cube-1", 90, 9, 10),
+                new CubeCompleted("e1", "u1", "c1", "cube-1", "QUIZ"),
+                new ProgressChanged("e1", "u1", "c1", 50, 2, 4, null, "ON_TRACK"),
+                new CourseCompleted("e1", "u1", "c1", "Linux", 88.5, NOW),
+                new LabStateChanged("lab-1", "u1", "cube-1", "t1", "RUNNING", "PROVISIONING"),
+                new LabObjectivesMet("lab-1", "u1", "cube-1"));
+
+        assertThat(samples.stream().map(sample -> EventPayload.typeOf(sample.getClass())).distinct())
+                .as("one sample per contract").hasSize(12);
+        for (EventPayload sample : samples) {
+            assertThat(roundTrip(sample)).as(EventPayload.typeOf(sample.getClass())).isEqualTo(sample);
+        }
+    }
+
+    /** Written as a producer writes it, stored and read back as the log hands it to a consumer. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object roundTrip(EventPayload sample) {
+        DomainEvent written = DomainEvent.of("org-acme", NOW, (Record & EventPayload) sample);
+        return DomainEvent.fromDocument(written.toDocument()).payloadAs((Class) sample.getClass());
+    }
+
+    @Test
+    void a_snapshot_from_before_versions_existed_reads_as_version_zero() {
+        DomainEvent legacy = DomainEvent.untyped("identity.UserChanged", "org-acme", NOW,
+                Map.of("userId", "u1", "role", "TRAINEE", "active", true));
+
+        UserChanged user = legacy.payloadAs(UserChanged.class);
+
+        assertThat(user.version()).isNull();
+        assertThat(user.versionOrZero()).isZero();
+        assertThat(user.teamIds()).isEmpty();
+    }
+
+    @Test
+    void a_fraction_or_an_overflow_is_refused_instead_of_rounded_or_wrapped() {
+        DomainEvent fraction = DomainEvent.untyped("assessment.QuizPassed", "org-acme", NOW,
+                Map.of("userId", "u1", "cubeId", "c", "score", 90.5, "points", 9, "maxPoints", 10));
+        DomainEvent overflow = DomainEvent.untyped("assessment.QuizPassed", "org-acme", NOW,
+                Map.of("userId", "u1", "cubeId", "c", "score", 90, "points", 1L << 40, "maxPoints", 10));
+
+        assertThatThrownBy(() -> fraction.payloadAs(QuizPassed.class)).hasMessageContaining("score");
+        assertThatThrownBy(() -> overflow.payloadAs(QuizPassed.class)).hasMessageContaining("points");
+    }
+
+    @Test
+    void an_event_without_the_ids_its_consumers_need_cannot_even_be_made() {
+        assertThatThrownBy(() -> new QuizPassed(null, "cube-1", 90, 9, 10)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("userId");
     }
 
     @Test

@@ -144,6 +144,60 @@ class LiveFeedTest {
     }
 
     @Test
+    void many_changes_while_a_lone_subscriber_starts_are_all_delivered_and_the_feed_lives_on() throws Exception {
+        for (int i = 1; i <= 50; i++) {
+            byOrganization.save(lab("lab-" + i, ACME, "REQUESTED", 1));
+        }
+        List<Lab> pushed = new CopyOnWriteArrayList<>();
+        organizationFeed.followChanges(ACME, EVERY_LAB, () -> {
+            // while the starting point is read, the follower re-reads 50 labs that changed since
+            CompletableFuture.runAsync(() -> {
+                for (int i = 1; i <= 50; i++) {
+                    byOrganization.save(lab("lab-" + i, ACME, "PROVISIONING", 2));
+                    organizationFeed.refresh(Optional.of("lab-" + i));
+                }
+            }).join();
+            return Map.of();
+        }).subscribe(pushed::add);
+
+        assertThat(pushed).hasSize(50).allSatisfy(lab -> assertThat(lab.state()).isEqualTo("PROVISIONING"));
+
+        List<Lab> later = new CopyOnWriteArrayList<>();
+        organizationFeed.followChanges(GLOBEX, EVERY_LAB, Map::of).subscribe(later::add);
+        byOrganization.save(lab("lab-g", GLOBEX, "RUNNING", 1));
+        organizationFeed.refresh(Optional.of("lab-g"));
+        assertThat(later).extracting(Lab::id).containsExactly("lab-g");
+    }
+
+    @Test
+    void a_subscriber_that_falls_too_far_behind_is_ended_alone() {
+        List<Lab> others = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> slowEnded = new java.util.concurrent.atomic.AtomicReference<>();
+        organizationFeed.followChanges(ACME, EVERY_LAB, Map::of)
+                .subscribe(new reactor.core.publisher.BaseSubscriber<Lab>() {
+                    @Override
+                    protected void hookOnSubscribe(org.reactivestreams.Subscription subscription) {
+                        request(1); // takes one and then nothing more
+                    }
+
+                    @Override
+                    protected void hookOnError(Throwable error) {
+                        slowEnded.set(error);
+                    }
+                });
+        organizationFeed.followChanges(ACME, EVERY_LAB, Map::of).subscribe(others::add);
+
+        int changes = 2 * LiveFeed.SUBSCRIBER_BUFFER; // beyond its buffer (plus the little the operators prefetch)
+        for (int i = 1; i <= changes; i++) {
+            byOrganization.save(lab("lab-" + i, ACME, "RUNNING", 1));
+            organizationFeed.refresh(Optional.of("lab-" + i));
+        }
+
+        assertThat(slowEnded.get()).isNotNull();
+        assertThat(others).hasSize(changes);
+    }
+
+    @Test
     void a_document_under_a_key_nobody_watches_is_not_pushed() {
         List<Lab> pushed = new CopyOnWriteArrayList<>();
         organizationFeed.followFromCurrent(ACME, EVERY_LAB, () -> byOrganization.of(ACME)).subscribe(pushed::add);

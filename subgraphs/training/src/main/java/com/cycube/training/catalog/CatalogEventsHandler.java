@@ -77,8 +77,8 @@ public class CatalogEventsHandler implements EventHandler {
     private void pathPublished(DomainEvent event, LearningPathPublished published) {
         String owner = published.global() ? null : owner(event, published.organizationId());
         Update update = new Update().set("title", published.title()).set("courseIds", published.courseIds())
-                .set("version", published.version());
-        Idempotent.applyOnce(mongo, LearningPathDocument.COLLECTION, lowerVersion(published.pathId(), owner, published.version()),
+                .set("version", published.versionOrZero());
+        Idempotent.applyOnce(mongo, LearningPathDocument.COLLECTION, lowerVersion(published.pathId(), owner, published.versionOrZero()),
                 update, event.eventId(), true);
     }
 

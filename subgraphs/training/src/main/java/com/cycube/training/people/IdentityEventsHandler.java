@@ -56,10 +56,10 @@ public class IdentityEventsHandler implements EventHandler {
 
     private void userChanged(DomainEvent event, UserChanged user) {
         Update snapshot = new Update().set("displayName", user.displayName()).set("role", user.role())
-                .set("teamIds", user.teamIds()).set("active", user.active()).set("version", user.version());
+                .set("teamIds", user.teamIds()).set("active", user.active()).set("version", user.versionOrZero());
         // Write before read: the member is stored before their teams' assignments are looked up (AssignmentService
         // inserts an assignment before it reads the team's members), so a concurrent assignment is never missed.
-        Idempotent.applyOnce(mongo, PersonDocument.COLLECTION, lowerVersion(user.userId(), event.orgId(), user.version()),
+        Idempotent.applyOnce(mongo, PersonDocument.COLLECTION, lowerVersion(user.userId(), event.orgId(), user.versionOrZero()),
                 snapshot, event.eventId(), true);
         // From the stored (highest) snapshot, whichever event carried it: idempotent, as enrollments are per user and course.
         assignments.enrollTeamMember(event.orgId(), user.userId());
@@ -67,9 +67,9 @@ public class IdentityEventsHandler implements EventHandler {
 
     private void organizationChanged(DomainEvent event, OrganizationChanged organization) {
         Update snapshot = new Update().set("name", organization.name()).set("seatLimit", organization.seatLimit())
-                .set("active", organization.active()).set("version", organization.version());
+                .set("active", organization.active()).set("version", organization.versionOrZero());
         Idempotent.applyOnce(mongo, OrganizationDocument.COLLECTION,
-                lowerVersion(event.orgId(), event.orgId(), organization.version()), snapshot, event.eventId(), true);
+                lowerVersion(event.orgId(), event.orgId(), organization.versionOrZero()), snapshot, event.eventId(), true);
     }
 
     /**

@@ -28,7 +28,7 @@ public class Seats {
 
     /**
      * Makes sure every user in {@code userIds} holds a seat of {@code orgId}; CONFLICT (nothing written) when the
-     * organization has too few seats left, or when the ledger kept changing during every attempt.
+     * organization has too few seats left, UNAVAILABLE when the ledger kept changing during every attempt.
      */
     public void claim(String orgId, Collection<String> userIds) {
         Claim claim = tryClaim(orgId, userIds);
@@ -39,7 +39,7 @@ public class Seats {
 
     /**
      * Like {@link #claim}, but a full organization is an answer (false), not an error. Losing the ledger's
-     * compare-and-set every time still throws CONFLICT: that is worth retrying, a full organization is not.
+     * compare-and-set every time still throws UNAVAILABLE: that is worth retrying, a full organization is not.
      */
     public boolean claimIfFree(String orgId, Collection<String> userIds) {
         return tryClaim(orgId, userIds).granted();
@@ -59,7 +59,16 @@ public class Seats {
         }
     }
 
+    /** Losing the ledger's compare-and-set every time is UNAVAILABLE (transient), unlike a full organization. */
     private Claim tryClaim(String orgId, Collection<String> userIds) {
+        try {
+            return claimOnce(orgId, userIds);
+        } catch (DomainException contention) {
+            throw DomainException.unavailable("Seats are being changed concurrently; try again");
+        }
+    }
+
+    private Claim claimOnce(String orgId, Collection<String> userIds) {
         return OptimisticRetry.until("The seat ledger", () -> {
             SeatStore.Ledger current = ledger.ledger(orgId);
             Set<String> newcomers = new LinkedHashSet<>(userIds);

@@ -88,6 +88,10 @@ public class ProgressUpdates {
      * revisions at the start, so nothing written before the subscription started is pushed as news.
      */
     Flux<EnrollmentDocument> follow(EnrollmentScope scope) {
+        if (watermark == null) {
+            // catching up after a broken stream re-reads from here at the earliest
+            watermark = clock.instant();
+        }
         return feed.followChanges(scope.organizationId(), scope::matches, () -> enrollments.revisions(scope));
     }
 

@@ -93,12 +93,27 @@ class EnrollTest extends TrainingIntegrationTest {
 
     @Test
     void a_learning_path_keeps_its_highest_version_whatever_the_order_of_arrival() {
-        append(null, new LearningPathPublished("path-ops", 2, "Ops, revised", "GLOBAL", null, List.of("course-linux")));
-        append(null, new LearningPathPublished("path-ops", 1, "Ops", "GLOBAL", null, List.of("course-phishing", "course-linux")));
+        append(null, new LearningPathPublished("path-ops", 2L, "Ops, revised", "GLOBAL", null, List.of("course-linux")));
+        append(null, new LearningPathPublished("path-ops", 1L, "Ops", "GLOBAL", null, List.of("course-phishing", "course-linux")));
         drain();
         GraphQlClient.Response response = as(Persona.ACME_TRAINEE, Ops.ENROLL,
                 Map.of("input", Map.of("learningPathId", "path-ops"))).assertNoErrors();
         assertThat(response.<List<String>>get("data.enroll.enrollments[*].course.id")).containsExactly("course-linux");
+    }
+
+    /** Paths published before publications were counted arrive without a version: they count as version 0. */
+    @Test
+    void a_learning_path_published_before_versions_existed_is_learned_and_never_beats_a_numbered_one() {
+        append(null, new LearningPathPublished("path-legacy", null, "Legacy", "GLOBAL", null, List.of("course-phishing")));
+        drain();
+        assertThat(as(Persona.ACME_TRAINEE, Ops.ENROLL, Map.of("input", Map.of("learningPathId", "path-legacy")))
+                .assertNoErrors().<List<String>>get("data.enroll.enrollments[*].course.id")).containsExactly("course-phishing");
+
+        append(null, new LearningPathPublished("path-ops", 1L, "Ops", "GLOBAL", null, List.of("course-linux")));
+        append(null, new LearningPathPublished("path-ops", null, "Ops, legacy", "GLOBAL", null, List.of("course-phishing")));
+        drain();
+        assertThat(as(Persona.ACME_TRAINEE, Ops.ENROLL, Map.of("input", Map.of("learningPathId", "path-ops")))
+                .assertNoErrors().<List<String>>get("data.enroll.enrollments[*].course.id")).containsExactly("course-linux");
     }
 
     @Test

@@ -10,7 +10,7 @@ import java.util.Objects;
  * highest {@code version} (the path's publication count: 1 at the first publication, +1 per later one).
  */
 @EventType("catalog.LearningPathPublished")
-public record LearningPathPublished(String pathId, long version, String title, String visibility,
+public record LearningPathPublished(String pathId, Long version, String title, String visibility,
                                     String organizationId, List<String> courseIds) implements EventPayload {
 
     public LearningPathPublished {
@@ -20,5 +20,10 @@ public record LearningPathPublished(String pathId, long version, String title, S
     /** Whether this is platform content, visible to every organization. */
     public boolean global() {
         return "GLOBAL".equals(visibility);
+    }
+
+    /** The version to order by: a snapshot from before versions existed counts as 0, so any versioned one wins. */
+    public long versionOrZero() {
+        return version == null ? 0 : version;
     }
 }

@@ -10,9 +10,14 @@ import java.util.Objects;
  */
 @EventType("identity.OrganizationChanged")
 public record OrganizationChanged(String organizationId, String name, int seatLimit, int labQuota, boolean active,
-                                  long version) implements EventPayload {
+                                  Long version) implements EventPayload {
 
     public OrganizationChanged {
         Objects.requireNonNull(organizationId, "organizationId");
+    }
+
+    /** The version to order by: a snapshot from before versions existed counts as 0, so any versioned one wins. */
+    public long versionOrZero() {
+        return version == null ? 0 : version;
     }
 }

@@ -12,9 +12,14 @@ import java.util.Objects;
  */
 @EventType("identity.UserChanged")
 public record UserChanged(String userId, String displayName, String role, List<String> teamIds, boolean active,
-                          long version) implements EventPayload {
+                          Long version) implements EventPayload {
 
     public UserChanged {
         Objects.requireNonNull(userId, "userId");
+    }
+
+    /** The version to order by: a snapshot from before versions existed counts as 0, so any versioned one wins. */
+    public long versionOrZero() {
+        return version == null ? 0 : version;
     }
 }
