@@ -42,14 +42,19 @@ public final class SubgraphArchitecture {
         if (classes.isEmpty()) {
             throw new AssertionError("No classes found in " + subgraphPackage);
         }
-        List<String> violations = rules(subgraphPackage).stream()
+        List<String> violations = violations(subgraphPackage, classes);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(String.join("\n\n", violations));
+        }
+    }
+
+    /** The failure report of every rule {@code classes} break, as subgraph {@code subgraphPackage}. */
+    static List<String> violations(String subgraphPackage, JavaClasses classes) {
+        return rules(subgraphPackage).stream()
                 .map(rule -> rule.allowEmptyShould(true).evaluate(classes))
                 .filter(EvaluationResult::hasViolation)
                 .map(result -> result.getFailureReport().toString())
                 .collect(Collectors.toList());
-        if (!violations.isEmpty()) {
-            throw new AssertionError(String.join("\n\n", violations));
-        }
     }
 
     static List<ArchRule> rules(String subgraphPackage) {
