@@ -2,9 +2,6 @@ package com.cycube.labs.instances;
 
 import com.cycube.support.live.LiveFeed;
 import com.cycube.support.live.LiveFeeds;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
@@ -27,27 +24,7 @@ public class LabUpdates {
 
     public LabUpdates(LiveFeeds feeds, LabStore store) {
         this.store = store;
-        this.feed = feeds.open(LabStore.COLLECTION, new LiveFeed.Source<>() {
-            @Override
-            public String keyOf(LabInstanceDocument lab) {
-                return lab.id();
-            }
-
-            @Override
-            public Optional<LabInstanceDocument> reread(String id) {
-                return store.reread(id);
-            }
-
-            @Override
-            public List<LabInstanceDocument> rereadWatched(Set<String> ids) {
-                return store.rereadAll(ids);
-            }
-
-            @Override
-            public boolean keyedById() {
-                return true;
-            }
-        });
+        this.feed = feeds.open(LabStore.COLLECTION, LiveFeed.Source.byId(store::reread, store::rereadAll));
     }
 
     /** The lab now, then every newer stored revision of it; completes after a final state. */

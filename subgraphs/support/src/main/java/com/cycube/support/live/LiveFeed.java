@@ -57,6 +57,53 @@ public final class LiveFeed<T extends LiveDocument> {
         default boolean keyedById() {
             return false;
         }
+
+        /** Documents watched one by one, by their id (a subscription follows one document). */
+        static <T extends LiveDocument> Source<T> byId(Function<String, Optional<T>> reread,
+                                                      Function<Set<String>, List<T>> rereadAll) {
+            return new Source<>() {
+                @Override
+                public String keyOf(T document) {
+                    return document.id();
+                }
+
+                @Override
+                public Optional<T> reread(String id) {
+                    return reread.apply(id);
+                }
+
+                @Override
+                public List<T> rereadWatched(Set<String> ids) {
+                    return rereadAll.apply(ids);
+                }
+
+                @Override
+                public boolean keyedById() {
+                    return true;
+                }
+            };
+        }
+
+        /** Documents watched in groups under a key of theirs (a subscription follows e.g. an organization's). */
+        static <T> Source<T> byKey(Function<T, String> keyOf, Function<String, Optional<T>> reread,
+                                   Function<Set<String>, List<T>> rereadWatched) {
+            return new Source<>() {
+                @Override
+                public String keyOf(T document) {
+                    return keyOf.apply(document);
+                }
+
+                @Override
+                public Optional<T> reread(String id) {
+                    return reread.apply(id);
+                }
+
+                @Override
+                public List<T> rereadWatched(Set<String> keys) {
+                    return rereadWatched.apply(keys);
+                }
+            };
+        }
     }
 
     private final Source<T> source;

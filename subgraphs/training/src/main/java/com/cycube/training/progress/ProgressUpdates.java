@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -52,22 +51,8 @@ public class ProgressUpdates {
         this.enrollments = enrollments;
         this.people = people;
         this.clock = clock;
-        this.feed = feeds.open(EnrollmentDocument.COLLECTION, new LiveFeed.Source<>() {
-            @Override
-            public String keyOf(EnrollmentDocument enrollment) {
-                return enrollment.organizationId();
-            }
-
-            @Override
-            public Optional<EnrollmentDocument> reread(String id) {
-                return enrollments.reread(id);
-            }
-
-            @Override
-            public List<EnrollmentDocument> rereadWatched(Set<String> organizationIds) {
-                return changedLately(organizationIds);
-            }
-        });
+        this.feed = feeds.open(EnrollmentDocument.COLLECTION,
+                LiveFeed.Source.byKey(EnrollmentDocument::organizationId, enrollments::reread, this::changedLately));
     }
 
     /** The feed (tests wait for {@link LiveFeed#awaitStarted} and may {@link LiveFeed#refresh} it by hand). */
