@@ -3,18 +3,40 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  ISSUER, LOCAL_CONFIG, PROD_CONFIG, describeSupergraph, freePort, postGraphQL, randomRequestId,
-  startJwks, startRouter, startStubSubgraph,
+  ISSUER, LOCAL_CONFIG, PROD_CONFIG, PROD_METRICS_PORT, composeServicePorts, describeSupergraph, prodConfigWithMetricsPort, freePort, postGraphQL, randomRequestId,
+  startJwks, startRouter, startStubSubgraph, startTraceCollector,
 } from './support.mjs';
 
 const supergraph = describeSupergraph();
 const INTROSPECTION = '{ __schema { queryType { name } types { name } } }';
 const TRACEPARENT = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+// What a client may send to put an address of its choosing into the subgraphs' audit trail.
+const SPOOFED_CLIENT_ADDRESS = {
+  'x-forwarded-for': '203.0.113.66', forwarded: 'for=203.0.113.66', 'x-real-ip': '203.0.113.66', 'x-client-ip': '203.0.113.66',
+};
+
+/** Sends a query with a spoofed client address and returns the headers the subgraph received. */
+async function headersReceivedWithSpoofedAddress(router, stubs, rootField) {
+  const requests = stubs[rootField.subgraph.name].requests;
+  const before = requests.length;
+  await postGraphQL(router.graphql, { query: rootField.query }, SPOOFED_CLIENT_ADDRESS);
+  const [received] = requests.slice(before);
+  assert.ok(received, 'the subgraph was called');
+  return received.headers;
+}
 
 async function subgraphStubs(jwks) {
   const stubs = Object.fromEntries(await Promise.all(supergraph.graphs.map(async (g) => [g.name, await startStubSubgraph(g.name, { acceptsToken: jwks.isValid })])));
   const env = Object.fromEntries(supergraph.graphs.map((g) => [`${g.name.toUpperCase()}_URL`, stubs[g.name].url]));
   return { stubs, env, close: () => Promise.all(Object.values(stubs).map((s) => s.close())) };
+}
+
+/** The router with router.config.prod.yaml (metrics on metricsPort) in front of the stubs, with its required environment. */
+function startProdRouter({ jwks, subgraphs, metricsPort, env }) {
+  return startRouter({
+    config: prodConfigWithMetricsPort(metricsPort),
+    env: { ...subgraphs.env, KEYCLOAK_JWKS_URL: jwks.url, KEYCLOAK_ISSUER: ISSUER, CORS_ORIGINS: 'https://app.cycube.test', ...env },
+  });
 }
 
 /** Opens a graphql-transport-ws connection and returns the first server message after connection_init. */
@@ -92,6 +114,12 @@ describe('local configuration (router.config.yaml)', () => {
     assert.equal(received.headers['x-request-id'], requestId);
     assert.equal(received.headers.traceparent.split('-')[1], TRACEPARENT.split('-')[1], 'same trace id');
     assert.equal(received.headers.tracestate, 'cycube=1');
+  });
+
+  test('never passes a client-sent address (X-Forwarded-For, Forwarded, X-Real-IP) on to the subgraphs', async () => {
+    const headers = await headersReceivedWithSpoofedAddress(router, subgraphs.stubs, rootField);
+    for (const name of Object.keys(SPOOFED_CLIENT_ADDRESS)) assert.equal(headers[name], undefined, name);
+    assert.ok(!JSON.stringify(headers).includes('203.0.113.66'), JSON.stringify(headers));
   });
 
   test('verifies a valid Keycloak token itself (no jwt warning in its log)', async () => {
@@ -193,17 +221,12 @@ describe('a subgraph that is down (router.config.yaml)', () => {
 });
 
 describe('production configuration (router.config.prod.yaml)', () => {
-  let router; let jwks; let subgraphs;
+  let router; let jwks; let subgraphs; let metricsPort;
   before(async () => {
     jwks = await startJwks();
     subgraphs = await subgraphStubs(jwks);
-    router = await startRouter({
-      config: PROD_CONFIG,
-      env: {
-        ...subgraphs.env, KEYCLOAK_JWKS_URL: jwks.url, KEYCLOAK_ISSUER: ISSUER, CORS_ORIGINS: 'https://app.cycube.test',
-        TELEMETRY_TRACING_SAMPLING_RATE: '0',
-      },
-    });
+    metricsPort = await freePort();
+    router = await startProdRouter({ jwks, subgraphs, metricsPort, env: { TELEMETRY_TRACING_SAMPLING_RATE: '0' } });
   });
   after(async () => {
     await router?.stop();
@@ -222,12 +245,32 @@ describe('production configuration (router.config.prod.yaml)', () => {
     assert.doesNotMatch(await response.text(), /<html/i);
   });
 
-  test('still answers queries, probes and metrics', async () => {
+  test('still answers queries and probes', async () => {
     assert.equal((await fetch(`${router.url}/health`)).status, 200);
     assert.equal((await fetch(`${router.url}/readiness`)).status, 200);
-    assert.equal((await fetch(`${router.url}/metrics`)).status, 200);
     const { json } = await postGraphQL(router.graphql, { query: '{ __typename }' });
     assert.equal(json.data.__typename, 'Query');
+  });
+
+  test('serves Prometheus metrics on the internal metrics port only, never on the public port', async () => {
+    // 0.3.9 answers any path it does not serve with its HTML landing page (200), so look at what comes back
+    const publicMetrics = await fetch(`${router.url}/metrics`);
+    assert.doesNotMatch(publicMetrics.headers.get('content-type') ?? '', /text\/plain/);
+    assert.doesNotMatch(await publicMetrics.text(), /^# (HELP|TYPE) /m);
+    const internal = await fetch(`http://127.0.0.1:${metricsPort}/metrics`);
+    assert.equal(internal.status, 200);
+    assert.match(await internal.text(), /^# (HELP|TYPE) /m);
+  });
+
+  test('serves nothing but metrics on the metrics port', async () => {
+    const { status } = await postGraphQL(`http://127.0.0.1:${metricsPort}/graphql`, { query: '{ __typename }' });
+    assert.equal(status, 404);
+  });
+
+  test('never passes a client-sent address (X-Forwarded-For, Forwarded, X-Real-IP) on to the subgraphs', async () => {
+    const headers = await headersReceivedWithSpoofedAddress(router, subgraphs.stubs, supergraph.rootField());
+    for (const name of Object.keys(SPOOFED_CLIENT_ADDRESS)) assert.equal(headers[name], undefined, name);
+    assert.ok(!JSON.stringify(headers).includes('203.0.113.66'), JSON.stringify(headers));
   });
 
   test('allows CORS only from the configured origins', async () => {
@@ -238,7 +281,47 @@ describe('production configuration (router.config.prod.yaml)', () => {
     assert.notEqual((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin'), 'http://localhost:5173');
   });
 
+  test('compose.yaml publishes the router\'s GraphQL port only, never its metrics port', () => {
+    const ports = composeServicePorts('router');
+    assert.deepEqual(ports, ['4000:4000']);
+    assert.ok(!ports.some((p) => p.includes(String(PROD_METRICS_PORT))), JSON.stringify(ports));
+  });
+
   test('does not start without its required environment', async () => {
     await assert.rejects(startRouter({ config: PROD_CONFIG, env: {} }), /missing configuration field/);
+  });
+});
+
+describe('production tracing (router.config.prod.yaml)', () => {
+  // The ratio sampler decides on the trace id: it keeps a trace when the low 64 bits of the id, shifted right by one,
+  // are below ratio x 2^63. At a ratio of 0.001 a trace id ending in ffff... is always dropped, one ending in 000...1
+  // always kept — whatever the client's traceparent flag says.
+  const DROPPED_BY_RATIO = '4bf92f3577b34da6ffffffffffffffff';
+  const KEPT_BY_RATIO = '4bf92f3577b34da60000000000000001';
+  let router; let jwks; let subgraphs; let collector;
+  before(async () => {
+    jwks = await startJwks();
+    subgraphs = await subgraphStubs(jwks);
+    collector = await startTraceCollector();
+    router = await startProdRouter({
+      jwks, subgraphs, metricsPort: await freePort(),
+      env: { TELEMETRY_TRACING_SAMPLING_RATE: '0.001', OTEL_EXPORTER_OTLP_ENDPOINT: collector.url },
+    });
+  });
+  after(async () => {
+    await router?.stop();
+    await subgraphs?.close();
+    await collector?.close();
+    await jwks?.close();
+  });
+
+  test('samples by its own ratio: a client can neither force a trace with the sampled flag nor suppress one', async () => {
+    const { query } = supergraph.rootField();
+    await postGraphQL(router.graphql, { query }, { traceparent: `00-${DROPPED_BY_RATIO}-00f067aa0ba902b7-01` });
+    await postGraphQL(router.graphql, { query }, { traceparent: `00-${KEPT_BY_RATIO}-00f067aa0ba902b7-00` });
+    await router.stop(); // flushes the spans still batched
+
+    assert.ok(collector.hasTrace(KEPT_BY_RATIO), 'the router keeps the trace its own ratio selects (and exports it)');
+    assert.ok(!collector.hasTrace(DROPPED_BY_RATIO), 'a sampled flag from the client does not force a trace');
   });
 });

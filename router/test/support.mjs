@@ -3,7 +3,8 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse } from 'graphql';
@@ -19,6 +20,43 @@ export const AUDIENCE = 'cycube-api';
 
 export function routerBinary() {
   return execFileSync(join(ROUTER_DIR, 'bin', 'ensure-router'), { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim();
+}
+
+/** The Prometheus port fixed in router.config.prod.yaml (0.3.9 cannot read it from the environment). */
+export const PROD_METRICS_PORT = 9090;
+
+/**
+ * router.config.prod.yaml as it is, except for its metrics port (fixed in the file, so two test runs on one machine
+ * would collide): a copy in a temporary folder (the production config has no relative paths).
+ */
+export function prodConfigWithMetricsPort(port) {
+  const text = readFileSync(PROD_CONFIG, 'utf8');
+  const fixed = `port: ${PROD_METRICS_PORT}`;
+  if (text.split(fixed).length !== 2) throw new Error(`${PROD_CONFIG} should set the metrics port once (${fixed})`);
+  const copy = join(mkdtempSync(join(tmpdir(), 'cycube-router-')), 'router.config.prod.yaml');
+  writeFileSync(copy, text.replace(fixed, `port: ${port}`));
+  return copy;
+}
+
+/**
+ * The `ports` a service of compose.yaml publishes, read from the file's text (no YAML library here): the list items
+ * under `ports:` in the service's block (two-space-indented service names, four-space-indented keys).
+ */
+export function composeServicePorts(service) {
+  const lines = readFileSync(join(REPO_ROOT, 'compose.yaml'), 'utf8').split('\n');
+  const start = lines.indexOf(`  ${service}:`);
+  if (start < 0) throw new Error(`compose.yaml has no service ${service}`);
+  const end = lines.findIndex((line, i) => i > start && /^ {0,2}\S/.test(line));
+  const block = lines.slice(start + 1, end < 0 ? lines.length : end);
+  const at = block.indexOf('    ports:');
+  if (at < 0) return [];
+  const ports = [];
+  for (const line of block.slice(at + 1)) {
+    const item = line.match(/^ {6}- ["']?([^"'#]+?)["']?\s*(#.*)?$/);
+    if (!item) break;
+    ports.push(item[1]);
+  }
+  return ports;
 }
 
 export async function freePort() {
@@ -58,6 +96,25 @@ export async function startStubSubgraph(name, { acceptsToken = () => true } = {}
     });
   });
   return { name, ...stub, url: `${stub.url}/graphql`, requests };
+}
+
+/**
+ * An OTLP/HTTP trace collector stand-in: keeps the body of every export. `hasTrace(traceId)` tells whether a span of
+ * that trace (32 hex digits) arrived, whether the exporter sent protobuf (raw id bytes) or JSON (hex id).
+ */
+export async function startTraceCollector() {
+  const exports = [];
+  const collector = await listen((req, res) => {
+    const chunks = [];
+    req.on('data', (chunk) => chunks.push(chunk));
+    req.on('end', () => {
+      exports.push(Buffer.concat(chunks));
+      res.writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/x-protobuf' });
+      res.end();
+    });
+  });
+  const hasTrace = (traceId) => exports.some((body) => body.includes(Buffer.from(traceId, 'hex')) || body.includes(traceId));
+  return { ...collector, url: `${collector.url}/v1/traces`, exports, hasTrace };
 }
 
 /** An RSA key pair published as a JWKS, and a signer for Keycloak-like access tokens. */

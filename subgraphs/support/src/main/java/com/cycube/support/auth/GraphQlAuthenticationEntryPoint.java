@@ -2,13 +2,12 @@ package com.cycube.support.auth;
 
 import com.cycube.support.audit.AuditLog;
 import com.cycube.support.audit.AuditRecord;
-import com.cycube.support.context.RequestContextInterceptor;
+import com.cycube.support.context.RequestCorrelation;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -36,11 +35,11 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
-        String requestId = request.getHeader(RequestContextInterceptor.REQUEST_ID_HEADER);
         auditLog.record(new AuditRecord(clock.instant(), service, null, "ANONYMOUS", null, null,
                 "http." + request.getMethod() + " " + request.getRequestURI(), null, AuditRecord.Outcome.DENIED,
-                "UNAUTHENTICATED", requestId == null || requestId.length() > 200 ? UUID.randomUUID().toString() : requestId,
-                request.getHeader(RequestContextInterceptor.TRACEPARENT_HEADER), request.getRemoteAddr()));
+                "UNAUTHENTICATED", RequestCorrelation.requestId(request.getHeader(RequestCorrelation.REQUEST_ID_HEADER)),
+                RequestCorrelation.traceParent(request.getHeader(RequestCorrelation.TRACEPARENT_HEADER)),
+                request.getRemoteAddr())); // the socket: forwarding headers are not trusted (RequestContextInterceptor)
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

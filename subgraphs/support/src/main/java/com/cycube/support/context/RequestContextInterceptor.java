@@ -3,8 +3,8 @@ package com.cycube.support.context;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.JwtCallerMapper;
 import com.cycube.support.errors.DomainException;
+import java.net.InetSocketAddress;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -23,12 +23,15 @@ import reactor.core.publisher.Mono;
  * Over HTTP the token was validated by the resource-server filter; over WebSocket a browser cannot
  * set headers, so the token is also accepted from the {@code connection_init} payload
  * ({@code {"Authorization": "Bearer <token>"}}) and validated here with the same decoder.
+ *
+ * <p>The request id and trace parent are checked by {@link RequestCorrelation}. The client address is the address of
+ * the connection this subgraph accepted (the router's, for requests through it): no forwarding header
+ * ({@code X-Forwarded-For}, {@code Forwarded}, ...) is trusted, since anyone reaching a subgraph could write any
+ * address into the audit trail with one, and Hive Router 0.3.9 cannot vouch for the client's address in a header.
  */
 public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
 
     static final String SESSION_CALLER = RequestContextInterceptor.class.getName() + ".caller";
-    public static final String REQUEST_ID_HEADER = "x-request-id";
-    public static final String TRACEPARENT_HEADER = "traceparent";
 
     private final JwtDecoder jwtDecoder;
 
@@ -41,12 +44,10 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
         Caller caller = request instanceof WebSocketGraphQlRequest ws
                 ? (Caller) ws.getSessionInfo().getAttributes().getOrDefault(SESSION_CALLER, Caller.ANONYMOUS)
                 : callerFromSecurityContext();
-        String requestId = headerOr(request, REQUEST_ID_HEADER, UUID.randomUUID().toString());
-        String traceParent = request.getHeaders().getFirst(TRACEPARENT_HEADER);
-        String clientIp = firstForwardedFor(request.getHeaders().getFirst("x-forwarded-for"));
-        if (clientIp == null && request.getRemoteAddress() != null && request.getRemoteAddress().getAddress() != null) {
-            clientIp = request.getRemoteAddress().getAddress().getHostAddress();
-        }
+        String requestId = RequestCorrelation.requestId(request.getHeaders().getFirst(RequestCorrelation.REQUEST_ID_HEADER));
+        String traceParent = RequestCorrelation.traceParent(request.getHeaders().getFirst(RequestCorrelation.TRACEPARENT_HEADER));
+        InetSocketAddress remote = request.getRemoteAddress();
+        String clientIp = remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : null;
         RequestContext context = new RequestContext(caller, requestId, traceParent, clientIp);
         request.configureExecutionInput((input, builder) ->
                 builder.graphQLContext(Map.of(RequestContext.CONTEXT_KEY, context)).build());
@@ -90,17 +91,5 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
             }
         }
         return null;
-    }
-
-    private static String headerOr(WebGraphQlRequest request, String name, String fallback) {
-        String value = request.getHeaders().getFirst(name);
-        return value == null || value.isBlank() || value.length() > 200 ? fallback : value;
-    }
-
-    private static String firstForwardedFor(String header) {
-        if (header == null || header.isBlank()) {
-            return null;
-        }
-        return header.split(",")[0].trim();
     }
 }

@@ -15,11 +15,13 @@ public record Connection<T>(List<Edge<T>> edges, PageInfo pageInfo, long totalCo
 
     /**
      * Builds a page from the rows fetched for {@code page}: fetch {@code first + 1} rows so the
-     * extra one tells whether a next page exists.
+     * extra one tells whether a next page exists. A page reaching {@link PageRequest#MAX_POSITION} has no next page:
+     * its end cursor could not be used for one.
      */
     public static <T> Connection<T> of(List<T> fetched, PageRequest page, long totalCount) {
-        boolean hasNext = fetched.size() > page.first();
-        List<T> rows = hasNext ? fetched.subList(0, page.first()) : fetched;
+        boolean more = fetched.size() > page.first();
+        List<T> rows = more ? fetched.subList(0, page.first()) : fetched;
+        boolean hasNext = more && page.offset() + rows.size() - 1 < PageRequest.MAX_POSITION;
         List<Edge<T>> edges = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             edges.add(new Edge<>(PageRequest.encode(page.offset() + i), rows.get(i)));

@@ -29,6 +29,9 @@ class AuditTrailTest {
     private static final String SAVE_NOTE = "mutation($input: SaveNoteInput!) { saveNote(input: $input) { title } }";
     private static final String UPDATE_NOTE = "mutation($input: UpdateNoteInput!) { updateNote(input: $input) { title } }";
     private static final String SECRET_BODY = "the-variables-must-never-be-audited";
+    private static final String GENERATED_ID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+    private static final List<String> LOOPBACK = List.of("127.0.0.1", "0:0:0:0:0:0:0:1");
+    private static final String FORGED_ADDRESS = "203.0.113.66";
 
     @LocalServerPort
     int port;
@@ -220,12 +223,61 @@ class AuditTrailTest {
         assertThat(records.get(0).path("clientIp").asString()).isNotBlank();
     }
 
+    @Test
+    void a_mutation_is_audited_with_a_generated_request_id_no_trace_parent_and_the_socket_address_when_the_client_sends_forged_ones() {
+        String forgedRequestId = "forged\",\"outcome\":\"SUCCESS\",\"x\":\"" + "y".repeat(300);
+        withForgedHeaders(GraphQlClient.forPort(port).as(Persona.ACME_MANAGER), forgedRequestId, "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01")
+                .execute(UPDATE_NOTE, Map.of("input", Map.of("noteId", "note-sent-with-forged-headers", "text", "edit")));
+
+        assertOneRecordWithoutForgedValues("resource", "noteId=note-sent-with-forged-headers", "yyyy");
+    }
+
+    @Test
+    void a_request_refused_for_a_bad_token_is_audited_with_the_same_checks_on_request_id_trace_parent_and_address() {
+        withForgedHeaders(GraphQlClient.forPort(port).withToken(TestTokens.forgedTokenFor(Persona.ACME_MANAGER)),
+                "r".repeat(129), "not-a-traceparent")
+                .execute("{ whoami { kind } }");
+
+        assertOneRecordWithoutForgedValues("action", "http.POST /graphql", "rrrr", "not-a-traceparent");
+    }
+
+    @Test
+    void a_valid_trace_parent_is_audited_as_sent() {
+        String traceParent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        manager().withHeader("traceparent", traceParent).execute("mutation { purgeNotes }");
+
+        assertThat(auditRecords()).singleElement()
+                .satisfies(record -> assertThat(record.path("traceParent").asString()).isEqualTo(traceParent));
+    }
+
+    private static GraphQlClient withForgedHeaders(GraphQlClient client, String requestId, String traceParent) {
+        return client.withHeader("x-request-id", requestId).withHeader("traceparent", traceParent)
+                .withHeader("x-forwarded-for", FORGED_ADDRESS);
+    }
+
+    /** The one record whose {@code field} is {@code value}: a generated request id, no trace parent, the socket address. */
+    private void assertOneRecordWithoutForgedValues(String field, String value, String... forged) {
+        List<JsonNode> records = allAuditRecords().stream().filter(record -> value.equals(record.path(field).asString())).toList();
+
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.path("requestId").asString()).matches(GENERATED_ID);
+            assertThat(record.path("traceParent").isNull()).isTrue();
+            assertThat(record.path("clientIp").asString()).isIn(LOOPBACK);
+            assertThat(record.toString()).doesNotContain(forged).doesNotContain(FORGED_ADDRESS);
+        });
+    }
+
     private GraphQlClient manager() {
         return GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).withHeader("x-request-id", requestId);
     }
 
     /** This test's audit lines (by request id), each checked to be one JSON object. */
     private List<JsonNode> auditRecords() {
+        return allAuditRecords().stream().filter(record -> requestId.equals(record.path("requestId").asString())).toList();
+    }
+
+    /** Every audit line written while this test ran, each checked to be one JSON object. */
+    private List<JsonNode> allAuditRecords() {
         List<ILoggingEvent> events;
         synchronized (audit) { // AppenderBase appends while holding this lock
             events = List.copyOf(audit.list);
@@ -234,7 +286,6 @@ class AuditTrailTest {
                 .map(ILoggingEvent::getFormattedMessage)
                 .peek(line -> assertThat(line).doesNotContain("\n"))
                 .map(JSON::readTree)
-                .filter(record -> requestId.equals(record.path("requestId").asString()))
                 .toList();
     }
 }

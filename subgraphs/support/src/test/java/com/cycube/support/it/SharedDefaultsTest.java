@@ -21,6 +21,7 @@ class SharedDefaultsTest {
         assertThat(environment.getProperty("spring.graphql.websocket.path")).isEqualTo("/graphql");
         assertThat(environment.getProperty("server.tomcat.max-keep-alive-requests")).isEqualTo("-1");
         assertThat(environment.getProperty("server.error.include-stacktrace")).isEqualTo("never");
+        assertThat(environment.getProperty("server.forward-headers-strategy")).isEqualTo("none");
         assertThat(environment.getProperty("dgs.graphql.graphiql.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("cycube.security.issuer-uri")).isEqualTo("http://localhost:8180/realms/cycube");

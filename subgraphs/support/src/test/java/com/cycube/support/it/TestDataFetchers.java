@@ -4,6 +4,8 @@ import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.context.RequestContext;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.pagination.Connection;
+import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsMutation;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.dataloader.DataLoader;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -27,7 +30,8 @@ public class TestDataFetchers {
     static final String SECRET_IN_EXCEPTION = "mongodb://admin:hunter2@db.internal";
     static final Instant LAUNCH_TIME = Instant.parse("2026-11-24T17:30:00Z");
 
-    public record Whoami(String subject, String kind, String role, String organizationId, String requestId) {
+    public record Whoami(String subject, String kind, String role, String organizationId, String requestId,
+                         String traceParent, String clientIp) {
     }
 
     public record Greeting(String name) {
@@ -50,7 +54,7 @@ public class TestDataFetchers {
         RequestContext context = RequestContext.from(env);
         Caller caller = context.caller();
         return new Whoami(caller.subject(), caller.kind().name(), caller.role().map(Role::name).orElse(null),
-                caller.organizationId().orElse(null), context.requestId());
+                caller.organizationId().orElse(null), context.requestId(), context.traceParent(), context.clientIp());
     }
 
     @DgsQuery
@@ -89,6 +93,16 @@ public class TestDataFetchers {
     @DgsQuery
     public Instant echoTime(@InputArgument Instant at) {
         return at;
+    }
+
+    /** Slices an in-memory list the way a store or batch loader does: rows {@code offset .. offset + first} (one extra). */
+    @DgsQuery
+    public Connection<String> names(@InputArgument Integer count, @InputArgument Integer first, @InputArgument String after) {
+        PageRequest page = PageRequest.of(first, after);
+        List<String> all = IntStream.range(0, count).mapToObj(i -> "name-" + i).toList();
+        int from = Math.min(page.offset(), all.size());
+        int to = Math.min(page.offset() + page.first() + 1, all.size());
+        return Connection.of(all.subList(from, to), page, all.size());
     }
 
     @DgsMutation
