@@ -38,6 +38,9 @@ public class AssessmentIndexes implements ApplicationRunner {
                 .on("questionId", Sort.Direction.ASC).named("user_question"));
         mongo.indexOps(CertificateDocument.class).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
                 .on("userId", Sort.Direction.ASC).on("issuedAt", Sort.Direction.DESC).named("organization_user_issued"));
+        // certificates issued before they recorded their course's owner are found by course (CourseFactsHandler)
+        mongo.indexOps(CertificateDocument.class).createIndex(new Index().on("courseId", Sort.Direction.ASC)
+                .named("course"));
         // counters of past windows disappear by themselves
         mongo.indexOps(RateLimitStore.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
                 .expire(Duration.ZERO).named("expiry"));

@@ -51,7 +51,16 @@ public final class Ops {
             query($id: ID!) { certificate(id: $id) { id holderName courseTitle verificationCode } }""";
 
     public static final String VERIFY = """
-            query($code: String!) { verifyCertificate(code: $code) { authentic holderName courseTitle issuedAt } }""";
+            query($code: String!) { verifyCertificate(code: $code) {
+              authentic holderName courseTitle issuedAt issuer platformContent revoked revokedAt } }""";
+
+    /** A certificate with who issued it and whether it was revoked. */
+    public static final String CERTIFICATE_STATUS = """
+            query($id: ID!) { certificate(id: $id) { id courseTitle issuer platformContent revoked revokedAt } }""";
+
+    public static final String REVOKE = """
+            mutation($input: RevokeCertificateInput!) { revokeCertificate(input: $input) {
+              certificate { id courseTitle issuer platformContent revoked revokedAt } } }""";
 
     public static final String ENTITIES = """
             query($r: [_Any!]!) { _entities(representations: $r) {

@@ -3,19 +3,18 @@ package com.cycube.assessment.certificates;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.CallerBatchLoader;
 import com.netflix.graphql.dgs.DgsDataLoader;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Certificates and their holders' names, batched per request: what the caller may not read is absent. */
+/** Certificates, their holders' names and issuers, batched per request: what the caller may not read is absent. */
 public final class CertificateDataLoaders {
 
     public static final String CERTIFICATES = "certificates";
     public static final String CERTIFICATES_BY_USER = "certificatesByUser";
-    public static final String HOLDER_NAMES = "holderNames";
+    public static final String NAMES = "certificateNames";
 
     private CertificateDataLoaders() {
     }
@@ -51,22 +50,19 @@ public final class CertificateDataLoaders {
         }
     }
 
-    /** Holder display names of certificates the caller already may read, keyed by the certificate. */
-    @DgsDataLoader(name = HOLDER_NAMES)
-    public static class HolderNames extends CallerBatchLoader<CertificateDocument, String> {
+    /** What certificates the caller already may read show from other subgraphs: holder names and issuers. */
+    @DgsDataLoader(name = NAMES)
+    public static class Names extends CallerBatchLoader<CertificateDocument, CertificateService.Names> {
         private final CertificateService certificates;
 
-        public HolderNames(CertificateService certificates) {
+        public Names(CertificateService certificates) {
             this.certificates = certificates;
         }
 
         @Override
-        protected Map<CertificateDocument, String> loadFor(Caller caller, Set<CertificateDocument> keys) {
-            Map<String, String> names = certificates.holderNames(keys);
-            Map<CertificateDocument, String> byCertificate = new HashMap<>();
-            keys.stream().filter(certificate -> names.containsKey(certificate.userId()))
-                    .forEach(certificate -> byCertificate.put(certificate, names.get(certificate.userId())));
-            return byCertificate;
+        protected Map<CertificateDocument, CertificateService.Names> loadFor(Caller caller, Set<CertificateDocument> keys) {
+            Map<String, CertificateService.Names> names = certificates.names(keys);
+            return keys.stream().collect(Collectors.toMap(Function.identity(), certificate -> names.get(certificate.id())));
         }
     }
 }

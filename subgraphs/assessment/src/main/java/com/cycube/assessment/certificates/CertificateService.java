@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -18,24 +19,36 @@ import org.springframework.stereotype.Service;
 
 /**
  * Reading and verifying certificates. A certificate is visible to its holder, managers of the holder's
- * organization and root; verification is public and shows only what a certificate shows anyway.
+ * organization and root; verification is public and shows only what a certificate shows anyway: holder, course,
+ * issue date, who issued it (CyCube for platform content, else the course's organization) and whether it was revoked.
  */
 @Service
 public class CertificateService {
 
     private final CertificateStore store;
     private final UserStore users;
+    private final OrganizationStore organizations;
     private final CertificateSigner signer;
 
-    public CertificateService(CertificateStore store, UserStore users, CertificateSigner signer) {
+    public CertificateService(CertificateStore store, UserStore users, OrganizationStore organizations,
+                              CertificateSigner signer) {
         this.store = store;
         this.users = users;
+        this.organizations = organizations;
         this.signer = signer;
     }
 
-    /** What verifyCertificate answers. */
-    public record Verification(boolean authentic, String holderName, String courseTitle, Instant issuedAt) {
-        static final Verification NOT_AUTHENTIC = new Verification(false, null, null, null);
+    /** A certificate's holder name and issuer, as the other subgraphs told assessment; null where unknown. */
+    public record Names(String holderName, String issuer) {
+    }
+
+    /**
+     * What verifyCertificate answers: a genuine code shows the certificate, including whether it was revoked
+     * ({@code authentic} true, {@code revoked} true); anything else shows nothing.
+     */
+    public record Verification(boolean authentic, String holderName, String courseTitle, Instant issuedAt,
+                               String issuer, Boolean platformContent, Boolean revoked, Instant revokedAt) {
+        static final Verification NOT_AUTHENTIC = new Verification(false, null, null, null, null, null, null, null);
     }
 
     public Connection<CertificateDocument> mine(Caller caller, PageRequest page) {
@@ -72,9 +85,25 @@ public class CertificateService {
         return caller.hasRole(Role.MANAGER) || (caller.hasRole(Role.TRAINEE) && userId.equals(caller.subject()));
     }
 
-    /** Display names of the holders of certificates the caller already may read, by user id. */
-    public Map<String, String> holderNames(Collection<CertificateDocument> certificates) {
-        return users.holderNames(certificates);
+    /**
+     * What certificates already authorized for reading (or verified) show from other subgraphs, by certificate id:
+     * the holder's display name and who issued the certificate — {@value CertificateDocument#PLATFORM_ISSUER} for
+     * platform content, otherwise the name of the organization that owned the course at issue time. Null where
+     * assessment does not know it (yet).
+     */
+    public Map<String, Names> names(Collection<CertificateDocument> certificates) {
+        Map<String, String> holders = users.holderNames(certificates);
+        Map<String, String> organizationNames = organizations.names(certificates.stream()
+                .filter(certificate -> Boolean.FALSE.equals(certificate.platformContent()))
+                .map(CertificateDocument::courseOrganizationId).filter(Objects::nonNull).collect(Collectors.toSet()));
+        Map<String, Names> names = new HashMap<>();
+        for (CertificateDocument certificate : certificates) {
+            Boolean platform = certificate.platformContent();
+            String issuer = platform == null ? null
+                    : platform ? CertificateDocument.PLATFORM_ISSUER : organizationNames.get(certificate.courseOrganizationId());
+            names.put(certificate.id(), new Names(holders.get(certificate.userId()), issuer));
+        }
+        return names;
     }
 
     /**
@@ -86,8 +115,11 @@ public class CertificateService {
                 .orElseThrow(() -> DomainException.badInput("This is not a certificate verification code"));
         return store.findForVerification(parsed.certificateId())
                 .filter(certificate -> signer.verifies(parsed, certificate))
-                .map(certificate -> new Verification(true, holderNames(List.of(certificate)).get(certificate.userId()),
-                        certificate.courseTitle(), certificate.issuedAt()))
+                .map(certificate -> {
+                    Names names = names(List.of(certificate)).get(certificate.id());
+                    return new Verification(true, names.holderName(), certificate.courseTitle(), certificate.issuedAt(),
+                            names.issuer(), certificate.platformContent(), certificate.revoked(), certificate.revokedAt());
+                })
                 .orElse(Verification.NOT_AUTHENTIC);
     }
 }

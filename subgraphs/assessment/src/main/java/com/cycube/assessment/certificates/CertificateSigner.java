@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
@@ -16,15 +18,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Verification codes: {@code <certificate id>.<HMAC-SHA256 signature>}, the signature over a version tag, the
- * certificate id, holder id, course id and issue time, with the key {@code cycube.assessment.certificates.signing-key}
+ * certificate id, holder id, course id, issue time and (since {@code v2}) who owns the course — its visibility and
+ * owning organization as recorded at issue time — with the key {@code cycube.assessment.certificates.signing-key}
  * (from the environment in production). A code can only be made by whoever holds the key; changing any signed
- * field of a stored certificate, or any character of a code, makes verification fail.
+ * field of a stored certificate, or any character of a code, makes verification fail. Codes issued before {@code v2}
+ * ({@code v1}: without the course's owner) still verify; only their course owner, recorded later, is unsigned.
  */
 @Component
 public class CertificateSigner {
 
     private static final Logger log = LoggerFactory.getLogger(CertificateSigner.class);
     private static final String ALGORITHM = "HmacSHA256";
+    private static final String V1 = "cycube-certificate-v1";
+    private static final String V2 = "cycube-certificate-v2";
     private static final Pattern CODE = Pattern.compile(
             "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{43})");
 
@@ -59,23 +65,45 @@ public class CertificateSigner {
         return matcher.matches() ? Optional.of(new ParsedCode(matcher.group(1), matcher.group(2))) : Optional.empty();
     }
 
-    public String codeFor(String certificateId, String userId, String courseId, Instant issuedAt) {
-        return certificateId + "." + signature(certificateId, userId, courseId, issuedAt);
+    /** The code of a certificate: a {@code v2} signature, over the course's owner too. */
+    public String codeFor(String certificateId, String userId, String courseId, Instant issuedAt,
+                          String courseVisibility, String courseOrganizationId) {
+        return certificateId + "." + signature(V2, certificateId, userId, courseId, issuedAt, courseVisibility,
+                courseOrganizationId);
     }
 
-    /** Whether {@code code} is this platform's signature of exactly these certificate fields. */
+    /** A code as certificates were issued before {@code v2} (tests make one to check they still verify). */
+    String legacyCodeFor(String certificateId, String userId, String courseId, Instant issuedAt) {
+        return certificateId + "." + signature(V1, certificateId, userId, courseId, issuedAt);
+    }
+
+    /**
+     * Whether {@code code} is this platform's signature of exactly these certificate fields: a {@code v2} signature
+     * of them all, or a {@code v1} signature (made only before {@code v2} existed) of all but the course's owner.
+     */
     public boolean verifies(ParsedCode code, CertificateDocument certificate) {
         if (!code.certificateId().equals(certificate.id())) {
             return false;
         }
-        String expected = signature(certificate.id(), certificate.userId(), certificate.courseId(), certificate.issuedAt());
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                code.signature().getBytes(StandardCharsets.US_ASCII));
+        String v2 = signature(V2, certificate.id(), certificate.userId(), certificate.courseId(), certificate.issuedAt(),
+                certificate.courseVisibility(), certificate.courseOrganizationId());
+        String v1 = signature(V1, certificate.id(), certificate.userId(), certificate.courseId(), certificate.issuedAt());
+        return matches(v2, code.signature()) | matches(v1, code.signature()); // both computed: same time either way
     }
 
-    private String signature(String certificateId, String userId, String courseId, Instant issuedAt) {
-        String signed = String.join("\n", "cycube-certificate-v1", certificateId, userId, courseId,
-                String.valueOf(issuedAt == null ? null : issuedAt.toEpochMilli()));
+    private static boolean matches(String expected, String signature) {
+        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private String signature(String version, String certificateId, String userId, String courseId, Instant issuedAt,
+                             String... more) {
+        List<String> fields = new ArrayList<>(List.of(version, String.valueOf(certificateId), String.valueOf(userId),
+                String.valueOf(courseId), String.valueOf(issuedAt == null ? null : issuedAt.toEpochMilli())));
+        for (String field : more) {
+            fields.add(String.valueOf(field));
+        }
+        String signed = String.join("\n", fields);
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);

@@ -4,17 +4,19 @@ import com.cycube.support.auth.Caller;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads of {@code certificates} (issued by {@link CourseCompletedHandler}): tenant-scoped for callers, and one read
- * by id across organizations for public verification.
+ * Reads of {@code certificates} (issued by {@link CourseCompletedHandler}) and their revocation: tenant-scoped for
+ * callers, and one read by id across organizations for public verification.
  */
 @Component
 public class CertificateStore {
@@ -29,6 +31,10 @@ public class CertificateStore {
         this.mongo = mongo;
     }
 
+    public Optional<CertificateDocument> find(Caller caller, String id) {
+        return tenants.findById(caller, Visibility.OWN_ORGANIZATION, id, CertificateDocument.class);
+    }
+
     public List<CertificateDocument> findAll(Caller caller, Collection<String> ids) {
         return tenants.findAllById(caller, Visibility.OWN_ORGANIZATION, ids, CertificateDocument.class);
     }
@@ -41,6 +47,17 @@ public class CertificateStore {
 
     public long countOfUser(Caller caller, String userId) {
         return tenants.count(caller, Visibility.OWN_ORGANIZATION, Criteria.where("userId").is(userId),
+                CertificateDocument.class);
+    }
+
+    /**
+     * Revokes the certificate if it is still valid (compare-and-set on {@code revokedAt}), in the caller's
+     * organization (root: any); empty when it was revoked meanwhile, or is not the caller's to change.
+     */
+    public Optional<CertificateDocument> revoke(Caller caller, String id, Instant at, String revokedBy, String reason) {
+        Update revoke = new Update().set(CertificateDocument.REVOKED_AT, at).set("revokedBy", revokedBy)
+                .set("revocationReason", reason);
+        return tenants.update(caller, id, Criteria.where(CertificateDocument.REVOKED_AT).is(null), revoke,
                 CertificateDocument.class);
     }
 

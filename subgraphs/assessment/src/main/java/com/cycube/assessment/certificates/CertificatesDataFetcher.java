@@ -6,19 +6,28 @@ import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
+import com.netflix.graphql.dgs.DgsMutation;
 import com.netflix.graphql.dgs.DgsQuery;
 import com.netflix.graphql.dgs.InputArgument;
 import graphql.schema.DataFetchingEnvironment;
 import java.util.concurrent.CompletableFuture;
 
-/** Certificate queries, public verification and the Certificate fields. */
+/** Certificate queries, public verification, revocation and the Certificate fields. */
 @DgsComponent
 public class CertificatesDataFetcher {
 
-    private final CertificateService certificates;
+    public record RevokeCertificateInput(String certificateId, String reason) {
+    }
 
-    public CertificatesDataFetcher(CertificateService certificates) {
+    public record RevokeCertificatePayload(CertificateDocument certificate) {
+    }
+
+    private final CertificateService certificates;
+    private final CertificateRevocationService revocations;
+
+    public CertificatesDataFetcher(CertificateService certificates, CertificateRevocationService revocations) {
         this.certificates = certificates;
+        this.revocations = revocations;
     }
 
     @DgsQuery
@@ -38,6 +47,13 @@ public class CertificatesDataFetcher {
         return certificates.verify(code);
     }
 
+    @DgsMutation
+    public RevokeCertificatePayload revokeCertificate(@InputArgument RevokeCertificateInput input,
+                                                      DataFetchingEnvironment env) {
+        return new RevokeCertificatePayload(revocations.revoke(RequestContext.from(env).caller(), input.certificateId(),
+                input.reason()));
+    }
+
     @DgsData(parentType = "Certificate", field = "holder")
     public EntityReference holder(DataFetchingEnvironment env) {
         CertificateDocument certificate = env.getSource();
@@ -46,7 +62,16 @@ public class CertificatesDataFetcher {
 
     @DgsData(parentType = "Certificate", field = "holderName")
     public CompletableFuture<String> holderName(DataFetchingEnvironment env) {
+        return names(env).thenApply(CertificateService.Names::holderName);
+    }
+
+    @DgsData(parentType = "Certificate", field = "issuer")
+    public CompletableFuture<String> issuer(DataFetchingEnvironment env) {
+        return names(env).thenApply(CertificateService.Names::issuer);
+    }
+
+    private static CompletableFuture<CertificateService.Names> names(DataFetchingEnvironment env) {
         CertificateDocument certificate = env.getSource();
-        return RequestContext.load(env, CertificateDataLoaders.HOLDER_NAMES, certificate);
+        return RequestContext.load(env, CertificateDataLoaders.NAMES, certificate);
     }
 }

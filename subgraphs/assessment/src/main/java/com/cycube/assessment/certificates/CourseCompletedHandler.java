@@ -23,17 +23,24 @@ import org.springframework.stereotype.Component;
  * {@code cycube.assessment.certificates.passing-score} (a completion without a score earns none). Idempotent twice
  * over: the certificate id is derived from the enrollment id, and the issuing upsert only sets fields on insert — a
  * redelivered event, or another CourseCompleted for the same enrollment, leaves the first certificate as it is.
- * Trusted system code without a caller: MongoTemplate, scoped by the event's organization.
+ * The certificate records, as it is issued, who owns the course ({@link CourseFactStore}, from
+ * {@code catalog.CoursePublished}): platform content (GLOBAL) or an organization's own course. A completion of a
+ * course assessment has not learnt yet issues nothing now and fails, so it comes back (retried with backoff): a
+ * certificate never exists without knowing who issued it. Trusted system code without a caller: MongoTemplate,
+ * scoped by the event's organization.
  */
 @Component
 public class CourseCompletedHandler implements EventHandler {
 
     private final MongoTemplate mongo;
+    private final CourseFactStore courses;
     private final CertificateSigner signer;
     private final int passingScore;
 
-    public CourseCompletedHandler(MongoTemplate mongo, CertificateSigner signer, AssessmentProperties properties) {
+    public CourseCompletedHandler(MongoTemplate mongo, CourseFactStore courses, CertificateSigner signer,
+                                  AssessmentProperties properties) {
         this.mongo = mongo;
+        this.courses = courses;
         this.signer = signer;
         this.passingScore = properties.certificates().passingScore();
     }
@@ -59,6 +66,8 @@ public class CourseCompletedHandler implements EventHandler {
         if (completed.score() == null || completed.score() < passingScore) {
             return; // completed below the passing score: no certificate
         }
+        CourseFactDocument course = courses.find(completed.courseId()).orElseThrow(() -> new IllegalStateException(
+                "Course " + completed.courseId() + " is not known yet (catalog.CoursePublished): the certificate waits"));
         String id = certificateIdFor(completed.enrollmentId());
         // stored dates have millisecond precision: sign what is stored
         Instant issuedAt = (completed.completedAt() != null ? completed.completedAt() : event.occurredAt())
@@ -70,7 +79,10 @@ public class CourseCompletedHandler implements EventHandler {
                 .setOnInsert("courseTitle", completed.courseTitle() == null ? completed.courseId() : completed.courseTitle())
                 .setOnInsert("score", (int) Math.round(completed.score()))
                 .setOnInsert("issuedAt", Date.from(issuedAt))
-                .setOnInsert("verificationCode", signer.codeFor(id, completed.userId(), completed.courseId(), issuedAt));
+                .setOnInsert("verificationCode", signer.codeFor(id, completed.userId(), completed.courseId(), issuedAt,
+                        course.visibility(), course.organizationId()))
+                .setOnInsert(CertificateDocument.COURSE_VISIBILITY, course.visibility())
+                .setOnInsert(CertificateDocument.COURSE_ORGANIZATION, course.organizationId());
         Query certificate = Query.query(Criteria.where("_id").is(id).and("organizationId").is(organizationId));
         Idempotent.applyOnce(mongo, CertificateDocument.COLLECTION, certificate, issue, event.eventId(), true);
     }

@@ -134,7 +134,7 @@ class CertificatesTest extends AssessmentIntegrationTest {
         String code = codeOf(Persona.ACME_TRAINEE);
         String forged = new CertificateSigner("an-attacker-key-of-at-least-32-characters").codeFor(
                 CourseCompletedHandler.certificateIdFor("enrollment-1"), Persona.ACME_TRAINEE.subject(), "course-global",
-                COMPLETED);
+                COMPLETED, "GLOBAL", null);
         char last = code.charAt(code.length() - 1);
         String tampered = code.substring(0, code.length() - 1) + (last == 'A' ? 'B' : 'A');
         String unknown = UUID.randomUUID() + code.substring(code.indexOf('.'));
