@@ -102,12 +102,21 @@ export function useLabConsole(cubeId: string, templateId: string) {
 
 const statusColour: Record<ProgressStatus, string> = { ON_TRACK: 'blue', OVERDUE: 'red', COMPLETED: 'green' };
 
-/** The trainee dashboard: one request for profile, enrollments with progress, certificates and running labs. */
+/**
+ * The trainee dashboard: one request for profile, enrollments with progress, certificates and running labs.
+ * A subgraph that is down nulls only its own fields (with an error), so the page keeps what the others answered
+ * (errorPolicy 'all' keeps partial data) and says which part is missing.
+ */
 export function useDashboard() {
-  const { result, loading, fetchMore } = useTraineeDashboardQuery({ first: 20 });
+  const { result, loading, error, fetchMore } = useTraineeDashboardQuery({ first: 20 }, { errorPolicy: 'all' });
   const me = computed(() => result.value?.me ?? null);
+  const unavailable = computed(() => ({
+    training: me.value !== null && me.value.enrollments === null, // training down
+    certificates: me.value !== null && me.value.certificates === null, // assessment down
+    labs: me.value !== null && me.value.activeLabs === null, // labs down
+  }));
   const rows = computed(() =>
-    me.value?.enrollments.edges.map(({ node }) => ({
+    me.value?.enrollments?.edges.map(({ node }) => ({
       id: node.id,
       course: node.course?.title ?? 'Course unavailable', // catalog down: the rest of the page still shows
       percent: node.progress.percent,
@@ -118,10 +127,10 @@ export function useDashboard() {
   const certificates = computed(() => me.value?.certificates?.map((c) => `${c.courseTitle} (${c.score}%)`) ?? []);
   const runningLabs = computed(() => me.value?.activeLabs?.filter((lab) => lab.state === 'RUNNING').length ?? 0);
   const more = () => {
-    const cursor = me.value?.enrollments.pageInfo.endCursor;
+    const cursor = me.value?.enrollments?.pageInfo.endCursor;
     return cursor ? fetchMore({ variables: { first: 20, after: cursor } }) : undefined;
   };
-  return { loading, rows, certificates, runningLabs, more };
+  return { loading, error, unavailable, rows, certificates, runningLabs, more };
 }
 
 /** Enroll, then mark readings as done. */
