@@ -139,14 +139,18 @@ class TraineeJourneyThroughRouterTest {
             awaitProgress(mine, enrollmentId, progress -> progress.path("completedCubes").asInt() >= 3);
             awaitProgress(team, enrollmentId, progress -> progress.path("completedCubes").asInt() >= 3);
 
-            // the lab: launched, running, its flag found, its objectives confirmed by the manager
+            // the lab: launched, running, its flag found; a platform lab's objectives are confirmed by the automated
+            // checker or root, never by a manager (who might be confirming their own lab)
             String labId = trainee.execute("mutation($i: LaunchLabInput!) { launchLab(input: $i) { lab { id } } }",
                     Map.of("i", Map.of("cubeId", "cube-linux-triage-lab"))).assertNoErrors().get("data.launchLab.lab.id");
             awaitRunning(trainee, labId);
             assertThat(trainee.execute(SUBMIT, Map.of("i", Map.of("questionId", "q-linux-triage-flag", "flag", "cycube{GREP-the-auth-log}")))
                     .assertNoErrors().<Boolean>get("data.submitAnswer.correct")).isTrue();
+            GraphQlClient root = as("root@cycube.local");
             for (String objective : List.of("shell-on-target", "evidence-found")) {
-                manager.execute("mutation($i: RecordLabObjectiveInput!) { recordLabObjective(input: $i) { lab { id } } }",
+                assertThat(manager.execute("mutation($i: RecordLabObjectiveInput!) { recordLabObjective(input: $i) { lab { id } } }",
+                        Map.of("i", Map.of("labId", labId, "objectiveId", objective))).errorCodes()).containsExactly("FORBIDDEN");
+                root.execute("mutation($i: RecordLabObjectiveInput!) { recordLabObjective(input: $i) { lab { id } } }",
                         Map.of("i", Map.of("labId", labId, "objectiveId", objective))).assertNoErrors();
             }
             JsonNode done = awaitProgress(mine, enrollmentId, progress -> "COMPLETED".equals(progress.path("status").asString()));

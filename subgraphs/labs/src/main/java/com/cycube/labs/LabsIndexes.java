@@ -1,5 +1,7 @@
 package com.cycube.labs;
 
+import com.cycube.labs.instances.ResetRateLimitStore;
+import java.time.Duration;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -29,5 +31,8 @@ public class LabsIndexes implements ApplicationRunner {
         labs.createIndex(new Index().on("state", Sort.Direction.ASC).on("expiresAt", Sort.Direction.ASC).named("state_expiry"));
         labs.createIndex(new Index().on("organizationId", Sort.Direction.ASC).on("requestedAt", Sort.Direction.DESC).named("organization_requested"));
         labs.createIndex(new Index().on("ownerId", Sort.Direction.ASC).on("cubeId", Sort.Direction.ASC).named("owner_cube"));
+        // reset counters disappear once their newest use left the window
+        mongo.indexOps(ResetRateLimitStore.COLLECTION).createIndex(new Index().on("expiresAt", Sort.Direction.ASC)
+                .expire(Duration.ZERO).named("expiry"));
     }
 }

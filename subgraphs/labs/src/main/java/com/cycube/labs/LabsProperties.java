@@ -13,10 +13,15 @@ public record LabsProperties(
         Duration expiryWarning,
         Duration provisioningTimeout,
         Duration objectiveGrace,
+        ResetLimit resetLimit,
         Driver driver,
         Simulated simulated,
         Ec2 ec2,
         Guacamole guacamole) {
+
+    /** At most {@code perLab} resets of one lab and {@code perUser} resets by one person within any {@code window}. */
+    public record ResetLimit(int perLab, int perUser, Duration window) {
+    }
 
     public record Driver(boolean enabled, Duration interval) {
     }

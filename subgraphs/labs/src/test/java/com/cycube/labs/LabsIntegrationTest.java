@@ -1,11 +1,16 @@
 package com.cycube.labs;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.cycube.labs.demo.DemoData;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.provisioning.LabReaper;
 import com.cycube.labs.provisioning.ProvisioningDriver;
 import com.cycube.labs.templates.LabProtocol;
 import com.cycube.labs.templates.LabTemplateDocument;
+import com.cycube.support.audit.AuditLog;
 import com.cycube.support.contracts.catalog.CoursePublished;
 import com.cycube.support.contracts.identity.OrganizationChanged;
 import com.cycube.support.events.DomainEvent;
@@ -22,6 +27,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,13 +40,14 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * The base of the labs' HTTP tests: one shared context (embedded store, simulated cloud and remote access with a
  * 3 s boot and 2 s shutdown on a hand-moved clock), the scheduled driver off — tests call
- * {@link #driver}{@code .tick()} and {@link #reaper}{@code .tick()} themselves — and before each test only the
- * demo templates plus {@code tmpl-broken} (an image the simulated cloud never boots).
+ * {@link #driver}{@code .tick()} and {@link #reaper}{@code .tick()} themselves — a quota of 3 labs per organization,
+ * at most 3 resets per lab and 5 per user an hour, and before each test only the demo templates plus
+ * {@code tmpl-broken} (an image the simulated cloud never boots).
  */
 @SubgraphTest
 @Import(LabsIntegrationTest.ClockConfig.class)
 @TestPropertySource(properties = {"cycube.labs.driver.enabled=false", "cycube.change-streams.enabled=false",
-        "cycube.labs.default-quota=3"})
+        "cycube.labs.default-quota=3", "cycube.labs.reset-limit.per-user=5"})
 public abstract class LabsIntegrationTest {
 
     public static final String BROKEN_IMAGE = "ami-00000000deadbeef0";
@@ -85,7 +92,8 @@ public abstract class LabsIntegrationTest {
     @BeforeEach
     void onlyTheDemoTemplatesAndTheTestCourse() {
         events.drain();
-        for (String collection : new String[] {"lab_instances", "lab_quotas", "lab_templates", "lab_cubes", "lab_course_archives"}) {
+        for (String collection : new String[] {"lab_instances", "lab_quotas", "lab_templates", "lab_cubes", "lab_course_archives",
+                "lab_quota_usage", "lab_reset_limits"}) {
             mongo.remove(new org.springframework.data.mongodb.core.query.Query(), collection);
         }
         indexes.run(null);
@@ -139,6 +147,23 @@ public abstract class LabsIntegrationTest {
     /** The events of {@code type} that {@code action} produced (relayed from labs' outbox). */
     protected List<DomainEvent> eventsOf(Class<? extends EventPayload> type, Runnable action) {
         return ProducedEvents.during(events, eventLog, EventPayload.typeOf(type), action);
+    }
+
+    /** The audit records ({@code cycube.audit}, one JSON object each) written while {@code action} ran. */
+    protected static List<String> auditedDuring(Runnable action) {
+        Logger logger = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME);
+        ListAppender<ILoggingEvent> appender = new ListAppender<>();
+        Level level = logger.getLevel();
+        logger.setLevel(Level.INFO);
+        appender.start();
+        logger.addAppender(appender);
+        try {
+            action.run();
+        } finally {
+            logger.detachAppender(appender);
+            logger.setLevel(level);
+        }
+        return appender.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     protected GraphQlClient.Response as(Persona persona, String query) {

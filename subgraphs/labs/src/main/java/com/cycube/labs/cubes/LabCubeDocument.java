@@ -23,4 +23,9 @@ public record LabCubeDocument(@Id String id, String organizationId, String cours
                               String kind, String labTemplateId, boolean lab, Instant occurredAt, Boolean archived) implements TenantOwned {
 
     public static final String COLLECTION = "lab_cubes";
+
+    /** Platform content: a cube of a GLOBAL course (no organization owns it). */
+    public boolean platformContent() {
+        return organizationId == null || "GLOBAL".equals(visibility);
+    }
 }

@@ -29,4 +29,16 @@ public class LabCubeStore {
                         LabCubeDocument.class)
                 .stream().findFirst();
     }
+
+    /**
+     * The cube a lab was launched for, as the caller may see it (the lab's organization's own or a GLOBAL one; root:
+     * any), pinned to the lab's organization or GLOBAL — whether or not it is still launchable (an archived course's
+     * cube is still the same content).
+     */
+    public Optional<LabCubeDocument> findOfLab(Caller caller, String cubeId, String labOrganizationId) {
+        return scoped.find(caller, Visibility.OWN_ORGANIZATION_OR_GLOBAL,
+                        Criteria.where("_id").is(cubeId).and("organizationId").in(labOrganizationId, null), Sort.unsorted(), null,
+                        LabCubeDocument.class)
+                .stream().findFirst();
+    }
 }

@@ -1,6 +1,8 @@
 package com.cycube.labs.instances;
 
 import com.cycube.labs.LabsProperties;
+import com.cycube.labs.cubes.LabCubeDocument;
+import com.cycube.labs.cubes.LabCubeStore;
 import com.cycube.labs.templates.LabObjective;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
@@ -15,11 +17,20 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Lab objectives: the in-VM checker (an integration client of the lab's organization with scope
- * {@value #REPORT_SCOPE}) or a manager of that organization (root too) reports an objective met; trainees never
- * report their own. When the last objective of a lab is met, the same compare-and-set write that records it stores
- * {@code LabObjectivesMet} and {@code objectivesMetAt} — once per lab, however often or concurrently it is
- * reported.
+ * Lab objectives: who confirms them decides who gets a completed LAB cube (and, through training and assessment, a
+ * certificate), so the rule is strict:
+ * <ul>
+ *   <li>nobody confirms objectives of their own lab (FORBIDDEN — a manager who launched a lab cannot complete it
+ *       themselves);</li>
+ *   <li>labs of platform content (a cube of a GLOBAL course, or one labs knows nothing about) are confirmed only by
+ *       the in-VM checker — an integration client of the lab's organization with scope {@value #REPORT_SCOPE} — or
+ *       by root;</li>
+ *   <li>labs of the organization's own content (ORGANIZATION visibility) also by managers of that organization.</li>
+ * </ul>
+ * Trainees never report objectives. Every refusal is FORBIDDEN before anything is written (the shared audit
+ * instrumentation records it as a denial). When the last objective of a lab is met, the same compare-and-set write
+ * that records it stores {@code LabObjectivesMet} and {@code objectivesMetAt} — once per lab, however often or
+ * concurrently it is reported.
  *
  * <p>Objectives count while the lab is RUNNING, and for {@code cycube.labs.objective-grace} after it stopped
  * running (the checker's last report may arrive just after the trainee terminated the lab or it expired).
@@ -30,10 +41,12 @@ public class LabObjectives {
     public static final String REPORT_SCOPE = "labs:report";
 
     private final LabStore store;
+    private final LabCubeStore cubes;
     private final LabsProperties properties;
 
-    public LabObjectives(LabStore store, LabsProperties properties) {
+    public LabObjectives(LabStore store, LabCubeStore cubes, LabsProperties properties) {
         this.store = store;
+        this.cubes = cubes;
         this.properties = properties;
     }
 
@@ -49,6 +62,7 @@ public class LabObjectives {
         return OptimisticRetry.until("The lab", () -> {
             LabInstanceDocument lab = store.findInOrganization(caller, labId)
                     .orElseThrow(() -> DomainException.notFound("LabInstance", labId));
+            requireMayConfirm(caller, lab);
             if (lab.objectives().stream().noneMatch(objective -> objective.id().equals(objectiveId))) {
                 throw DomainException.badInput("The lab has no objective " + objectiveId);
             }
@@ -72,6 +86,26 @@ public class LabObjectives {
             caller.require(Role.ROOT, REPORT_SCOPE); // integrations have no role: the scope decides
         } else {
             caller.require(Role.MANAGER, null);
+        }
+    }
+
+    /**
+     * Nobody confirms their own lab; platform content only the checker (its scope was checked) or root; the
+     * organization's own content also its managers. Runs after the lab was found in the caller's organization.
+     */
+    private void requireMayConfirm(Caller caller, LabInstanceDocument lab) {
+        if (caller.subject() != null && caller.subject().equals(lab.ownerId())) {
+            throw DomainException.forbidden("Nobody confirms the objectives of their own lab: the in-VM checker or another "
+                    + "manager of the organization does");
+        }
+        if (caller.isRoot() || caller.isIntegration()) {
+            return;
+        }
+        boolean platformContent = cubes.findOfLab(caller, lab.cubeId(), lab.organizationId())
+                .map(LabCubeDocument::platformContent).orElse(true); // unknown content: the strictest rule
+        if (platformContent) {
+            throw DomainException.forbidden("Objectives of a platform (GLOBAL) course's lab are confirmed only by the "
+                    + "automated checker (scope " + REPORT_SCOPE + ") or the platform operator");
         }
     }
 

@@ -5,6 +5,7 @@ import com.cycube.labs.cubes.LabCubeDocument;
 import com.cycube.labs.cubes.LabCubeStore;
 import com.cycube.labs.provisioning.LabProvisioner;
 import com.cycube.labs.quotas.LabQuotaService;
+import com.cycube.labs.quotas.LabQuotaUsageStore;
 import com.cycube.labs.templates.LabTemplateDocument;
 import com.cycube.labs.templates.LabTemplateService;
 import com.cycube.support.auth.Caller;
@@ -21,7 +22,7 @@ import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
-/** The lab rules: who may do what to which lab, quotas, one active lab per cube, lifetimes. */
+/** The lab rules: who may do what to which lab, quotas, one active lab per cube, lifetimes, reset limits. */
 @Service
 public class LabService {
 
@@ -32,15 +33,17 @@ public class LabService {
     private final LabQuotaService quotas;
     private final LabProvisioner provisioner;
     private final LabCubeStore cubes;
+    private final ResetRateLimiter resetLimiter;
     private final LabsProperties properties;
 
     public LabService(LabStore store, LabTemplateService templates, LabQuotaService quotas, LabProvisioner provisioner,
-                      LabCubeStore cubes, LabsProperties properties) {
+                      LabCubeStore cubes, ResetRateLimiter resetLimiter, LabsProperties properties) {
         this.store = store;
         this.templates = templates;
         this.quotas = quotas;
         this.provisioner = provisioner;
         this.cubes = cubes;
+        this.resetLimiter = resetLimiter;
         this.properties = properties;
     }
 
@@ -52,6 +55,10 @@ public class LabService {
      * Launches a lab for a LAB cube the caller's organization can see (a published course of its own or a GLOBAL
      * one; anything else is NOT_FOUND like a missing id). The cube decides the template; a {@code templateId}
      * given by the client must be that one (BAD_USER_INPUT otherwise).
+     *
+     * <p>A new lab first takes a place in the organization's quota ({@link LabQuotaService#reserve}: one conditional
+     * write, so racing launches never exceed it), then is stored. A concurrent launch of the same trainee for the same
+     * cube waits for the first one's lab and answers with it.
      */
     public Launch launch(Caller caller, String cubeId, String templateId) {
         caller.require(Role.TRAINEE, null);
@@ -73,24 +80,41 @@ public class LabService {
             throw DomainException.conflict("Your organization is deactivated: no new labs can be started");
         }
         int limit = quotas.limitFor(caller, organizationId);
-        if (store.countActive(caller, organizationId) >= limit) {
+        Launch launch = OptimisticRetry.until(LAB, () -> reserveAndStore(caller, organizationId, cubeId, template, limit));
+        return launch.alreadyActive() ? launch : new Launch(provisioner.launchVm(launch.lab()), false);
+    }
+
+    /** One attempt: the trainee's active lab for the cube, or a new lab in a place of the quota; empty to try again. */
+    private Optional<Launch> reserveAndStore(Caller caller, String organizationId, String cubeId, LabTemplateDocument template,
+                                             int limit) {
+        Optional<LabInstanceDocument> active = store.findActive(caller, organizationId, caller.subject(), cubeId);
+        if (active.isPresent()) {
+            return Optional.of(new Launch(active.get(), true));
+        }
+        String id = "lab-" + UUID.randomUUID();
+        String activeKey = LabInstanceDocument.activeKey(organizationId, caller.subject(), cubeId);
+        LabQuotaUsageStore.Outcome place = quotas.reserve(caller, organizationId, id, activeKey, limit);
+        if (place == LabQuotaUsageStore.Outcome.FULL) {
             throw DomainException.conflict("Your organization's lab quota is used up (" + limit
                     + " concurrent labs): terminate a lab or ask your platform operator for more");
         }
+        if (place != LabQuotaUsageStore.Outcome.TAKEN) {
+            return Optional.empty(); // the same cube's other launch is storing its lab, or a place came free: look again
+        }
         Instant now = store.now();
-        LabInstanceDocument lab = new LabInstanceDocument("lab-" + UUID.randomUUID(), organizationId, caller.subject(), cubeId,
-                template.id(), LabState.REQUESTED, 0, 1, LabInstanceDocument.activeKey(organizationId, caller.subject(), cubeId),
+        LabInstanceDocument lab = new LabInstanceDocument(id, organizationId, caller.subject(), cubeId,
+                template.id(), LabState.REQUESTED, 0, 1, activeKey,
                 null, null, null, null, now, now.plus(Duration.ofMinutes(template.defaultLifetimeMinutes())), null, null,
                 List.of(new LabTransition(null, LabState.REQUESTED, now, "launched")), List.of(), List.of(), now,
                 template.objectives(), List.of(), null);
         try {
             store.insert(caller, lab);
         } catch (DuplicateKeyException raced) {
-            // a concurrent launch of the same trainee for the same cube won: answer with that lab
-            return new Launch(store.findActive(caller, organizationId, caller.subject(), cubeId)
-                    .orElseThrow(() -> DomainException.conflict("The lab is being launched; try again")), true);
+            // a launch of the same trainee for the same cube stored its lab first: give the place back, answer with that lab
+            quotas.cancel(organizationId, id);
+            return Optional.empty();
         }
-        return new Launch(provisioner.launchVm(lab), false);
+        return Optional.of(new Launch(lab, false));
     }
 
     public LabInstanceDocument extend(Caller caller, String id, Integer minutes) {
@@ -128,15 +152,28 @@ public class LabService {
         });
     }
 
+    /**
+     * Replaces a RUNNING lab's VM. Rate-limited ({@link ResetRateLimiter}): checked after the lab was found and
+     * found RUNNING, so only resets that can happen count, and given back when the reset is refused after all.
+     */
     public LabInstanceDocument reset(Caller caller, String id) {
-        LabInstanceDocument provisioning = OptimisticRetry.until(LAB, () -> {
-            LabInstanceDocument lab = visibleOrNotFound(caller, id);
-            if (lab.state() != LabState.RUNNING) {
-                throw DomainException.conflict("Only a RUNNING lab can be reset; this one is " + lab.state());
-            }
-            return store.reset(caller, lab, "reset");
-        });
+        ResetRateLimiter.Permit permit = resetLimiter.acquire(caller, requireRunning(visibleOrNotFound(caller, id)));
+        LabInstanceDocument provisioning;
+        try {
+            provisioning = OptimisticRetry.until(LAB,
+                    () -> store.reset(caller, requireRunning(visibleOrNotFound(caller, id)), "reset"));
+        } catch (RuntimeException refused) {
+            resetLimiter.giveBack(permit);
+            throw refused;
+        }
         return provisioner.launchVm(provisioner.release(provisioning));
+    }
+
+    private static LabInstanceDocument requireRunning(LabInstanceDocument lab) {
+        if (lab.state() != LabState.RUNNING) {
+            throw DomainException.conflict("Only a RUNNING lab can be reset; this one is " + lab.state());
+        }
+        return lab;
     }
 
     public Optional<LabInstanceDocument> get(Caller caller, String id) {

@@ -11,7 +11,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -279,6 +282,20 @@ public class LabStore {
 
     public Optional<LabInstanceDocument> reread(String id) {
         return Optional.ofNullable(mongo.findById(id, LabInstanceDocument.class));
+    }
+
+    /** Every active lab of the organization (to start its quota usage). */
+    public List<LabInstanceDocument> activeOf(String organizationId) {
+        return mongo.find(Query.query(new Criteria().andOperator(Criteria.where("organizationId").is(organizationId), active())),
+                LabInstanceDocument.class);
+    }
+
+    /** The current state of each of {@code ids} that exists (one query, states only). */
+    public Map<String, LabState> statesOf(Collection<String> ids) {
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("state");
+        return mongo.find(query, Document.class, COLLECTION).stream()
+                .collect(Collectors.toMap(lab -> lab.getString("_id"), lab -> LabState.valueOf(lab.getString("state"))));
     }
 
     public List<LabInstanceDocument> rereadAll(Collection<String> ids) {

@@ -6,6 +6,7 @@ import com.cycube.labs.LabsProperties;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.instances.LabState;
 import com.cycube.labs.instances.LabStore;
+import com.cycube.labs.quotas.LabQuotaService;
 import com.cycube.labs.remoteaccess.RemoteAccess;
 import com.cycube.labs.remoteaccess.RemoteAccessException;
 import com.cycube.labs.remoteaccess.RemoteSession;
@@ -43,14 +44,16 @@ public class LabProvisioner {
     private final LabTemplateService templates;
     private final VmProvider vms;
     private final RemoteAccess remoteAccess;
+    private final LabQuotaService quotas;
     private final LabsProperties properties;
 
     public LabProvisioner(LabStore store, LabTemplateService templates, VmProvider vms, RemoteAccess remoteAccess,
-                          LabsProperties properties) {
+                          LabQuotaService quotas, LabsProperties properties) {
         this.store = store;
         this.templates = templates;
         this.vms = vms;
         this.remoteAccess = remoteAccess;
+        this.quotas = quotas;
         this.properties = properties;
     }
 
@@ -190,8 +193,12 @@ public class LabProvisioner {
                 .orElseGet(() -> store.reread(lab.id()).orElse(released));
     }
 
-    /** Terminates every VM and removes every connection the lab still lists as to be released. */
+    /**
+     * Gives an ended lab's place in the quota back (idempotent, first: a relaunch need not wait for the cloud), then
+     * terminates every VM and removes every connection the lab still lists as to be released.
+     */
     public LabInstanceDocument release(LabInstanceDocument lab) {
+        quotas.giveBack(lab);
         if (lab.vmsToRelease() != null) {
             for (String vm : lab.vmsToRelease()) {
                 try {

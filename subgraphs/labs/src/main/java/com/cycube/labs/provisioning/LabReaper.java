@@ -3,6 +3,7 @@ package com.cycube.labs.provisioning;
 import com.cycube.labs.LabsProperties;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.instances.LabStore;
+import com.cycube.labs.quotas.LabQuotaService;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.stereotype.Component;
  *       {@code cycube.labs.expiry-warning} — once per lab, by a conditional write;</li>
  *   <li>expires active labs whose {@code expiresAt} has passed (compare-and-set → EXPIRED, then the VM is
  *       terminated and the connection removed);</li>
- *   <li>retries releasing VMs and connections that an earlier step could not release (crash, provider down).</li>
+ *   <li>retries releasing VMs and connections that an earlier step could not release (crash, provider down);</li>
+ *   <li>gives back quota places a crash left held ({@link LabQuotaService#reclaim}).</li>
  * </ol>
  * Two instances running it at once cannot expire a lab twice: only one compare-and-set wins.
  */
@@ -27,16 +29,18 @@ public class LabReaper {
 
     private final LabStore store;
     private final LabProvisioner provisioner;
+    private final LabQuotaService quotas;
     private final LabsProperties properties;
 
-    public LabReaper(LabStore store, LabProvisioner provisioner, LabsProperties properties) {
+    public LabReaper(LabStore store, LabProvisioner provisioner, LabQuotaService quotas, LabsProperties properties) {
         this.store = store;
         this.provisioner = provisioner;
+        this.quotas = quotas;
         this.properties = properties;
     }
 
     /** What one tick did. */
-    public record Outcome(int warned, int expired, int released) {
+    public record Outcome(int warned, int expired, int released, int quotaPlacesReclaimed) {
     }
 
     public Outcome tick() {
@@ -66,6 +70,6 @@ public class LabReaper {
                 released++;
             }
         }
-        return new Outcome(warned, expired, released);
+        return new Outcome(warned, expired, released, quotas.reclaim());
     }
 }

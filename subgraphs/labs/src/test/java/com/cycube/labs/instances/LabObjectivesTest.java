@@ -12,18 +12,32 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * Lab objectives: the demo templates carry two each, a lab takes its template's at launch, the in-VM checker
- * (integration client with labs:report of the lab's organization) or a manager reports them, and when the last
- * one is met labs emits exactly one {@code labs.LabObjectivesMet}.
+ * (integration client with labs:report of the lab's organization) or root reports them — a manager only for labs
+ * of the organization's own content and never for their own lab — and when the last one is met labs emits exactly
+ * one {@code labs.LabObjectivesMet}.
  */
 class LabObjectivesTest extends LabsIntegrationTest {
 
     static final Persona ACME_CHECKER = Persona.integration("acme-lab-checker", Persona.ACME, List.of("labs:report"));
     static final Persona GLOBEX_CHECKER = Persona.integration("globex-lab-checker", Persona.GLOBEX, List.of("labs:report"));
     static final Persona ACME_NO_SCOPE = Persona.integration("acme-lms", Persona.ACME, List.of("training:write"));
+    /** A second manager of Acme. */
+    static final Persona OTHER_ACME_MANAGER = Persona.person("00000000-0000-4000-8000-000000000014", "bob@acme.test",
+            "Bob Manager", "MANAGER", Persona.ACME);
+    /** A LAB cube of a course of Acme's own (ORGANIZATION visibility). */
+    static final String ACME_PRIVATE_LAB_CUBE = "cube-acme-private-lab";
+
+    @BeforeEach
+    void acmePublishedAPrivateCourseWithALabCube() {
+        publishCourse(Persona.ACME, "course-acme-private", 1, List.of(cube(ACME_PRIVATE_LAB_CUBE, "LAB", "tmpl-kali-ssh")));
+    }
 
     private GraphQlClient.Response report(Persona persona, String labId, String objectiveId) {
         return as(persona, Ops.RECORD_OBJECTIVE, Map.of("input", Map.of("labId", labId, "objectiveId", objectiveId)));
@@ -56,7 +70,7 @@ class LabObjectivesTest extends LabsIntegrationTest {
             assertThat(last.<Boolean>get("data.recordLabObjective.allMet")).isTrue();
             assertThat(last.<String>get("data.recordLabObjective.lab.objectivesMetAt")).isNotNull();
             report(ACME_CHECKER, id, "evidence-found").assertNoErrors();   // reported again
-            report(Persona.ACME_MANAGER, id, "shell-on-target").assertNoErrors();
+            report(Persona.ROOT, id, "shell-on-target").assertNoErrors();
         });
         assertThat(events).singleElement().satisfies(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
@@ -81,9 +95,67 @@ class LabObjectivesTest extends LabsIntegrationTest {
         assertThat(stored(id).objectivesMet()).isEmpty();
 
         assertThat(codes(report(ACME_CHECKER, id, "shell-on-target"))).isEmpty();
-        assertThat(codes(report(Persona.ACME_MANAGER, id, "evidence-found"))).isEmpty();
-        String other = running(Persona.ACME_TRAINEE, "cube-webapp-lab");
-        assertThat(codes(report(Persona.ROOT, other, "shell-on-target"))).isEmpty();
+        assertThat(codes(report(Persona.ROOT, id, "evidence-found"))).isEmpty();
+        String orgLab = running(Persona.ACME_TRAINEE, ACME_PRIVATE_LAB_CUBE);
+        assertThat(codes(report(Persona.ACME_MANAGER, orgLab, "shell-on-target"))).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ nobody confirms their own lab; platform content
+
+    @Test
+    void a_manager_cannot_confirm_objectives_of_their_own_lab() {
+        String own = running(Persona.ACME_MANAGER, ACME_PRIVATE_LAB_CUBE);
+        LabInstanceDocument before = stored(own);
+        List<String> audited = auditedDuring(() -> {
+            GraphQlClient.Response refused = report(Persona.ACME_MANAGER, own, "shell-on-target");
+            assertThat(codes(refused)).containsExactly("FORBIDDEN");
+            assertThat(refused.body()).contains("own lab").doesNotContain("Exception", "at com.");
+        });
+        assertThat(stored(own)).isEqualTo(before);
+        assertThat(audited).singleElement().satisfies(record -> assertThat(record)
+                .contains("\"action\":\"mutation.recordLabObjective\"", "\"outcome\":\"DENIED\"", "\"errorCode\":\"FORBIDDEN\"",
+                        "\"actor\":\"" + Persona.ACME_MANAGER.subject() + "\""));
+
+        // a colleague manager may (own organization's content), and so may the checker
+        assertThat(codes(report(OTHER_ACME_MANAGER, own, "shell-on-target"))).isEmpty();
+        assertThat(codes(report(ACME_CHECKER, own, "evidence-found"))).isEmpty();
+    }
+
+    @Test
+    void a_manager_who_launched_a_platform_lab_cannot_confirm_its_objectives_so_nothing_completes() {
+        String own = running(Persona.ACME_MANAGER, "cube-linux-lab");
+        List<DomainEvent> events = eventsOf(LabObjectivesMet.class, () -> {
+            assertThat(codes(report(Persona.ACME_MANAGER, own, "shell-on-target"))).containsExactly("FORBIDDEN");
+            assertThat(codes(report(Persona.ACME_MANAGER, own, "evidence-found"))).containsExactly("FORBIDDEN");
+        });
+        assertThat(events).isEmpty();
+        assertThat(stored(own).objectivesMet()).isEmpty();
+        assertThat(stored(own).objectivesMetAt()).isNull();
+    }
+
+    @Test
+    void objectives_of_platform_content_are_confirmed_only_by_the_checker_or_root_never_by_a_manager() {
+        String global = running(Persona.ACME_TRAINEE, "cube-linux-lab"); // the test course is GLOBAL
+        long revision = stored(global).revision();
+        List<String> audited = auditedDuring(() -> {
+            assertThat(codes(report(Persona.ACME_MANAGER, global, "shell-on-target"))).containsExactly("FORBIDDEN");
+            assertThat(codes(report(OTHER_ACME_MANAGER, global, "evidence-found"))).containsExactly("FORBIDDEN");
+        });
+        assertThat(audited).hasSize(2).allSatisfy(record -> assertThat(record).contains("\"outcome\":\"DENIED\""));
+        assertThat(stored(global).revision()).isEqualTo(revision);
+        assertThat(stored(global).objectivesMet()).isEmpty();
+
+        assertThat(codes(report(ACME_CHECKER, global, "shell-on-target"))).isEmpty();
+        assertThat(codes(report(Persona.ROOT, global, "evidence-found"))).isEmpty();
+        assertThat(stored(global).objectivesMetAt()).isNotNull();
+    }
+
+    @Test
+    void a_lab_whose_cube_labs_knows_nothing_about_counts_as_platform_content() {
+        String id = running(Persona.ACME_TRAINEE, ACME_PRIVATE_LAB_CUBE);
+        mongo.remove(Query.query(Criteria.where("_id").is(ACME_PRIVATE_LAB_CUBE)), "lab_cubes");
+        assertThat(codes(report(Persona.ACME_MANAGER, id, "shell-on-target"))).containsExactly("FORBIDDEN");
+        assertThat(codes(report(ACME_CHECKER, id, "shell-on-target"))).isEmpty();
     }
 
     @Test
