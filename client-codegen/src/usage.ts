@@ -20,6 +20,7 @@ import {
   useTakeHintMutation,
   useOnProgressUpdatedSubscription,
   useVerifyCertificateQuery,
+  useRevokeCertificateMutation,
   type CubeKind,
   type ProgressStatus,
 } from './generated/graphql';
@@ -179,6 +180,15 @@ export function useCertificateCheck(code: () => string) {
   return computed(() => {
     const verification = result.value?.verifyCertificate;
     if (!verification) return null;
-    return verification.authentic ? `${verification.holderName} completed ${verification.courseTitle}` : 'Not authentic';
+    if (!verification.authentic) return 'Not authentic';
+    const issuer = verification.platformContent ? 'CyCube (platform course)' : `${verification.issuer ?? 'an organization'} (its own course)`;
+    const status = verification.revoked ? ` — REVOKED on ${verification.revokedAt}` : '';
+    return `${verification.holderName} completed ${verification.courseTitle}, issued by ${issuer}${status}`;
   });
+}
+
+/** Root or a manager revokes a certificate; every page showing it (cached by id) updates. */
+export function useCertificateRevocation() {
+  const { mutate } = useRevokeCertificateMutation({});
+  return (certificateId: string, reason: string) => mutate({ input: { certificateId, reason } });
 }
