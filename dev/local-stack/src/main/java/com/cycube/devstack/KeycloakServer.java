@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Keycloak in development mode with the {@code cycube} realm imported from {@code keycloak/cycube-realm.json}.
+ * Keycloak in development mode with the {@code cycube} realm: the production realm {@code keycloak/cycube-realm.json}
+ * with the development overlay {@code keycloak/cycube-realm-dev.json} merged over it ({@link DevRealm}: seed users,
+ * the password-grant client, known secrets, localhost redirect URIs), written into the import folder of every start.
  *
  * <p>Every server gets its own home directory (its {@code bin/} and {@code data/}; the distribution's {@code lib/},
  * {@code conf/}, {@code themes/} and {@code providers/} are symbolic links into the shared unpacked distribution) and an
@@ -26,7 +28,12 @@ import java.util.stream.Stream;
 public final class KeycloakServer {
 
     public static final String REALM = "cycube";
-    public static final String REALM_FILE = "keycloak/cycube-realm.json";
+    /** The production realm file, which the local stack never imports alone. */
+    public static final String REALM_FILE = DevRealm.PRODUCTION_FILE;
+    /** The development overlay merged over {@link #REALM_FILE} (only here, never in production). */
+    public static final String DEV_REALM_FILE = DevRealm.OVERLAY_FILE;
+    /** The web app's origin on a laptop (Vite), for the realm's {@code ${CYCUBE_WEB_URL}} placeholder. */
+    public static final String LOCAL_WEB_URL = "http://localhost:5173";
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(4);
@@ -39,6 +46,7 @@ public final class KeycloakServer {
     private final Path distribution;
     private final Path home;
     private final Path realmFile;
+    private final Path devRealmFile;
     private final int port;
     private final int managementPort;
     private final Path logFile;
@@ -48,11 +56,15 @@ public final class KeycloakServer {
     /**
      * @param distribution the unpacked distribution ({@link KeycloakDistribution#ensureUnpacked})
      * @param home         this server's own home directory (created; its data/ is replaced on every start)
+     * @param realmFile    the production realm ({@link #REALM_FILE})
+     * @param devRealmFile the development overlay merged over it ({@link #DEV_REALM_FILE})
      */
-    public KeycloakServer(Path distribution, Path home, Path realmFile, int port, int managementPort, Path logFile) {
+    public KeycloakServer(Path distribution, Path home, Path realmFile, Path devRealmFile, int port, int managementPort,
+                          Path logFile) {
         this.distribution = distribution.toAbsolutePath();
         this.home = home.toAbsolutePath();
         this.realmFile = realmFile;
+        this.devRealmFile = devRealmFile;
         this.port = port;
         this.managementPort = managementPort;
         this.logFile = logFile;
@@ -95,8 +107,10 @@ public final class KeycloakServer {
 
     /** Starts Keycloak and returns when the realm answers its OpenID discovery document. */
     public void startAndAwait(Duration timeout, Consumer<String> progress) {
-        if (!Files.isRegularFile(realmFile)) {
-            throw new StackStartException("the realm file " + realmFile + " is missing");
+        for (Path file : List.of(realmFile, devRealmFile)) {
+            if (!Files.isRegularFile(file)) {
+                throw new StackStartException("the realm file " + file + " is missing");
+            }
         }
         if (Files.exists(distribution.resolve(BUILT_MARKER))) {
             start();
@@ -145,6 +159,8 @@ public final class KeycloakServer {
         // Development only: the admin console login of this throwaway, in-memory master realm.
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Resolves the realm's ${CYCUBE_WEB_URL} at import (the dev overlay lists the local origins explicitly).
+        env.put("CYCUBE_WEB_URL", LOCAL_WEB_URL);
         return env;
     }
 
@@ -172,7 +188,8 @@ public final class KeycloakServer {
             Path data = home.resolve("data");
             KeycloakDistribution.deleteRecursively(data);
             Path importDir = Files.createDirectories(data.resolve("import"));
-            Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            // The production realm plus the dev overlay, merged: Keycloak imports this file only.
+            DevRealm.write(realmFile, devRealmFile, importDir.resolve(realmFile.getFileName()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the Keycloak home " + home, e);
         }

@@ -40,7 +40,7 @@ public final class LocalStack implements AutoCloseable {
     LocalStack(LocalStackBuilder options, StackAddresses addresses) {
         this.options = options;
         this.addresses = addresses;
-        this.processes = new StackProcesses(addresses, options.subgraphTimeout, options.progress);
+        this.processes = new StackProcesses(addresses, options.subgraphTimeout, options.subgraphEnvironment, options.progress);
     }
 
     public static LocalStackBuilder builder() {

@@ -33,6 +33,8 @@ public final class LocalStackBuilder {
     /** null: every subgraph. */
     Set<String> subgraphNames;
     String routerLogLevel = "info";
+    /** Extra environment of every subgraph process, e.g. a benchmark's higher subscription caps. */
+    final Map<String, String> subgraphEnvironment = new LinkedHashMap<>();
     Duration keycloakTimeout = KeycloakServer.DEFAULT_TIMEOUT;
     Duration subgraphTimeout = SubgraphProcess.DEFAULT_TIMEOUT;
     Duration routerTimeout = RouterProcess.DEFAULT_TIMEOUT;
@@ -134,6 +136,15 @@ public final class LocalStackBuilder {
     }
 
     /** The router's LOG_LEVEL (trace, debug, info, warn, error); info by default. */
+    /**
+     * One more setting for every subgraph, as its environment variable ({@code CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_USER});
+     * it wins over the stack's own.
+     */
+    public LocalStackBuilder subgraphSetting(String variable, String value) {
+        subgraphEnvironment.put(variable, value);
+        return this;
+    }
+
     public LocalStackBuilder routerLogLevel(String level) {
         this.routerLogLevel = level;
         return this;

@@ -26,10 +26,13 @@ final class StackProcesses {
     private final Map<String, SubgraphProcess> subgraphs = new LinkedHashMap<>();
     private volatile RouterProcess router;
     private volatile boolean closed;
+    private final Map<String, String> subgraphEnvironment;
 
-    StackProcesses(StackAddresses addresses, Duration subgraphTimeout, Consumer<String> progress) {
+    StackProcesses(StackAddresses addresses, Duration subgraphTimeout, Map<String, String> subgraphEnvironment,
+                   Consumer<String> progress) {
         this.addresses = addresses;
         this.subgraphTimeout = subgraphTimeout;
+        this.subgraphEnvironment = Map.copyOf(subgraphEnvironment);
         this.progress = progress;
     }
 
@@ -54,7 +57,8 @@ final class StackProcesses {
     /** Keycloak as configured for this stack, remembered so that {@link #close()} stops it; not started yet. */
     KeycloakServer keycloak(Path distribution) {
         keycloak = new KeycloakServer(distribution, addresses.workDirectory.resolve("keycloak"),
-                addresses.repositoryRoot.resolve(KeycloakServer.REALM_FILE), addresses.keycloakPort,
+                addresses.repositoryRoot.resolve(KeycloakServer.REALM_FILE),
+                addresses.repositoryRoot.resolve(KeycloakServer.DEV_REALM_FILE), addresses.keycloakPort,
                 addresses.keycloakManagementPort, addresses.logFile(LocalStack.KEYCLOAK));
         return keycloak;
     }
@@ -129,8 +133,11 @@ final class StackProcesses {
     }
 
     private SubgraphProcess newSubgraphProcess(Subgraph subgraph, int port, Path logFile) {
+        Map<String, String> environment = new LinkedHashMap<>(
+                SubgraphProcess.environment(subgraph, port, addresses.mongoPort, addresses.keycloakPort));
+        environment.putAll(subgraphEnvironment);
         return new SubgraphProcess(subgraph, SubgraphProcess.locateJar(addresses.repositoryRoot, subgraph), port,
-                SubgraphProcess.environment(subgraph, port, addresses.mongoPort, addresses.keycloakPort), logFile);
+                environment, logFile);
     }
 
     /** Whether a component ({@link LocalStack#MONGO}, {@link LocalStack#KEYCLOAK}, {@link LocalStack#ROUTER} or a subgraph's name) runs now. */

@@ -41,9 +41,11 @@ final class StackStartUp {
             fixedPorts.add(addresses.routerPort);
         }
         if (options.keycloak) {
-            Path realm = addresses.repositoryRoot.resolve(KeycloakServer.REALM_FILE);
-            if (!Files.isRegularFile(realm)) {
-                throw new StackStartException("the realm file " + realm + " is missing");
+            for (String file : List.of(KeycloakServer.REALM_FILE, KeycloakServer.DEV_REALM_FILE)) {
+                Path realm = addresses.repositoryRoot.resolve(file);
+                if (!Files.isRegularFile(realm)) {
+                    throw new StackStartException("the realm file " + realm + " is missing");
+                }
             }
             fixedPorts.add(addresses.keycloakPort);
         }

@@ -42,8 +42,9 @@ public final class SubgraphProcess {
     }
 
     /**
-     * The environment a subgraph runs with in the local stack: its port on loopback, its own database in the embedded store, the
-     * local Keycloak as token issuer, the demo data, and for identity the Keycloak admin client's secret.
+     * The environment a subgraph runs with in the local stack: its port on loopback, its own database in the embedded
+     * store, the local Keycloak as token issuer, the demo data, dev mode (development-only secrets allowed), and for
+     * identity the Keycloak admin client's secret.
      */
     public static Map<String, String> environment(Subgraph subgraph, int port, int mongoPort, int keycloakPort) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -53,9 +54,12 @@ public final class SubgraphProcess {
         env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + mongoPort + "/" + subgraph.database());
         env.put("CYCUBE_SECURITY_ISSUER_URI", "http://localhost:" + keycloakPort + "/realms/" + KeycloakServer.REALM);
         env.put("CYCUBE_DEMO_DATA_ENABLED", "true");
+        // The switch for development-only secrets: without it a subgraph refuses to start on a missing secret or a
+        // published dev one (assessment's certificate signing key); with it, it uses the dev value and warns.
+        env.put("CYCUBE_DEV_MODE", "true");
         if (subgraph.usesKeycloakAdmin()) {
             env.put("CYCUBE_KEYCLOAK_ADMIN_BASE_URL", "http://localhost:" + keycloakPort);
-            // The development secret from keycloak/cycube-realm.json; production passes its own through the env.
+            // The development secret from the dev overlay keycloak/cycube-realm-dev.json; production passes its own.
             env.put("CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET", "identity-admin-dev-secret");
             // The local Keycloak has no SMTP server: invitations are created without Keycloak's e-mail.
             env.put("CYCUBE_INVITATIONS_SEND_EMAIL", "false");

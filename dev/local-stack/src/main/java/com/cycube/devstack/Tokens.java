@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Tokens {
 
     public static final String DEV_CLIENT_ID = "cycube-dev";
-    /** The password of every seed user in keycloak/cycube-realm.json (development only). */
+    /** The password of every seed user of the dev overlay keycloak/cycube-realm-dev.json (development only). */
     public static final String DEV_PASSWORD = "cycube-dev";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

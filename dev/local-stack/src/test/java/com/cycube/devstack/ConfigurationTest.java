@@ -19,7 +19,7 @@ class ConfigurationTest {
     private static final Subgraphs SUBGRAPHS = Subgraphs.read(TestRepository.REAL);
 
     @Test
-    void a_subgraph_gets_its_port_database_issuer_and_demo_data() {
+    void a_subgraph_gets_its_port_database_issuer_demo_data_and_dev_mode() {
         Map<String, String> env = SubgraphProcess.environment(SUBGRAPHS.named("catalog"), 41002, 41018, 41080);
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
@@ -27,7 +27,8 @@ class ConfigurationTest {
                 "SERVER_ADDRESS", "127.0.0.1",
                 "SPRING_MONGODB_URI", "mongodb://localhost:41018/cycube-catalog",
                 "CYCUBE_SECURITY_ISSUER_URI", "http://localhost:41080/realms/cycube",
-                "CYCUBE_DEMO_DATA_ENABLED", "true"));
+                "CYCUBE_DEMO_DATA_ENABLED", "true",
+                "CYCUBE_DEV_MODE", "true"));
     }
 
     @Test
@@ -95,7 +96,8 @@ class ConfigurationTest {
     @Test
     void keycloak_starts_in_dev_mode_with_an_in_memory_database_and_the_realm_import(@TempDir Path dir) {
         KeycloakServer keycloak = new KeycloakServer(dir.resolve("dist"), dir.resolve("home"),
-                dir.resolve("cycube-realm.json"), 48180, 48190, dir.resolve("keycloak.log"));
+                dir.resolve("cycube-realm.json"), dir.resolve("cycube-realm-dev.json"), 48180, 48190,
+                dir.resolve("keycloak.log"));
 
         List<String> command = keycloak.command();
 
@@ -103,7 +105,9 @@ class ConfigurationTest {
         assertThat(command).contains("start-dev", "--db=dev-mem", "--http-port=48180", "--http-management-port=48190",
                 "--import-realm");
         assertThat(keycloak.environment()).containsEntry("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx512m")
-                .containsEntry("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+                .containsEntry("KC_BOOTSTRAP_ADMIN_USERNAME", "admin")
+                // the realm's ${CYCUBE_WEB_URL} resolves to the local web app
+                .containsEntry("CYCUBE_WEB_URL", "http://localhost:5173");
         assertThat(keycloak.issuerUri()).isEqualTo("http://localhost:48180/realms/cycube");
         assertThat(keycloak.tokenEndpoint())
                 .isEqualTo("http://localhost:48180/realms/cycube/protocol/openid-connect/token");

@@ -24,9 +24,12 @@ public record AssessmentProperties(
                             @DefaultValue("5") int flagSubmissionsPerWindow) {
     }
 
-    /** {@code signingKey}: the HMAC key of verification codes, from the environment in production. */
+    /**
+     * {@code signingKey}: the HMAC key of verification codes, from the environment; no default (null when not set):
+     * outside {@code cycube.dev-mode} the subgraph does not start without one ({@code CertificateSigner}).
+     */
     public record Certificates(@DefaultValue("70") int passingScore,
-                               @DefaultValue(DEV_SIGNING_KEY) String signingKey) {
+                               String signingKey) {
 
         @Override
         public String toString() {
@@ -34,6 +37,9 @@ public record AssessmentProperties(
         }
     }
 
-    /** Public, hence only good for a laptop: a warning is logged while it is in use. */
+    /**
+     * Public, hence only good for a laptop: used when no key is set in {@code cycube.dev-mode} (with a warning);
+     * refused anywhere else.
+     */
     public static final String DEV_SIGNING_KEY = "dev-only-insecure-certificate-signing-key";
 }

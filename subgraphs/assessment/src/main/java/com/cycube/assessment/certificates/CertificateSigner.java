@@ -14,15 +14,17 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Verification codes: {@code <certificate id>.<HMAC-SHA256 signature>}, the signature over a version tag, the
  * certificate id, holder id, course id, issue time and (since {@code v2}) who owns the course — its visibility and
  * owning organization as recorded at issue time — with the key {@code cycube.assessment.certificates.signing-key}
- * (from the environment in production). A code can only be made by whoever holds the key; changing any signed
- * field of a stored certificate, or any character of a code, makes verification fail. Codes issued before {@code v2}
- * ({@code v1}: without the course's owner) still verify; only their course owner, recorded later, is unsigned.
+ * (from the environment; only the local stack may go without it, see the constructor). A code can only be made by
+ * whoever holds the key; changing any signed field of a stored certificate, or any character of a code, makes
+ * verification fail. Codes issued before {@code v2} ({@code v1}: without the course's owner) still verify; only their
+ * course owner, recorded later, is unsigned.
  */
 @Component
 public class CertificateSigner {
@@ -34,22 +36,47 @@ public class CertificateSigner {
     private static final Pattern CODE = Pattern.compile(
             "([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.([A-Za-z0-9_-]{43})");
 
+    /** The environment variable production sets the key with (named in every start-up failure). */
+    static final String KEY_VARIABLE = "CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY";
+
     private final SecretKeySpec key;
 
+    /**
+     * The key of the configuration. Only the local stack and developers' runs ({@code cycube.dev-mode=true}, env
+     * {@code CYCUBE_DEV_MODE}: the switch every subgraph reads for development-only secrets) may go without one,
+     * and then sign with the public {@link AssessmentProperties#DEV_SIGNING_KEY} (a warning says so); anywhere
+     * else a missing key, or the public one, stops the start.
+     */
     @org.springframework.beans.factory.annotation.Autowired
-    public CertificateSigner(AssessmentProperties properties) {
-        this(properties.certificates().signingKey());
+    public CertificateSigner(AssessmentProperties properties,
+                             @Value("${cycube.dev-mode:false}") boolean devMode) {
+        this(checkedKey(properties.certificates().signingKey(), devMode));
     }
 
     public CertificateSigner(String signingKey) {
         if (signingKey == null || signingKey.length() < 32) {
-            throw new IllegalStateException("cycube.assessment.certificates.signing-key must be at least 32 characters");
-        }
-        if (AssessmentProperties.DEV_SIGNING_KEY.equals(signingKey)) {
-            log.warn("Certificates are signed with the public dev-only key: set CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY "
-                    + "outside a laptop");
+            throw new IllegalStateException("cycube.assessment.certificates.signing-key (env " + KEY_VARIABLE
+                    + ") must be at least 32 characters");
         }
         this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    /** The key to sign with, or why the subgraph must not start: see the constructor. */
+    static String checkedKey(String configured, boolean devMode) {
+        boolean missing = configured == null || configured.isBlank();
+        boolean published = AssessmentProperties.DEV_SIGNING_KEY.equals(configured);
+        if (!missing && !published) {
+            return configured;
+        }
+        if (!devMode) {
+            throw new IllegalStateException("No certificate signing key: set " + KEY_VARIABLE + " to a secret of at "
+                    + "least 32 characters (" + (missing ? "it is not set" : "it is the public development key")
+                    + "). Only the local stack (cycube.dev-mode=true, env CYCUBE_DEV_MODE) signs with the public "
+                    + "development key.");
+        }
+        log.warn("Certificates are signed with the public dev-only key (cycube.dev-mode=true): set {} outside a "
+                + "laptop", KEY_VARIABLE);
+        return AssessmentProperties.DEV_SIGNING_KEY;
     }
 
     /** A parsed, well-formed code: the certificate id it names and the signature it carries. */
