@@ -28,8 +28,13 @@ public final class RouterBenchmark {
         Map<String, Integer> options = Options.parse(args, Map.of("seconds", 10, "rounds", 3, "connections", 32,
                 "subscribers", 500, "changes", 20, "dashboard", 1, "fanout", 1));
         Path root = Path.of(System.getProperty("cycube.repository.root", "."));
-        try (LocalStack stack = LocalStack.builder().repositoryRoot(root).randomPorts().inMemoryStore().build()
-                .start()) {
+        // The fan-out holds every subscriber with one trainee's token, which the router multiplexes over one upstream
+        // connection: lift the per-connection and per-user subscription caps (100 each, ADR 15) above the subscribers.
+        String caps = String.valueOf(options.get("subscribers") + 10);
+        try (LocalStack stack = LocalStack.builder().repositoryRoot(root).randomPorts().inMemoryStore()
+                .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", caps)
+                .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_USER", caps)
+                .build().start()) {
             List<String> report = new ArrayList<>();
             report.add(machine());
             if (options.get("dashboard") == 1) {

@@ -1,5 +1,9 @@
 package com.cycube.support;
 
+import com.cycube.support.access.AccessRevocations;
+import com.cycube.support.access.AccessStatusHandler;
+import com.cycube.support.access.LiveAccess;
+import com.cycube.support.access.LiveAccessInstrumentation;
 import com.cycube.support.audit.AuditInstrumentation;
 import com.cycube.support.audit.AuditLog;
 import com.cycube.support.auth.GraphQlAuthenticationEntryPoint;
@@ -7,14 +11,18 @@ import com.cycube.support.auth.SecurityProperties;
 import com.cycube.support.context.RequestContextInterceptor;
 import com.cycube.support.errors.GraphQlExceptionHandler;
 import com.cycube.support.errors.RequestErrorCodeInterceptor;
+import com.cycube.support.errors.SubscriptionErrors;
+import com.cycube.support.limits.QueryCostInstrumentation;
 import com.cycube.support.live.LiveFeeds;
 import com.cycube.support.scalars.ScalarsRegistration;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,7 +40,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Everything a subgraph gets by depending on this library: JWT resource-server security, the
- * request context, error mapping, audit, tenant-scoped MongoDB access, live feeds for subscriptions, scalars and
+ * request context, error mapping, audit, the query cost budget, tenant-scoped MongoDB access, live feeds for subscriptions, scalars and
  * a clock.
  */
 @AutoConfiguration
@@ -75,8 +83,42 @@ public class SubgraphSupportAutoConfiguration {
     }
 
     @Bean
-    RequestContextInterceptor requestContextInterceptor(JwtDecoder jwtDecoder) {
-        return new RequestContextInterceptor(jwtDecoder);
+    RequestContextInterceptor requestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations) {
+        return new RequestContextInterceptor(jwtDecoder, revocations);
+    }
+
+    /** This subgraph's copy of who lost access, from identity's events (see {@code AccessStatusHandler}). */
+    @Bean
+    @ConditionalOnProperty(name = "cycube.access.revocations.enabled", havingValue = "true", matchIfMissing = true)
+    AccessStatusHandler accessStatusHandler(MongoTemplate mongo, @Value("${spring.application.name:subgraph}") String service) {
+        return new AccessStatusHandler(mongo, service, Clock.systemUTC());
+    }
+
+    @Bean
+    AccessRevocations accessRevocations(MongoTemplate mongo,
+                                        @Value("${cycube.access.refresh-interval}") Duration interval,
+                                        @Value("${cycube.access.revocations.enabled:true}") boolean enabled) {
+        // token expiry and the refresh watermark are wall-clock matters, never the domain clock (tests move that one)
+        return new AccessRevocations(mongo, Clock.systemUTC(), interval, enabled);
+    }
+
+    @Bean
+    LiveAccess liveAccess(AccessRevocations revocations,
+                          @Value("${cycube.live.max-subscriptions-per-connection}") int perConnection,
+                          @Value("${cycube.live.max-subscriptions-per-user}") int perUser) {
+        return new LiveAccess(revocations, Clock.systemUTC(), perConnection, perUser);
+    }
+
+    /** Refuses callers whose access was revoked and ends their live streams (see {@code LiveAccess}). */
+    @Bean
+    LiveAccessInstrumentation liveAccessInstrumentation(AccessRevocations revocations, LiveAccess liveAccess) {
+        return new LiveAccessInstrumentation(revocations, liveAccess);
+    }
+
+    /** Maps the error a live stream ends with, like a field's. */
+    @Bean
+    SubscriptionErrors subscriptionErrors() {
+        return new SubscriptionErrors();
     }
 
     @Bean
@@ -104,6 +146,12 @@ public class SubgraphSupportAutoConfiguration {
     AuditInstrumentation auditInstrumentation(AuditLog auditLog, Clock clock,
                                               @Value("${spring.application.name:subgraph}") String service) {
         return new AuditInstrumentation(auditLog, service, clock);
+    }
+
+    /** Refuses operations over {@code cycube.limits.max-query-cost} before they run (see {@code QueryCost}). */
+    @Bean
+    QueryCostInstrumentation queryCostInstrumentation(@Value("${cycube.limits.max-query-cost}") long maxQueryCost) {
+        return new QueryCostInstrumentation(maxQueryCost);
     }
 
     @Bean

@@ -12,7 +12,9 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * A subgraph integration test: the real Spring context on a random port, the embedded store,
  * test-signed tokens, demo data off, domain events processed only when the test calls
- * {@code EventProcessing.drain()} (deterministic, no waiting). Speak to it with {@code GraphQlClient.forPort(port)}
+ * {@code EventProcessing.drain()} (deterministic, no waiting), access revocation off (only token expiry is checked:
+ * one test deactivates or demotes a persona the next one needs intact; the mechanism is specified by the support
+ * library's {@code LiveAccessTest} and through the router by router/e2e). Speak to it with {@code GraphQlClient.forPort(port)}
  * ({@code @LocalServerPort}) from cycube-test-client.
  */
 @Target(ElementType.TYPE)
@@ -20,7 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cycube.demo-data.enabled=false", "spring.main.banner-mode=off",
-                "cycube.events.background=false"})
+                "cycube.events.background=false", "cycube.access.revocations.enabled=false"})
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
 @Import(TestSecurityConfiguration.class)
 public @interface SubgraphTest {

@@ -18,7 +18,12 @@ public interface IdentityProviderAccounts {
     void setRole(String userId, Role role);
 
     /** Disables the account: it can no longer sign in. */
-    void disable(String userId);
+    default void disable(String userId) {
+        setEnabled(userId, false);
+    }
+
+    /** Enables (it can sign in) or disables (it cannot) the account. */
+    void setEnabled(String userId, boolean enabled);
 
     /** Sends the invitation e-mail (set a password, verify the address), valid for {@code validity}. */
     void sendInvitationEmail(String userId, Duration validity);

@@ -137,12 +137,12 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
     }
 
     @Override
-    public void disable(String userId) {
-        call("disable user", () -> http.put()
+    public void setEnabled(String userId, boolean enabled) {
+        call(enabled ? "enable user" : "disable user", () -> http.put()
                 .uri("/admin/realms/{realm}/users/{id}", properties.realm(), userId)
                 .headers(h -> h.setBearerAuth(accessToken()))
                 .contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("enabled", false))
+                .body(Map.of("enabled", enabled))
                 .retrieve().toBodilessEntity());
     }
 

@@ -1,6 +1,7 @@
 package com.cycube.identity.organizations;
 
 import com.cycube.identity.Names;
+import com.cycube.identity.keycloak.IdentityProviderAccounts;
 import com.cycube.identity.users.UserStore;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
@@ -20,11 +21,13 @@ public class OrganizationService {
 
     private final OrganizationStore organizations;
     private final UserStore users;
+    private final IdentityProviderAccounts accounts;
     private final Clock clock;
 
-    public OrganizationService(OrganizationStore organizations, UserStore users, Clock clock) {
+    public OrganizationService(OrganizationStore organizations, UserStore users, IdentityProviderAccounts accounts, Clock clock) {
         this.organizations = organizations;
         this.users = users;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -81,9 +84,13 @@ public class OrganizationService {
     }
 
     /**
-     * Root deactivates or reactivates an organization. The flag is the organization's own: other subgraphs learn
-     * it from {@code identity.OrganizationChanged} (labs gives a deactivated organization no new labs). Setting
-     * the state it already has changes nothing.
+     * Root deactivates or reactivates an organization. Deactivation writes the flag first — every subgraph learns it
+     * from {@code identity.OrganizationChanged} within seconds and from then on refuses its members' and integrations'
+     * tokens and ends their live streams (support library, {@code AccessRevocations}) — and then disables the Keycloak
+     * account of every member who is not deactivated on their own, so nobody of the organization can sign in.
+     * Reactivation enables those accounts first, then clears the flag. Setting the state it already has changes no
+     * data but brings the accounts in line again, so a call that failed half-way (Keycloak unavailable) is finished
+     * by repeating it.
      */
     public OrganizationDocument setActive(Caller caller, String id, Boolean active) {
         caller.require(Role.ROOT, null);
@@ -91,8 +98,22 @@ public class OrganizationService {
             throw DomainException.badInput("active is required");
         }
         get(caller, id);
-        return organizations.change(caller, id, current -> current.active() == active ? Optional.empty()
+        if (active) {
+            alignAccounts(caller, id, true);
+        }
+        OrganizationDocument changed = organizations.change(caller, id, current -> current.active() == active ? Optional.empty()
                 : Optional.of(current.withDeactivatedAt(active ? null : clock.instant())));
+        if (!active) {
+            alignAccounts(caller, id, false);
+        }
+        return changed;
+    }
+
+    /** Enables or disables the Keycloak account of every member whose own status lets them sign in. */
+    private void alignAccounts(Caller caller, String organizationId, boolean enabled) {
+        for (String userId : users.idsOfMembersWithAccounts(caller, organizationId)) {
+            accounts.setEnabled(userId, enabled);
+        }
     }
 
     /** Active and invited users: the seats the seat limit counts. */

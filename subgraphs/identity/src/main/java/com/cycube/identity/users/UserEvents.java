@@ -19,7 +19,7 @@ public final class UserEvents {
     public static DomainEvent changed(UserDocument user, Instant at) {
         return DomainEvent.of(user.organizationId(), at, new UserChanged(user.id(), publicName(user),
                 user.role() == null ? null : user.role().name(), user.teamIds(), user.status() == UserStatus.ACTIVE,
-                user.snapshotVersion()));
+                user.snapshotVersion(), user.status().name()));
     }
 
     /**

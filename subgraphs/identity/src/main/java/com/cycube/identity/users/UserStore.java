@@ -96,6 +96,16 @@ public class UserStore {
         return tenants.find(caller, Visibility.OWN_ORGANIZATION, inTeam, Sort.by("_id"), null, UserDocument.class);
     }
 
+    /**
+     * The ids of the organization's users who can sign in unless their organization is deactivated: active and
+     * invited (a deactivated member stays disabled whatever the organization does).
+     */
+    public List<String> idsOfMembersWithAccounts(Caller caller, String organizationId) {
+        Criteria withAccounts = Criteria.where("organizationId").is(organizationId).and("status").in(UserStatus.ACTIVE, UserStatus.INVITED);
+        return tenants.find(caller, Visibility.OWN_ORGANIZATION, withAccounts, Sort.by("_id"), null, UserDocument.class)
+                .stream().map(UserDocument::id).toList();
+    }
+
     public long countActiveManagers(Caller caller, String organizationId) {
         return tenants.count(caller, Visibility.OWN_ORGANIZATION, Criteria.where("organizationId").is(organizationId)
                 .and("role").is(Role.MANAGER).and("status").is(UserStatus.ACTIVE), UserDocument.class);

@@ -1,8 +1,14 @@
 package com.cycube.identity.organizations;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.identity.IdentityIntegrationTest;
+import com.cycube.identity.KeycloakStubs;
 import com.cycube.identity.demo.DemoDataset;
 import com.cycube.testclient.GraphQlClient.Response;
 import com.cycube.testclient.Persona;
@@ -63,6 +69,43 @@ class OrganizationTest extends IdentityIntegrationTest {
 
         assertThat(response.errorCodes()).containsExactly("BAD_USER_INPUT");
         assertThat(mongo.count(new org.springframework.data.mongodb.core.query.Query(), OrganizationDocument.class)).isEqualTo(2);
+    }
+
+    @Test
+    void deactivating_an_organization_disables_its_members_accounts_and_reactivating_enables_them_again() {
+        String setActive = "mutation($input: SetOrganizationActiveInput!) { setOrganizationActive(input: $input) { organization { active } } }";
+
+        as(Persona.ROOT, setActive, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", false))).assertNoErrors();
+
+        for (String member : List.of(DemoDataset.GLOBEX_MANAGER_ID, DemoDataset.GLOBEX_TRAINEE_ID)) {
+            KEYCLOAK.verify(putRequestedFor(urlEqualTo(KeycloakStubs.userPath(member))).withRequestBody(equalToJson("{\"enabled\":false}")));
+        }
+        KEYCLOAK.verify(0, putRequestedFor(urlEqualTo(KeycloakStubs.userPath(DemoDataset.ACME_TRAINEE_ID))));
+        KEYCLOAK.resetRequests();
+
+        as(Persona.ROOT, setActive, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", true))).assertNoErrors();
+
+        for (String member : List.of(DemoDataset.GLOBEX_MANAGER_ID, DemoDataset.GLOBEX_TRAINEE_ID)) {
+            KEYCLOAK.verify(putRequestedFor(urlEqualTo(KeycloakStubs.userPath(member))).withRequestBody(equalToJson("{\"enabled\":true}")));
+        }
+        assertThat(storedOrganization(DemoDataset.GLOBEX).active()).isTrue();
+    }
+
+    @Test
+    void a_deactivation_that_keycloak_refused_half_way_is_finished_by_repeating_it() {
+        String setActive = "mutation($input: SetOrganizationActiveInput!) { setOrganizationActive(input: $input) { organization { active } } }";
+        KEYCLOAK.stubFor(put(urlEqualTo(KeycloakStubs.userPath(DemoDataset.GLOBEX_TRAINEE_ID))).willReturn(aResponse().withStatus(503)));
+
+        Response failed = as(Persona.ROOT, setActive, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", false)));
+
+        assertThat(failed.errorCodes()).containsExactly("UNAVAILABLE");
+        assertThat(storedOrganization(DemoDataset.GLOBEX).active()).as("the flag stops the tokens first").isFalse();
+        KeycloakStubs.acceptEverything(KEYCLOAK);
+        KEYCLOAK.resetRequests();
+
+        as(Persona.ROOT, setActive, Map.of("input", Map.of("organizationId", DemoDataset.GLOBEX, "active", false))).assertNoErrors();
+
+        KEYCLOAK.verify(putRequestedFor(urlEqualTo(KeycloakStubs.userPath(DemoDataset.GLOBEX_TRAINEE_ID))).withRequestBody(equalToJson("{\"enabled\":false}")));
     }
 
     @Test

@@ -3,6 +3,7 @@ package com.cycube.support.audit;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
 import com.cycube.support.errors.ErrorCode;
+import com.cycube.support.errors.RefusedOperation;
 import graphql.ExecutionResult;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
@@ -17,13 +18,17 @@ import graphql.language.OperationDefinition;
 import graphql.language.Selection;
 import java.time.Clock;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * Audits every mutation field (success, failure or denial) and every denied query field, once,
- * after execution — so no resolver has to remember to do it.
+ * after execution — so no resolver has to remember to do it. An operation refused as a whole
+ * ({@link RefusedOperation}: revoked access, over the cost budget) ran no field: each of its root fields is audited
+ * once as denied with the refusal's code.
  */
 public class AuditInstrumentation extends SimplePerformantInstrumentation {
 
@@ -50,8 +55,11 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result, InstrumentationExecutionParameters parameters,
                                                                         InstrumentationState state) {
         GraphQLContext context = parameters.getGraphQLContext();
+        RefusedOperation refusal = context == null ? null : context.get(RefusedOperation.KEY);
         OperationDefinition operation = context == null ? null : context.get(OPERATION_KEY);
-        if (operation != null) {
+        if (refusal != null) {
+            auditRefusal(refusal, RequestContext.from(context));
+        } else if (operation != null) {
             RequestContext request = RequestContext.from(context);
             if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
                 auditMutationFields(operation, result, parameters.getExecutionInput().getVariables(), request);
@@ -78,6 +86,23 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
                 }
                 auditLog.record(record(request, "mutation." + field.getName(), resource, outcome, code));
             }
+        }
+    }
+
+    private void auditRefusal(RefusedOperation refusal, RequestContext request) {
+        OperationDefinition operation = refusal.operation();
+        String type = operation.getOperation().name().toLowerCase();
+        Set<String> fields = new LinkedHashSet<>(); // thirty aliases of one field are one record
+        for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+            if (selection instanceof Field field) {
+                fields.add(field.getName());
+            }
+        }
+        if (fields.isEmpty()) {
+            fields.add("*"); // root fields only in fragments
+        }
+        for (String field : fields) {
+            auditLog.record(record(request, type + "." + field, null, AuditRecord.Outcome.DENIED, refusal.code().name()));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.cycube.support.auth;
 
 import com.cycube.support.errors.DomainException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
@@ -13,6 +14,8 @@ import java.util.Set;
  * @param role         the person's highest platform role (empty for integrations and anonymous)
  * @param organizationId the tenant (empty for root and anonymous)
  * @param scopes       OAuth2 scopes granted to an integration client
+ * @param expiresAt    when the token this caller presented expires (null: anonymous, or a caller made in code); a live
+ *                     stream ends then ({@code com.cycube.support.access.LiveAccess})
  */
 public record Caller(
         String subject,
@@ -22,12 +25,19 @@ public record Caller(
         Set<String> scopes,
         String email,
         String displayName,
-        String locale) {
+        String locale,
+        Instant expiresAt) {
+
+    /** A caller whose token's expiry is not known (made in code and tests). */
+    public Caller(String subject, Kind kind, Optional<Role> role, Optional<String> organizationId, Set<String> scopes,
+                  String email, String displayName, String locale) {
+        this(subject, kind, role, organizationId, scopes, email, displayName, locale, null);
+    }
 
     public enum Kind { PERSON, INTEGRATION, ANONYMOUS }
 
     public static final Caller ANONYMOUS =
-            new Caller(null, Kind.ANONYMOUS, Optional.empty(), Optional.empty(), Set.of(), null, null, null);
+            new Caller(null, Kind.ANONYMOUS, Optional.empty(), Optional.empty(), Set.of(), null, null, null, null);
 
     public boolean isAuthenticated() {
         return kind != Kind.ANONYMOUS;

@@ -29,14 +29,14 @@ public final class JwtCallerMapper {
         Set<String> scopes = scopes(jwt);
         if (isServiceAccount(jwt)) {
             return new Caller(jwt.getSubject(), Caller.Kind.INTEGRATION, Optional.empty(), organization, scopes,
-                    null, jwt.getClaimAsString("azp"), null);
+                    null, jwt.getClaimAsString("azp"), null, jwt.getExpiresAt());
         }
         Optional<Role> role = realmRoles(jwt).stream()
                 .map(Role::fromClaim).flatMap(Optional::stream)
                 .max(Comparator.naturalOrder());
         String name = Optional.ofNullable(jwt.getClaimAsString("name")).orElse(jwt.getClaimAsString("preferred_username"));
         return new Caller(jwt.getSubject(), Caller.Kind.PERSON, role, role.filter(r -> r == Role.ROOT).isPresent() ? Optional.empty() : organization,
-                Set.of(), jwt.getClaimAsString("email"), name, jwt.getClaimAsString("locale"));
+                Set.of(), jwt.getClaimAsString("email"), name, jwt.getClaimAsString("locale"), jwt.getExpiresAt());
     }
 
     private static boolean isServiceAccount(Jwt jwt) {

@@ -1,10 +1,13 @@
 package com.cycube.support.context;
 
+import com.cycube.support.access.AccessRevocations;
+import com.cycube.support.access.LiveAccessInstrumentation;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.JwtCallerMapper;
 import com.cycube.support.errors.DomainException;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.server.WebSocketGraphQlInterceptor;
@@ -22,7 +25,9 @@ import reactor.core.publisher.Mono;
  * Builds the {@link RequestContext} of every GraphQL request and puts it in the GraphQL context.
  * Over HTTP the token was validated by the resource-server filter; over WebSocket a browser cannot
  * set headers, so the token is also accepted from the {@code connection_init} payload
- * ({@code {"Authorization": "Bearer <token>"}}) and validated here with the same decoder.
+ * ({@code {"Authorization": "Bearer <token>"}}) and validated here with the same decoder — and refused when its access
+ * was revoked since it was issued ({@link AccessRevocations}). Over HTTP that check happens at execution
+ * ({@link LiveAccessInstrumentation}), so the client gets a GraphQL error with its code.
  *
  * <p>The request id and trace parent are checked by {@link RequestCorrelation}. The client address is the address of
  * the connection this subgraph accepted (the router's, for requests through it): no forwarding header
@@ -34,9 +39,11 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
     static final String SESSION_CALLER = RequestContextInterceptor.class.getName() + ".caller";
 
     private final JwtDecoder jwtDecoder;
+    private final AccessRevocations revocations;
 
-    public RequestContextInterceptor(JwtDecoder jwtDecoder) {
+    public RequestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations) {
         this.jwtDecoder = jwtDecoder;
+        this.revocations = revocations;
     }
 
     @Override
@@ -49,8 +56,10 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
         InetSocketAddress remote = request.getRemoteAddress();
         String clientIp = remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : null;
         RequestContext context = new RequestContext(caller, requestId, traceParent, clientIp);
-        request.configureExecutionInput((input, builder) ->
-                builder.graphQLContext(Map.of(RequestContext.CONTEXT_KEY, context)).build());
+        Map<String, Object> graphQlContext = request instanceof WebSocketGraphQlRequest ws
+                ? Map.of(RequestContext.CONTEXT_KEY, context, LiveAccessInstrumentation.CONNECTION_KEY, ws.getSessionInfo().getId())
+                : Map.of(RequestContext.CONTEXT_KEY, context);
+        request.configureExecutionInput((input, builder) -> builder.graphQLContext(graphQlContext).build());
         return chain.next(request);
     }
 
@@ -60,7 +69,12 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
         if (token != null) {
             try {
                 Jwt jwt = jwtDecoder.decode(token);
-                sessionInfo.getAttributes().put(SESSION_CALLER, JwtCallerMapper.toCaller(jwt));
+                Caller caller = JwtCallerMapper.toCaller(jwt);
+                Optional<DomainException> revoked = revocations.refusal(caller);
+                if (revoked.isPresent()) {
+                    return Mono.error(revoked.get());
+                }
+                sessionInfo.getAttributes().put(SESSION_CALLER, caller);
             } catch (JwtException invalid) {
                 return Mono.error(DomainException.unauthenticated());
             }

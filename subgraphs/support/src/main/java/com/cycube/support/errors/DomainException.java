@@ -21,6 +21,11 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.UNAUTHENTICATED, "Authentication required: send a valid access token");
     }
 
+    /** The token no longer grants access (expired during a stream, account or organization deactivated, role changed). */
+    public static DomainException unauthenticated(String message) {
+        return new DomainException(ErrorCode.UNAUTHENTICATED, message);
+    }
+
     public static DomainException forbidden(String message) {
         return new DomainException(ErrorCode.FORBIDDEN, message);
     }

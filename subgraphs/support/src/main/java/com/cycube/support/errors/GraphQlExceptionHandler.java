@@ -5,6 +5,8 @@ import graphql.GraphqlErrorBuilder;
 import graphql.execution.DataFetcherExceptionHandler;
 import graphql.execution.DataFetcherExceptionHandlerParameters;
 import graphql.execution.DataFetcherExceptionHandlerResult;
+import graphql.execution.ResultPath;
+import graphql.language.SourceLocation;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +29,16 @@ public class GraphQlExceptionHandler implements DataFetcherExceptionHandler {
 
     @Override
     public CompletableFuture<DataFetcherExceptionHandlerResult> handleException(DataFetcherExceptionHandlerParameters params) {
-        Throwable exception = unwrap(params.getException());
+        GraphQLError error = errorFor(params.getException(), params.getPath(), params.getSourceLocation());
+        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+    }
+
+    /**
+     * The one mapping of an exception to what the client sees, for fields and for live streams
+     * ({@link SubscriptionErrors}): path and location may be null.
+     */
+    public static GraphQLError errorFor(Throwable thrown, ResultPath path, SourceLocation location) {
+        Throwable exception = unwrap(thrown);
         ErrorCode code;
         String message;
         if (exception instanceof DomainException domain) {
@@ -47,20 +58,23 @@ public class GraphQlExceptionHandler implements DataFetcherExceptionHandler {
             message = "Invalid input";
         } else {
             String errorId = UUID.randomUUID().toString();
-            log.error("Unexpected error {} resolving {}", errorId, params.getPath(), exception);
+            log.error("Unexpected error {} resolving {}", errorId, path, exception);
             code = ErrorCode.INTERNAL;
             message = "Internal error (id " + errorId + ")";
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
-        GraphQLError error = GraphqlErrorBuilder.newError()
+        GraphqlErrorBuilder<?> error = GraphqlErrorBuilder.newError()
                 .message(message)
-                .path(params.getPath())
-                .location(params.getSourceLocation())
                 .extensions(extensions)
-                .errorType(code)
-                .build();
-        return CompletableFuture.completedFuture(DataFetcherExceptionHandlerResult.newResult(error).build());
+                .errorType(code);
+        if (path != null) {
+            error.path(path);
+        }
+        if (location != null) {
+            error.location(location);
+        }
+        return error.build();
     }
 
     private static Throwable unwrap(Throwable exception) {

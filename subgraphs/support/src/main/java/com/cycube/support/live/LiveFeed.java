@@ -106,11 +106,12 @@ public final class LiveFeed<T extends LiveDocument> {
         }
     }
 
-    private final Source<T> source;
-    private final Sinks.Many<T> sink = Sinks.many().multicast().directBestEffort();
     /** How many live documents one subscriber may have waiting before it is ended as too slow. */
     static final int SUBSCRIBER_BUFFER = 1_000;
     private static final Logger log = LoggerFactory.getLogger(LiveFeed.class);
+
+    private final Source<T> source;
+    private final Sinks.Many<T> sink = Sinks.many().multicast().directBestEffort();
 
     /** Subscribers per watched key; changed atomically per key, so a key is never dropped while watched. */
     private final Map<String, Integer> watchers = new ConcurrentHashMap<>();

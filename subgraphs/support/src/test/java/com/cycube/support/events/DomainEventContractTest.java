@@ -67,7 +67,7 @@ class DomainEventContractTest {
     void every_contract_reads_back_exactly_what_was_written() {
         List<EventPayload> samples = List.of(
                 new OrganizationChanged("org-acme", "Acme", 50, 5, true, 3L),
-                new UserChanged("u1", "Adam", "TRAINEE", List.of("team-1", "team-2"), true, 7L),
+                new UserChanged("u1", "Adam", "TRAINEE", List.of("team-1", "team-2"), true, 7L, "ACTIVE"),
                 new CoursePublished("c1", 2, "Linux", "ORGANIZATION", "org-acme",
                         List.of(new CoursePublished.Cube("cube-1", "m1", "LAB", "t1", 30, 1))),
                 new CourseArchived("c1"),

@@ -2,11 +2,6 @@ package com.cycube.support.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
-import com.cycube.support.audit.AuditLog;
 import com.cycube.testclient.GraphQlClient;
 import com.cycube.testclient.Persona;
 import com.cycube.testclient.TestTokens;
@@ -14,18 +9,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @SupportIntegrationTest
 class AuditTrailTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SAVE_NOTE = "mutation($input: SaveNoteInput!) { saveNote(input: $input) { title } }";
     private static final String UPDATE_NOTE = "mutation($input: UpdateNoteInput!) { updateNote(input: $input) { title } }";
     private static final String SECRET_BODY = "the-variables-must-never-be-audited";
@@ -36,25 +27,9 @@ class AuditTrailTest {
     @LocalServerPort
     int port;
 
-    private final Logger auditLogger = (Logger) LoggerFactory.getLogger(AuditLog.LOGGER_NAME);
-    private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
-    private Level previousLevel;
-    private String requestId;
-
-    @BeforeEach
-    void captureAuditLog() {
-        previousLevel = auditLogger.getLevel();
-        auditLogger.setLevel(Level.INFO);
-        audit.start();
-        auditLogger.addAppender(audit);
-        requestId = "audit-" + UUID.randomUUID();
-    }
-
-    @AfterEach
-    void releaseAuditLog() {
-        auditLogger.detachAppender(audit);
-        auditLogger.setLevel(previousLevel);
-    }
+    @RegisterExtension
+    final AuditCapture audit = new AuditCapture();
+    private final String requestId = "audit-" + UUID.randomUUID();
 
     @Test
     void a_successful_mutation_is_audited_once_with_who_where_what_and_the_request_id() {
@@ -273,19 +248,10 @@ class AuditTrailTest {
 
     /** This test's audit lines (by request id), each checked to be one JSON object. */
     private List<JsonNode> auditRecords() {
-        return allAuditRecords().stream().filter(record -> requestId.equals(record.path("requestId").asString())).toList();
+        return audit.ofRequest(requestId);
     }
 
-    /** Every audit line written while this test ran, each checked to be one JSON object. */
     private List<JsonNode> allAuditRecords() {
-        List<ILoggingEvent> events;
-        synchronized (audit) { // AppenderBase appends while holding this lock
-            events = List.copyOf(audit.list);
-        }
-        return events.stream()
-                .map(ILoggingEvent::getFormattedMessage)
-                .peek(line -> assertThat(line).doesNotContain("\n"))
-                .map(JSON::readTree)
-                .toList();
+        return audit.all();
     }
 }

@@ -17,6 +17,9 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
                 "spring.application.name=support-it",
                 "spring.main.banner-mode=off",
+                "cycube.limits.max-query-cost=1000", // QueryCostBudgetTest: small enough to reach with a readable query
+                "cycube.live.max-subscriptions-per-connection=3", // LiveAccessTest: caps small enough to reach
+                "cycube.live.max-subscriptions-per-user=5",
                 "logging.level.cycube.audit=WARN" // AuditTrailTest turns it on while it captures
         })
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)

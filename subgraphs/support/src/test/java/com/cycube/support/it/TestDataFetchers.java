@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.dataloader.DataLoader;
 import org.reactivestreams.Publisher;
@@ -29,6 +30,8 @@ public class TestDataFetchers {
 
     static final String SECRET_IN_EXCEPTION = "mongodb://admin:hunter2@db.internal";
     static final Instant LAUNCH_TIME = Instant.parse("2026-11-24T17:30:00Z");
+    /** How many times saveNote ran (QueryCostBudgetTest checks a refused mutation ran none). */
+    static final AtomicInteger NOTES_SAVED = new AtomicInteger();
 
     public record Whoami(String subject, String kind, String role, String organizationId, String requestId,
                          String traceParent, String clientIp) {
@@ -113,7 +116,14 @@ public class TestDataFetchers {
         if (title == null || title.isBlank()) {
             throw DomainException.badInput("A note needs a title");
         }
+        NOTES_SAVED.incrementAndGet();
         return new SaveNotePayload(title.strip(), new Note("note-" + UUID.randomUUID(), title.strip()));
+    }
+
+    @DgsData(parentType = "SaveNotePayload", field = "similar")
+    public List<Note> similar(@InputArgument Integer first, DataFetchingEnvironment env) {
+        SaveNotePayload payload = env.getSource();
+        return IntStream.range(0, first == null ? 20 : first).mapToObj(i -> new Note(payload.note().id() + "-" + i, payload.title())).toList();
     }
 
     @DgsMutation
@@ -137,5 +147,11 @@ public class TestDataFetchers {
     public Publisher<Tick> ticks(@InputArgument Integer count, DataFetchingEnvironment env) {
         Caller caller = RequestContext.from(env).requireAuthenticated();
         return Flux.range(1, count).map(n -> new Tick(n, caller.subject()));
+    }
+
+    @DgsSubscription
+    public Publisher<Tick> pulse(DataFetchingEnvironment env) {
+        Caller caller = RequestContext.from(env).requireAuthenticated();
+        return Flux.interval(java.time.Duration.ofMillis(100)).map(n -> new Tick(n.intValue() + 1, caller.subject()));
     }
 }
