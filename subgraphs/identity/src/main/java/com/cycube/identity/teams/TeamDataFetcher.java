@@ -2,8 +2,7 @@ package com.cycube.identity.teams;
 
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.organizations.OrganizationsDataLoader;
-import com.cycube.identity.users.MemberFilter;
-import com.cycube.identity.users.MemberService;
+import com.cycube.identity.users.TeamMembersDataLoader;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
@@ -47,11 +46,9 @@ public class TeamDataFetcher {
     }
 
     private final TeamService teams;
-    private final MemberService members;
 
-    public TeamDataFetcher(TeamService teams, MemberService members) {
+    public TeamDataFetcher(TeamService teams) {
         this.teams = teams;
-        this.members = members;
     }
 
     @DgsQuery
@@ -113,9 +110,11 @@ public class TeamDataFetcher {
     }
 
     @DgsData(parentType = "Team", field = "members")
-    public Connection<UserDocument> members(@InputArgument Integer first, @InputArgument String after, DataFetchingEnvironment env) {
+    public CompletableFuture<Connection<UserDocument>> members(@InputArgument Integer first, @InputArgument String after,
+                                                               DataFetchingEnvironment env) {
         TeamDocument team = env.getSource();
-        return members.list(caller(env), team.organizationId(), MemberFilter.ofTeam(team.id()), PageRequest.of(first, after));
+        return RequestContext.load(env, TeamMembersDataLoader.NAME,
+                new TeamMembersDataLoader.TeamPage(team.organizationId(), team.id(), PageRequest.of(first, after)));
     }
 
     private static Caller caller(DataFetchingEnvironment env) {

@@ -6,6 +6,8 @@ import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
 import com.cycube.support.pagination.Connection;
+import java.util.Collection;
+import java.util.Map;
 import com.cycube.support.pagination.PageRequest;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -30,6 +32,13 @@ public class MemberService {
     public Connection<UserDocument> list(Caller caller, String requestedOrganizationId, MemberFilter filter, PageRequest page) {
         caller.require(Role.MANAGER, OrganizationService.ORG_READ);
         return users.members(caller, organizations.targetOrganization(caller, requestedOrganizationId), filter, page);
+    }
+
+    /** Pages of the direct members of several teams (managers, integration clients with org:read, root). */
+    public Map<TeamMembersDataLoader.TeamPage, Connection<UserDocument>> ofTeams(Caller caller,
+                                                                              Collection<TeamMembersDataLoader.TeamPage> pages) {
+        caller.require(Role.MANAGER, OrganizationService.ORG_READ);
+        return users.membersOfTeams(caller, pages);
     }
 
     public UserDocument changeRole(Caller caller, String userId, Role newRole) {

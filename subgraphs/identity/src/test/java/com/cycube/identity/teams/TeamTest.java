@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.identity.IdentityIntegrationTest;
 import com.cycube.identity.demo.DemoDataset;
+import com.cycube.identity.users.UserDocument;
+import com.cycube.identity.users.UserStatus;
+import com.cycube.support.auth.Role;
 import com.cycube.testclient.GraphQlClient.Response;
 import com.cycube.testclient.Persona;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,6 +179,39 @@ class TeamTest extends IdentityIntegrationTest {
 
         assertThat((String) response.get("data.team.parent.name")).isEqualTo("Security Operations");
         assertThat((List<String>) response.get("data.team.members.edges[*].node.displayName")).containsExactly("Adam Trainee", "Alice Manager");
+    }
+
+    @Test
+    void the_members_of_twelve_teams_are_read_with_one_query_and_each_team_gets_its_own_page() {
+        List<String> teamIds = new ArrayList<>();
+        for (int t = 0; t < 12; t++) {
+            String teamId = as(Persona.ACME_MANAGER, CREATE, Map.of("input", Map.of("name", "Squad " + (char) ('A' + t))))
+                    .assertNoErrors().get("data.createTeam.team.id");
+            teamIds.add(teamId);
+            for (int m = 0; m < 3; m++) {
+                String id = "squad-" + t + "-" + m;
+                mongo.insert(new UserDocument(id, DemoDataset.ACME, id + "@acme.test", "Member " + t + "-" + m, null, Role.TRAINEE,
+                        UserStatus.ACTIVE, List.of(teamId), Instant.parse("2026-02-01T00:00:00Z"), null, 1L));
+            }
+        }
+        finds.reset();
+
+        Response response = as(Persona.ACME_MANAGER, """
+                { organization(id: "org-acme") { teams(first: 50) { edges { node { id
+                    members(first: 2) { totalCount pageInfo { hasNextPage } edges { node { displayName } } } } } } } }""")
+                .assertNoErrors();
+
+        assertThat(finds.findsOn("users")).isEqualTo(1);
+        List<Map<String, Object>> teams = response.get("data.organization.teams.edges[*].node");
+        for (Map<String, Object> team : teams) {
+            int index = teamIds.indexOf((String) team.get("id"));
+            if (index >= 0) {
+                assertThat(team).extracting("members").extracting("totalCount").isEqualTo(3);
+                assertThat(response.<List<String>>get("data.organization.teams.edges[?(@.node.id == '" + team.get("id")
+                        + "')].node.members.edges[*].node.displayName")).containsExactly("Member " + index + "-0", "Member " + index + "-1");
+            }
+        }
+        assertThat(response.<List<Boolean>>get("data.organization.teams.edges[*].node.members.pageInfo.hasNextPage")).contains(true);
     }
 
     @Test

@@ -8,13 +8,18 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.Locale;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
 /**
- * Answers a bad, expired or unsigned token with HTTP 401 and a GraphQL-shaped error body, so
- * GraphQL clients see {@code extensions.code = UNAUTHENTICATED} rather than an HTML page. The refusal
+ * Answers a bad, expired or unsigned token with a GraphQL-shaped error body, so GraphQL clients see
+ * {@code extensions.code = UNAUTHENTICATED} rather than an HTML page. The status follows GraphQL over HTTP: a client
+ * that accepts {@code application/graphql-response+json} gets 401 (with {@code WWW-Authenticate}); one that asks only
+ * for {@code application/json}, or says nothing — the router — gets 200, since a non-2xx answer makes Hive Router add a
+ * {@code SUBREQUEST_HTTP_ERROR} beside the subgraph's {@code UNAUTHENTICATED} (ADR 8). The refusal
  * is audited like every other denial (no GraphQL execution happens, so the instrumentation cannot).
  */
 public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint {
@@ -29,6 +34,8 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
         this.clock = clock;
     }
 
+    private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
+
     private static final String BODY =
             "{\"errors\":[{\"message\":\"Invalid or expired access token\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}]}";
 
@@ -40,7 +47,9 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
                 "UNAUTHENTICATED", RequestCorrelation.requestId(request.getHeader(RequestCorrelation.REQUEST_ID_HEADER)),
                 RequestCorrelation.traceParent(request.getHeader(RequestCorrelation.TRACEPARENT_HEADER)),
                 request.getRemoteAddr())); // the socket: forwarding headers are not trusted (RequestContextInterceptor)
-        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        boolean graphQlResponseClient = accept != null && accept.toLowerCase(Locale.ROOT).contains(GRAPHQL_RESPONSE);
+        response.setStatus(graphQlResponseClient ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_OK);
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));

@@ -70,6 +70,11 @@ public class TenantScopedMongo {
         return mongo.find(query, type);
     }
 
+    /** At most {@code limit} documents the caller may see, in {@code sort} order (for batch reads that must stay bounded). */
+    public <T> List<T> findAtMost(Caller caller, Visibility visibility, Criteria criteria, Sort sort, int limit, Class<T> type) {
+        return mongo.find(scopedQuery(caller, visibility, criteria).with(sort).limit(limit), type);
+    }
+
     public long count(Caller caller, Visibility visibility, Criteria criteria, Class<?> type) {
         return mongo.count(scopedQuery(caller, visibility, criteria), type);
     }

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.testclient.GraphQlClient;
 import com.cycube.testclient.Persona;
 import com.cycube.testclient.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -36,5 +40,21 @@ class TokenRejectionTest {
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.<String>get("errors[0].extensions.code")).isEqualTo("UNAUTHENTICATED");
         assertThat(response.members()).doesNotContain("data");
+    }
+
+    @ParameterizedTest(name = "a token {0} from a client without graphql-response+json (the router) is refused with 200 and UNAUTHENTICATED")
+    @MethodSource("badTokens")
+    void a_client_that_accepts_only_json_like_the_router_gets_the_refusal_with_200(Supplier<String> token) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/graphql"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token.get())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ whoami { kind } }\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        GraphQlClient.Response body = new GraphQlClient.Response(response.statusCode(), response.body());
+        assertThat(body.errorCodes()).containsExactly("UNAUTHENTICATED");
+        assertThat(body.members()).doesNotContain("data");
     }
 }
