@@ -42,7 +42,7 @@ public final class SubgraphProcess {
     }
 
     /**
-     * The environment a subgraph runs with in the local stack: its port on loopback, its own database in the embedded
+     * The environment a subgraph runs with in the local stack: its port on loopback (actuator included), plain logs, its own database in the embedded
      * store, the local Keycloak as token issuer, the demo data, dev mode (development-only secrets allowed), and for
      * identity the Keycloak admin client's secret.
      */
@@ -51,6 +51,10 @@ public final class SubgraphProcess {
         env.put("SERVER_PORT", Integer.toString(port));
         // Loopback only: on a laptop only the router (and the developer) should reach a subgraph.
         env.put("SERVER_ADDRESS", "127.0.0.1");
+        // Actuator on the same port on a laptop (production: a management port of its own, 9090); readable log lines
+        // instead of production's JSON.
+        env.put("MANAGEMENT_SERVER_PORT", Integer.toString(port));
+        env.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "");
         env.put("SPRING_MONGODB_URI", "mongodb://localhost:" + mongoPort + "/" + subgraph.database());
         env.put("CYCUBE_SECURITY_ISSUER_URI", "http://localhost:" + keycloakPort + "/realms/" + KeycloakServer.REALM);
         env.put("CYCUBE_DEMO_DATA_ENABLED", "true");

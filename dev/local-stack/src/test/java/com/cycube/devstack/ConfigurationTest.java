@@ -25,6 +25,8 @@ class ConfigurationTest {
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SERVER_PORT", "41002",
                 "SERVER_ADDRESS", "127.0.0.1",
+                "MANAGEMENT_SERVER_PORT", "41002",
+                "LOGGING_STRUCTURED_FORMAT_CONSOLE", "",
                 "SPRING_MONGODB_URI", "mongodb://localhost:41018/cycube-catalog",
                 "CYCUBE_SECURITY_ISSUER_URI", "http://localhost:41080/realms/cycube",
                 "CYCUBE_DEMO_DATA_ENABLED", "true",

@@ -8,24 +8,38 @@ import com.cycube.support.audit.AuditInstrumentation;
 import com.cycube.support.audit.AuditLog;
 import com.cycube.support.auth.GraphQlAuthenticationEntryPoint;
 import com.cycube.support.auth.SecurityProperties;
+import com.cycube.support.context.LogContextFilter;
 import com.cycube.support.context.RequestContextInterceptor;
 import com.cycube.support.errors.GraphQlExceptionHandler;
 import com.cycube.support.errors.RequestErrorCodeInterceptor;
 import com.cycube.support.errors.SubscriptionErrors;
+import com.cycube.support.events.EventTracing;
 import com.cycube.support.limits.QueryCostInstrumentation;
 import com.cycube.support.live.LiveFeeds;
+import com.cycube.support.metrics.GraphQlMetricsInstrumentation;
 import com.cycube.support.scalars.ScalarsRegistration;
 import com.cycube.support.tenancy.TenantScopedMongo;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.observability.ContextProviderFactory;
+import org.springframework.data.mongodb.observability.MongoObservationCommandListener;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -36,6 +50,7 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -63,7 +78,8 @@ public class SubgraphSupportAutoConfiguration {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder))
                         .authenticationEntryPoint(entryPoint))
-                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint));
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .addFilterAfter(new LogContextFilter(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
@@ -113,6 +129,44 @@ public class SubgraphSupportAutoConfiguration {
     @Bean
     LiveAccessInstrumentation liveAccessInstrumentation(AccessRevocations revocations, LiveAccess liveAccess) {
         return new LiveAccessInstrumentation(revocations, liveAccess);
+    }
+
+    /** Requests, errors by code and latency per operation, for Prometheus. */
+    @Bean
+    GraphQlMetricsInstrumentation graphQlMetricsInstrumentation(MeterRegistry registry) {
+        return new GraphQlMetricsInstrumentation(registry);
+    }
+
+    /** The GraphQL request, its data fetchers and DataLoader batches as spans (operation name, never variables). */
+    @Bean
+    @ConditionalOnMissingBean
+    GraphQlObservationInstrumentation graphQlObservationInstrumentation(ObservationRegistry observations) {
+        return new GraphQlObservationInstrumentation(observations);
+    }
+
+    /** MongoDB commands as spans (children of the request's or the event's span) and timings. */
+    @Bean
+    MongoClientSettingsBuilderCustomizer mongoObservation(ObservationRegistry observations) {
+        return settings -> settings.addCommandListener(new MongoObservationCommandListener(observations))
+                .contextProvider(ContextProviderFactory.create(observations));
+    }
+
+    /** Hands the tracer to the events mechanism, so relays and consumers continue the producer's trace. */
+    @Bean
+    SmartInitializingSingleton eventTracingInstaller(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        return () -> {
+            Tracer available = tracer.getIfAvailable();
+            Propagator extractor = propagator.getIfAvailable();
+            if (available != null && extractor != null) {
+                EventTracing.install(available, extractor);
+            }
+        };
+    }
+
+    /** Live streams open on this instance. */
+    @Bean
+    MeterBinder liveSubscriptionsMetrics(LiveAccess liveAccess) {
+        return registry -> registry.gauge("cycube.live.subscriptions", liveAccess, LiveAccess::open);
     }
 
     /** Maps the error a live stream ends with, like a field's. */

@@ -22,7 +22,8 @@ import org.springframework.test.context.ContextConfiguration;
 @Inherited
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"cycube.demo-data.enabled=false", "spring.main.banner-mode=off",
-                "cycube.events.background=false", "cycube.access.revocations.enabled=false"})
+                "cycube.events.background=false", "cycube.access.revocations.enabled=false",
+                "logging.structured.format.console="})
 @ContextConfiguration(initializers = EmbeddedMongoInitializer.class)
 @Import(TestSecurityConfiguration.class)
 public @interface SubgraphTest {

@@ -1,6 +1,7 @@
 package com.cycube.assessment.certificates;
 
 import com.cycube.assessment.AssessmentProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -40,6 +41,8 @@ public class CertificateSigner {
     static final String KEY_VARIABLE = "CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY";
 
     private final SecretKeySpec key;
+    /** 1 while the public development key signs ({@code cycube_certificates_signing_key_dev}, an alert outside a laptop). */
+    private final int publicDevelopmentKey;
 
     /**
      * The key of the configuration. Only the local stack and developers' runs ({@code cycube.dev-mode=true}, env
@@ -49,8 +52,9 @@ public class CertificateSigner {
      */
     @org.springframework.beans.factory.annotation.Autowired
     public CertificateSigner(AssessmentProperties properties,
-                             @Value("${cycube.dev-mode:false}") boolean devMode) {
+                             @Value("${cycube.dev-mode:false}") boolean devMode, MeterRegistry meters) {
         this(checkedKey(properties.certificates().signingKey(), devMode));
+        meters.gauge("cycube.certificates.signing.key.dev", this, signer -> signer.publicDevelopmentKey);
     }
 
     public CertificateSigner(String signingKey) {
@@ -59,6 +63,7 @@ public class CertificateSigner {
                     + ") must be at least 32 characters");
         }
         this.key = new SecretKeySpec(signingKey.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+        this.publicDevelopmentKey = AssessmentProperties.DEV_SIGNING_KEY.equals(signingKey) ? 1 : 0;
     }
 
     /** The key to sign with, or why the subgraph must not start: see the constructor. */

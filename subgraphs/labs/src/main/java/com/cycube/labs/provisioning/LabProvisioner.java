@@ -18,6 +18,10 @@ import com.cycube.labs.vm.VmProviderException;
 import com.cycube.labs.vm.VmState;
 import com.cycube.support.errors.DomainException;
 import com.cycube.support.persistence.OptimisticRetry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,9 +50,15 @@ public class LabProvisioner {
     private final RemoteAccess remoteAccess;
     private final LabQuotaService quotas;
     private final LabsProperties properties;
+    /** {@code cycube_labs_provisioning_seconds}: from the launch request to RUNNING, what a trainee waits. */
+    private final Timer provisioning;
+    /** {@code cycube_labs_provisioning_failures_total}. */
+    private final Counter failures;
 
     public LabProvisioner(LabStore store, LabTemplateService templates, VmProvider vms, RemoteAccess remoteAccess,
-                          LabQuotaService quotas, LabsProperties properties) {
+                          LabQuotaService quotas, LabsProperties properties, MeterRegistry meters) {
+        this.provisioning = Timer.builder("cycube.labs.provisioning").publishPercentileHistogram().register(meters);
+        this.failures = meters.counter("cycube.labs.provisioning.failures");
         this.store = store;
         this.templates = templates;
         this.vms = vms;
@@ -155,12 +165,14 @@ public class LabProvisioner {
             closeQuietly(session.connectionId());
             return store.reread(lab.id()).orElse(lab);
         }
+        provisioning.record(Duration.between(lab.requestedAt(), running.get().updatedAt()));
         return running.get();
     }
 
     /** Any active lab → FAILED with {@code reason}; its VM and connection are released. */
     public LabInstanceDocument fail(LabInstanceDocument lab, String reason) {
         log.warn("Lab {} failed: {}", lab.id(), reason);
+        failures.increment();
         return store.end(PLATFORM, lab, LabState.FAILED, reason)
                 .map(this::release)
                 .orElseGet(() -> store.reread(lab.id()).orElse(lab));

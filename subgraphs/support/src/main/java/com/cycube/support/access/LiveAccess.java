@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -35,6 +36,7 @@ public class LiveAccess {
     private final int maxPerUser;
     private final Map<String, Integer> perConnection = new ConcurrentHashMap<>();
     private final Map<String, Integer> perUser = new ConcurrentHashMap<>();
+    private final AtomicInteger open = new AtomicInteger();
 
     public LiveAccess(AccessRevocations revocations, Clock clock, int maxPerConnection, int maxPerUser) {
         if (maxPerConnection < 1 || maxPerUser < 1) {
@@ -63,12 +65,14 @@ public class LiveAccess {
                         + " subscriptions per user at once: end one before starting another"));
             }
             AtomicBoolean released = new AtomicBoolean();
+            open.incrementAndGet();
             AtomicReference<DomainException> reason = new AtomicReference<>();
             return Flux.from(stream)
                     .takeUntilOther(ended(caller).doOnNext(reason::set))
                     .concatWith(Mono.defer(() -> reason.get() == null ? Mono.empty() : Mono.error(reason.get())))
                     .doFinally(signal -> {
                         if (released.compareAndSet(false, true)) {
+                            open.decrementAndGet();
                             release(perConnection, connectionId);
                             release(perUser, user);
                         }
@@ -91,6 +95,11 @@ public class LiveAccess {
                 : Mono.delay(max(Duration.between(clock.instant(), caller.expiresAt()), Duration.ZERO))
                         .map(tick -> DomainException.unauthenticated("The access token expired: subscribe again with a fresh one"));
         return Flux.merge(revoked, alreadyRevoked, expired).next();
+    }
+
+    /** Streams open now on this instance ({@code cycube_live_subscriptions}). */
+    public int open() {
+        return open.get();
     }
 
     /** Streams open now on this instance for {@code subject}: for tests and metrics. */

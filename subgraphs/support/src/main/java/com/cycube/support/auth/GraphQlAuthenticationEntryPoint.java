@@ -18,7 +18,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
  * Answers a bad, expired or unsigned token with a GraphQL-shaped error body, so GraphQL clients see
  * {@code extensions.code = UNAUTHENTICATED} rather than an HTML page. The status follows GraphQL over HTTP: a client
  * that accepts {@code application/graphql-response+json} gets 401 (with {@code WWW-Authenticate}); one that asks only
- * for {@code application/json}, or says nothing — the router — gets 200, since a non-2xx answer makes Hive Router add a
+ * for {@code application/json}, or says nothing — the router — gets 200 on the GraphQL endpoint (401 anywhere else), since a non-2xx answer makes Hive Router add a
  * {@code SUBREQUEST_HTTP_ERROR} beside the subgraph's {@code UNAUTHENTICATED} (ADR 8). The refusal
  * is audited like every other denial (no GraphQL execution happens, so the instrumentation cannot).
  */
@@ -49,7 +49,8 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
                 request.getRemoteAddr())); // the socket: forwarding headers are not trusted (RequestContextInterceptor)
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         boolean graphQlResponseClient = accept != null && accept.toLowerCase(Locale.ROOT).contains(GRAPHQL_RESPONSE);
-        response.setStatus(graphQlResponseClient ? HttpServletResponse.SC_UNAUTHORIZED : HttpServletResponse.SC_OK);
+        boolean graphQlRequest = request.getRequestURI().startsWith("/graphql");
+        response.setStatus(graphQlRequest && !graphQlResponseClient ? HttpServletResponse.SC_OK : HttpServletResponse.SC_UNAUTHORIZED);
         response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));

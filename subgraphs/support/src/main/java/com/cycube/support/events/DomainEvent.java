@@ -16,9 +16,16 @@ import org.bson.Document;
  * @param source     the subgraph that produced it
  * @param occurredAt when the change was written
  * @param payload    the event's data (ids, values; never secrets or answer keys)
+ * @param traceParent the W3C {@code traceparent} of the request that caused the event (null outside a trace): the relay
+ *                    and every consumer continue that trace ({@link EventTracing})
  */
 public record DomainEvent(String eventId, String type, String orgId, String source, Instant occurredAt,
-                          Document payload) {
+                          Document payload, String traceParent) {
+
+    /** An event outside any trace. */
+    public DomainEvent(String eventId, String type, String orgId, String source, Instant occurredAt, Document payload) {
+        this(eventId, type, orgId, source, occurredAt, payload, null);
+    }
 
     public DomainEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -38,7 +45,7 @@ public record DomainEvent(String eventId, String type, String orgId, String sour
         @SuppressWarnings("unchecked")
         Class<? extends EventPayload> payloadType = (Class<? extends EventPayload>) payload.getClass();
         return new DomainEvent(newId(occurredAt), EventPayload.typeOf(payloadType), orgId, null, occurredAt,
-                PayloadCodec.write(payload));
+                PayloadCodec.write(payload), EventTracing.currentTraceParent());
     }
 
     /** An event with an untyped payload: only for the library's own tests of the mechanism. */
@@ -87,7 +94,7 @@ public record DomainEvent(String eventId, String type, String orgId, String sour
     Document toDocument() {
         return new Document("eventId", eventId).append("type", type).append("orgId", orgId)
                 .append("source", source).append("occurredAt", java.util.Date.from(occurredAt))
-                .append("payload", payload);
+                .append("payload", payload).append("traceParent", traceParent);
     }
 
     static DomainEvent fromDocument(Document document) {
@@ -96,6 +103,6 @@ public record DomainEvent(String eventId, String type, String orgId, String sour
         Object id = document.containsKey("eventId") ? document.get("eventId") : document.get("_id");
         Document payload = document.get("payload") instanceof Document p ? p : new Document();
         return new DomainEvent(String.valueOf(id), document.getString("type"), document.getString("orgId"),
-                document.getString("source"), occurredAt, payload);
+                document.getString("source"), occurredAt, payload, document.getString("traceParent"));
     }
 }

@@ -20,8 +20,14 @@ public final class EventDelivery {
     private final int maxAttempts;
     private final Duration backoff;
     private final Duration maxBackoff;
+    private final EventsMetrics metrics;
 
     public EventDelivery(EventLog eventLog, EventHandler handler, EventsProperties properties) {
+        this(eventLog, handler, properties, EventsMetrics.NONE);
+    }
+
+    public EventDelivery(EventLog eventLog, EventHandler handler, EventsProperties properties, EventsMetrics metrics) {
+        this.metrics = metrics;
         this.eventLog = eventLog;
         this.handler = handler;
         this.batchSize = properties.batchSize();
@@ -41,8 +47,12 @@ public final class EventDelivery {
         List<DomainEvent> due = eventLog.pending(handler.group(), handler.eventTypes(), batchSize);
         for (DomainEvent event : due) {
             try {
-                handler.handle(event);
+                EventTracing.inSpan("event " + event.type() + " " + handler.group(), event, () -> {
+                    handler.handle(event);
+                    return null;
+                });
             } catch (RuntimeException failure) {
+                metrics.failed(handler.group());
                 boolean parked = eventLog.failed(handler.group(), event.eventId(), failure.toString(), maxAttempts,
                         backoff, maxBackoff);
                 if (parked) {
@@ -55,6 +65,7 @@ public final class EventDelivery {
                 continue;
             }
             eventLog.acknowledge(handler.group(), event.eventId());
+            metrics.delivered(handler.group(), event);
         }
         return due.size();
     }

@@ -154,6 +154,11 @@ public class EventLog {
         return log.count(Query.query(Criteria.where("pendingFor").is(group)), EVENTS);
     }
 
+    /** How many events {@code group} gave up on (parked until an operator retries them). */
+    public long parked(String group) {
+        return log.count(Query.query(Criteria.where("deadFor").is(group)), EVENTS);
+    }
+
     /** The events of one type, oldest first (for tests and operators). */
     public List<DomainEvent> ofType(String type) {
         return log.find(Query.query(Criteria.where("type").is(type)).with(Sort.by("occurredAt", "_id")),

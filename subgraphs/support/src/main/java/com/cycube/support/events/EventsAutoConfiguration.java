@@ -1,6 +1,8 @@
 package com.cycube.support.events;
 
 import com.mongodb.client.MongoClient;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,17 +31,29 @@ public class EventsAutoConfiguration {
     }
 
     @Bean
-    OutboxRelay outboxRelay(MongoTemplate mongo, EventLog eventLog, EventsProperties properties,
+    OutboxRelay outboxRelay(MongoTemplate mongo, EventLog eventLog, EventsProperties properties, EventsMetrics metrics,
                             @Value("${spring.application.name:subgraph}") String service) {
-        return new OutboxRelay(mongo, eventLog, service, properties.batchSize());
+        return new OutboxRelay(mongo, eventLog, service, properties.batchSize(), metrics);
     }
 
     @Bean
     EventProcessing eventProcessing(EventLog eventLog, OutboxRelay relay, List<EventHandler> handlers,
-                                    EventsProperties properties,
+                                    EventsProperties properties, EventsMetrics metrics,
                                     @Value("${spring.application.name:subgraph}") String service) {
         List<EventDelivery> deliveries = handlers.stream()
-                .map(handler -> new EventDelivery(eventLog, handler, properties)).toList();
+                .map(handler -> new EventDelivery(eventLog, handler, properties, metrics)).toList();
         return new EventProcessing(eventLog, relay, deliveries, properties, service);
+    }
+
+    /** Age of the oldest event waiting in this subgraph's outboxes (stuck relay → grows). */
+    @Bean
+    MeterBinder outboxMetrics(OutboxRelay relay) {
+        return registry -> registry.gauge("cycube.outbox.oldest.seconds", relay, OutboxRelay::oldestPendingSeconds);
+    }
+
+    /** Backlog and parked events per consumer group of this subgraph, for Prometheus (see {@link EventsMetrics}). */
+    @Bean
+    EventsMetrics eventsMetrics(EventLog eventLog, List<EventHandler> handlers, MeterRegistry registry) {
+        return new EventsMetrics(eventLog, handlers.stream().map(EventHandler::group).toList(), registry);
     }
 }

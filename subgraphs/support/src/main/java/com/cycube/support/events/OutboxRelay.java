@@ -1,5 +1,7 @@
 package com.cycube.support.events;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -27,8 +29,16 @@ public final class OutboxRelay {
     private final String source;
     private final int batchSize;
     private final Set<String> indexed = new HashSet<>();
+    private final EventsMetrics metrics;
+    /** Age of the oldest event found in the outboxes by the current (or last) pass: grows while events are stuck. */
+    private volatile double oldestPendingSeconds;
 
     public OutboxRelay(MongoTemplate mongo, EventLog eventLog, String source, int batchSize) {
+        this(mongo, eventLog, source, batchSize, EventsMetrics.NONE);
+    }
+
+    public OutboxRelay(MongoTemplate mongo, EventLog eventLog, String source, int batchSize, EventsMetrics metrics) {
+        this.metrics = metrics;
         this.mongo = mongo;
         this.eventLog = eventLog;
         this.source = source;
@@ -37,6 +47,7 @@ public final class OutboxRelay {
 
     /** One pass over every collection; returns how many events were relayed (appended or found already there). */
     public int relayPending() {
+        oldestPendingSeconds = 0;
         int relayed = 0;
         for (String collection : mongo.getCollectionNames()) {
             if (collection.startsWith("system.")) {
@@ -59,11 +70,15 @@ public final class OutboxRelay {
                     continue;
                 }
                 DomainEvent event = DomainEvent.fromDocument(stored);
+                oldestPendingSeconds = Math.max(oldestPendingSeconds,
+                        Math.max(0, Duration.between(event.occurredAt(), Instant.now()).toMillis() / 1000.0));
                 if (event.source() == null) {
                     event = new DomainEvent(event.eventId(), event.type(), event.orgId(), source, event.occurredAt(),
-                            event.payload());
+                            event.payload(), event.traceParent());
                 }
-                eventLog.append(event);
+                DomainEvent toAppend = event;
+                EventTracing.inSpan("relay " + event.type(), event, () -> eventLog.append(toAppend));
+                metrics.relayed(event);
                 ids.add(event.eventId());
             }
             if (!ids.isEmpty()) {
@@ -74,6 +89,11 @@ public final class OutboxRelay {
             }
         }
         return relayed;
+    }
+
+    /** {@code cycube_outbox_oldest_seconds}: how old the oldest event still in an outbox was when last seen. */
+    public double oldestPendingSeconds() {
+        return oldestPendingSeconds;
     }
 
     private void ensureIndexed(String collection) {

@@ -17,6 +17,8 @@ import org.springframework.test.context.ContextConfiguration;
         properties = {
                 "spring.application.name=support-it",
                 "spring.main.banner-mode=off",
+                "logging.structured.format.console=", // readable lines in test output
+                "management.server.port=0", // a port of its own, as in production (ManagementEndpointTest)
                 "cycube.limits.max-query-cost=1000", // QueryCostBudgetTest: small enough to reach with a readable query
                 "cycube.live.max-subscriptions-per-connection=3", // LiveAccessTest: caps small enough to reach
                 "cycube.live.max-subscriptions-per-user=5",

@@ -3,9 +3,13 @@ package com.cycube.support.it;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
+import com.cycube.testclient.Persona;
 import com.netflix.graphql.dgs.DgsComponent;
 import com.netflix.graphql.dgs.DgsData;
 import com.netflix.graphql.dgs.DgsMutation;
@@ -20,13 +24,19 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.bson.Document;
 import org.dataloader.DataLoader;
 import org.reactivestreams.Publisher;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import reactor.core.publisher.Flux;
 
 /** The test application's fields, each exercising one piece of the support library. */
 @DgsComponent
 public class TestDataFetchers {
+
+    @Autowired
+    private MongoTemplate mongo;
 
     static final String SECRET_IN_EXCEPTION = "mongodb://admin:hunter2@db.internal";
     static final Instant LAUNCH_TIME = Instant.parse("2026-11-24T17:30:00Z");
@@ -141,6 +151,14 @@ public class TestDataFetchers {
     public Boolean purgeNotes(DataFetchingEnvironment env) {
         RequestContext.from(env).caller().require(Role.ROOT, null);
         return true;
+    }
+
+    @DgsMutation
+    public String announceUser(@InputArgument String userId, DataFetchingEnvironment env) {
+        RequestContext.from(env).requireAuthenticated();
+        Outbox.insert(mongo, new Document("_id", userId), "announcements", DomainEvent.of(Persona.ACME,
+                Instant.now(), new UserChanged(userId, "Pat", "TRAINEE", List.of(), true, 1L, "ACTIVE")));
+        return userId;
     }
 
     @DgsSubscription

@@ -1,0 +1,60 @@
+{{/* The release's name prefix: "cycube" for a release named cycube, else "<release>-cycube". */}}
+{{- define "cycube.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 50 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 50 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{/* Name of one component (router, identity, ...): dict "root" $ "component" name */}}
+{{- define "cycube.componentName" -}}
+{{- printf "%s-%s" (include "cycube.fullname" .root) .component | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{- define "cycube.selectorLabels" -}}
+app.kubernetes.io/name: {{ .root.Chart.Name }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end -}}
+
+{{/* dict "root" $ "component" name "tier" router|subgraph|realm-import */}}
+{{- define "cycube.labels" -}}
+{{ include "cycube.selectorLabels" . }}
+app.kubernetes.io/part-of: cycube
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+cycube.io/tier: {{ .tier }}
+{{- end -}}
+
+{{/* The container securityContext every CyCube container gets. */}}
+{{- define "cycube.containerSecurityContext" -}}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: true
+runAsNonRoot: true
+capabilities:
+  drop: [ALL]
+{{- end -}}
+
+{{/* Ingress from the monitoring namespaces to the management port 9090 (NetworkPolicy rule). */}}
+{{- define "cycube.monitoringIngress" -}}
+- from:
+    - namespaceSelector:
+        {{- toYaml .Values.monitoring.namespaceSelector | nindent 8 }}
+  ports:
+    - protocol: TCP
+      port: 9090
+{{- end -}}
+
+{{/* A subgraph's values: subgraphDefaults merged with its own entry. dict "root" $ "config" entry -> YAML */}}
+{{- define "cycube.subgraphValues" -}}
+{{- $defaults := deepCopy .root.Values.subgraphDefaults -}}
+{{- $own := deepCopy (.config | default dict) -}}
+{{- toYaml (mergeOverwrite $defaults $own) -}}
+{{- end -}}
+
+{{/* The router's URL of a subgraph, e.g. http://cycube-identity:8080/graphql */}}
+{{- define "cycube.subgraphUrl" -}}
+{{- printf "http://%s:8080/graphql" (include "cycube.componentName" .) -}}
+{{- end -}}

@@ -1,0 +1,175 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/compose-spec/compose-go/v2/cli"
+	"github.com/compose-spec/compose-go/v2/types"
+)
+
+// requiredComposeEnv: the secrets compose.yaml refuses to start without (":?"). The checks load the file once with
+// stand-ins for all of them, and once without each, which must fail.
+var requiredComposeEnv = []string{
+	"IDENTITY_ADMIN_CLIENT_SECRET", "KEYCLOAK_DB_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD", "CERTIFICATE_SIGNING_KEY",
+	"CYCUBE_WEB_URL", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "GRAFANA_ADMIN_PASSWORD",
+}
+
+// LoadCompose loads compose.yaml as `docker compose config` does (compose-go, the library inside the docker compose
+// plugin: the compose-spec JSON schema, interpolation, extension merging, references between services, networks
+// and volumes), with env as the environment.
+func LoadCompose(root string, env map[string]string) (*types.Project, error) {
+	var list []string
+	for key, value := range env {
+		list = append(list, key+"="+value)
+	}
+	options, err := cli.NewProjectOptions([]string{filepath.Join(root, "compose.yaml")},
+		cli.WithWorkingDirectory(root), cli.WithEnv(list), cli.WithInterpolation(true), cli.WithConsistency(true),
+		cli.WithResolvedPaths(true))
+	if err != nil {
+		return nil, err
+	}
+	return options.LoadProject(context.Background())
+}
+
+func standInEnv() map[string]string {
+	env := map[string]string{}
+	for _, name := range requiredComposeEnv {
+		env[name] = "stand-in-" + strings.ToLower(name)
+	}
+	env["CYCUBE_WEB_URL"] = "https://app.example.com"
+	return env
+}
+
+var monitoringServices = []string{"otel-collector", "prometheus", "grafana"}
+
+// CheckCompose: compose.yaml loads; MongoDB runs with authentication (root user and keyFile) and every subgraph
+// connects with credentials from the environment; the collector, Prometheus and Grafana are wired to the stack and
+// published on the host's loopback only.
+func CheckCompose(root string, subgraphs []string) Report {
+	var r Report
+	project, err := LoadCompose(root, standInEnv())
+	if err != nil {
+		r.fail("does not load: %v", err)
+		return r
+	}
+	r.check("loads with compose-go (compose-spec schema, interpolation, consistency), as `docker compose config` would")
+	for _, name := range requiredComposeEnv {
+		env := standInEnv()
+		delete(env, name)
+		if _, err := LoadCompose(root, env); err == nil || !strings.Contains(err.Error(), name) {
+			r.fail("loads without %s: it must be required (${%s:?...})", name, name)
+		}
+	}
+	r.check("refuses to load without any of %v", requiredComposeEnv)
+
+	service := func(name string) *types.ServiceConfig {
+		s, err := project.GetService(name)
+		if err != nil {
+			r.fail("no service %s", name)
+			return nil
+		}
+		return &s
+	}
+	if mongo := service("mongo"); mongo != nil {
+		command := strings.Join(mongo.Command, " ")
+		if !strings.Contains(command, "--keyFile") {
+			r.fail("mongo: the replica set runs without --keyFile (internal authentication)")
+		}
+		if v := mongo.Environment["MONGO_INITDB_ROOT_PASSWORD"]; v == nil || *v == "" {
+			r.fail("mongo: no MONGO_INITDB_ROOT_PASSWORD: authentication is off")
+		}
+		if len(mongo.Ports) > 0 {
+			r.fail("mongo: published on the host")
+		}
+	}
+	credentials := regexp.MustCompile(`^mongodb://[^:/@]+:[^@]+@mongo:27017/cycube-[a-z-]+\?.*authSource=admin`)
+	for _, name := range subgraphs {
+		s := service(name)
+		if s == nil {
+			continue
+		}
+		uri := s.Environment["SPRING_MONGODB_URI"]
+		if uri == nil || !credentials.MatchString(*uri) || !strings.Contains(*uri, "/cycube-"+name+"?") {
+			r.fail("%s: SPRING_MONGODB_URI must name its database cycube-%s with credentials from the environment", name, name)
+		}
+		if port := s.Environment["MANAGEMENT_SERVER_PORT"]; port == nil || *port != "9090" {
+			r.fail("%s: MANAGEMENT_SERVER_PORT must be 9090 (what Prometheus scrapes)", name)
+		}
+		if e := s.Environment["MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT"]; e == nil || !strings.Contains(*e, "otel-collector:4318") {
+			r.fail("%s: MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT does not point at the otel-collector service", name)
+		}
+		if s.HealthCheck == nil || !strings.Contains(strings.Join(s.HealthCheck.Test, " "), "9090") {
+			r.fail("%s: the healthcheck must ask the management port 9090", name)
+		}
+		for _, p := range s.Ports {
+			r.fail("%s: published on the host (port %d); only the router is", name, p.Target)
+		}
+	}
+	r.check("mongo with root user and keyFile; subgraphs %v with credentials, management port 9090, unpublished", subgraphs)
+
+	for _, name := range monitoringServices {
+		s := service(name)
+		if s == nil {
+			continue
+		}
+		for _, p := range s.Ports {
+			if p.HostIP != "127.0.0.1" {
+				r.fail("%s: port %d is published on %q, not only on the host's loopback 127.0.0.1", name, p.Target, p.HostIP)
+			}
+		}
+	}
+	if prometheus := service("prometheus"); prometheus != nil {
+		mounted := map[string]bool{}
+		for _, v := range prometheus.Volumes {
+			rel, _ := filepath.Rel(root, v.Source)
+			mounted[filepath.ToSlash(rel)] = true
+		}
+		if !mounted["deploy/prometheus"] && !mounted["deploy/prometheus/prometheus.yml"] {
+			r.fail("prometheus: does not mount deploy/prometheus")
+		}
+	}
+	if grafana := service("grafana"); grafana != nil {
+		mounted := map[string]bool{}
+		for _, v := range grafana.Volumes {
+			rel, _ := filepath.Rel(root, v.Source)
+			mounted[filepath.ToSlash(rel)] = true
+		}
+		for _, want := range []string{"deploy/grafana/provisioning", "deploy/grafana/dashboards"} {
+			if !mounted[want] {
+				r.fail("grafana: does not mount %s", want)
+			}
+		}
+		if v := grafana.Environment["GF_SECURITY_ADMIN_PASSWORD"]; v == nil || *v == "" {
+			r.fail("grafana: no admin password from the environment")
+		}
+	}
+	if router := service("router"); router != nil {
+		endpoint := router.Environment["OTEL_EXPORTER_OTLP_ENDPOINT"]
+		if endpoint == nil || !strings.Contains(*endpoint, "otel-collector:4318") {
+			r.fail("router: OTEL_EXPORTER_OTLP_ENDPOINT does not point at the otel-collector service")
+		}
+	}
+	var published []string
+	for _, s := range project.Services {
+		for _, p := range s.Ports {
+			if p.HostIP != "127.0.0.1" && s.Name != "router" {
+				published = append(published, fmt.Sprintf("%s:%d", s.Name, p.Target))
+			}
+		}
+	}
+	sort.Strings(published)
+	if len(published) > 0 {
+		r.fail("published beyond the host's loopback: %v (only the router's 4000 may be)", published)
+	}
+	r.check("otel-collector, prometheus and grafana wired (deploy/prometheus, deploy/grafana) and on loopback only")
+	if _, err := os.Stat(filepath.Join(root, "deploy", "otel", "collector.yaml")); err != nil {
+		r.fail("deploy/otel/collector.yaml: %v", err)
+	}
+	return r
+}
