@@ -35,6 +35,8 @@ public final class LocalStackBuilder {
     String routerLogLevel = "info";
     /** Extra environment of every subgraph process, e.g. a benchmark's higher subscription caps. */
     final Map<String, String> subgraphEnvironment = new LinkedHashMap<>();
+    /** Extra environment of the router process, e.g. a test's tracing settings. */
+    final Map<String, String> routerEnvironment = new LinkedHashMap<>();
     Duration keycloakTimeout = KeycloakServer.DEFAULT_TIMEOUT;
     Duration subgraphTimeout = SubgraphProcess.DEFAULT_TIMEOUT;
     Duration routerTimeout = RouterProcess.DEFAULT_TIMEOUT;
@@ -142,6 +144,12 @@ public final class LocalStackBuilder {
      */
     public LocalStackBuilder subgraphSetting(String variable, String value) {
         subgraphEnvironment.put(variable, value);
+        return this;
+    }
+
+    /** One more environment variable for the router ({@code TELEMETRY_TRACING_SAMPLING_RATE}); it wins over the stack's own. */
+    public LocalStackBuilder routerSetting(String variable, String value) {
+        routerEnvironment.put(variable, value);
         return this;
     }
 

@@ -73,13 +73,15 @@ final class StackProcesses {
         return process;
     }
 
-    synchronized RouterProcess startRouter(Path binary, String logLevel) {
+    synchronized RouterProcess startRouter(Path binary, String logLevel, Map<String, String> extraEnvironment) {
         requireOpen();
-        router = new RouterProcess(addresses.repositoryRoot, addresses.routerPort, RouterEnvironment.of(
+        Map<String, String> environment = new LinkedHashMap<>(RouterEnvironment.of(
                 addresses.routerPort,
                 addresses.repositoryRoot.resolve(RouterProcess.CONFIG_FILE).toString(),
                 addresses.repositoryRoot.resolve(RouterProcess.SUPERGRAPH_FILE).toString(),
-                addresses.issuerUri(), addresses.jwksUri(), addresses.subgraphUrls(), logLevel),
+                addresses.issuerUri(), addresses.jwksUri(), addresses.subgraphUrls(), logLevel));
+        environment.putAll(extraEnvironment);
+        router = new RouterProcess(addresses.repositoryRoot, addresses.routerPort, environment,
                 addresses.logFile(LocalStack.ROUTER));
         router.start(binary);
         return router;

@@ -85,7 +85,7 @@ final class StackStartUp {
             }
             awaitAll(tasks);
             if (options.router) {
-                processes.startRouter(await(routerBinary), options.routerLogLevel).awaitReady(options.routerTimeout);
+                processes.startRouter(await(routerBinary), options.routerLogLevel, options.routerEnvironment).awaitReady(options.routerTimeout);
                 progress.accept("router ready: " + addresses.routerUrl());
             }
         } finally {

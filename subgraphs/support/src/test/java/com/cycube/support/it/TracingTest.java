@@ -3,8 +3,9 @@ package com.cycube.support.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.cycube.support.it.OtlpReceiver.ReceivedSpan;
 import com.cycube.testclient.GraphQlClient;
+import com.cycube.testclient.OtlpReceiver;
+import com.cycube.testclient.OtlpReceiver.ReceivedSpan;
 import com.cycube.testclient.Persona;
 import java.io.IOException;
 import java.io.UncheckedIOException;

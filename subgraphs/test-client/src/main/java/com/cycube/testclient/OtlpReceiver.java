@@ -1,4 +1,4 @@
-package com.cycube.support.it;
+package com.cycube.testclient;
 
 import com.sun.net.httpserver.HttpServer;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -17,16 +17,16 @@ import java.util.zip.GZIPInputStream;
  * A real OTLP/HTTP trace receiver in the test's JVM: it accepts what the OpenTelemetry exporter posts to
  * {@code /v1/traces} (protobuf, optionally gzip) and keeps every span, decoded, for assertions.
  */
-final class OtlpReceiver implements AutoCloseable {
+public final class OtlpReceiver implements AutoCloseable {
 
     /** One received span. */
-    record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind) {
+    public record ReceivedSpan(String service, String traceId, String spanId, String parentSpanId, String name, String kind) {
     }
 
     private final HttpServer server;
     private final List<ReceivedSpan> spans = new CopyOnWriteArrayList<>();
 
-    OtlpReceiver() throws IOException {
+    public OtlpReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/traces", exchange -> {
             try (InputStream body = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"))
@@ -43,15 +43,15 @@ final class OtlpReceiver implements AutoCloseable {
         server.start();
     }
 
-    String endpoint() {
+    public String endpoint() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1/traces";
     }
 
-    List<ReceivedSpan> spans() {
+    public List<ReceivedSpan> spans() {
         return List.copyOf(spans);
     }
 
-    List<ReceivedSpan> spansOf(String traceId) {
+    public List<ReceivedSpan> spansOf(String traceId) {
         return spans.stream().filter(span -> span.traceId().equals(traceId)).toList();
     }
 
