@@ -9,6 +9,8 @@ import graphql.execution.instrumentation.SimpleInstrumentationContext;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * GraphQL requests as Prometheus sees them, for every subgraph:
@@ -25,7 +28,8 @@ import java.util.regex.Pattern;
  *   <li>{@code cycube_graphql_errors_total{operation,code}} — one per error;</li>
  *   <li>{@code cycube_graphql_request_seconds{operation}} — latency histogram.</li>
  * </ul>
- * {@code operation} is the operation name the client (or the router) sent, {@code anonymous} without one. Names are
+ * {@code operation} is the operation's name, or its root fields when it has none (as from the router), {@code anonymous}
+ * when neither is known. Names are
  * client input, so they are bounded: only {@value #NAME_PATTERN} and at most {@value #MAX_OPERATIONS} distinct names per
  * instance, the rest counted as {@code other} — a client cannot blow up the metrics with made-up names.
  */
@@ -65,15 +69,26 @@ public class GraphQlMetricsInstrumentation extends SimplePerformantInstrumentati
         });
     }
 
-    /** The operation's name from the document (clients rarely send {@code operationName} for a single operation). */
+    /**
+     * The operation's name from the document; without one — Hive Router sends subgraphs unnamed operations — its root
+     * fields ({@code me}, {@code _entities}, {@code courses_me}), so the label still says what was asked.
+     */
     @Override
     public InstrumentationContext<ExecutionResult> beginExecuteOperation(InstrumentationExecuteOperationParameters parameters,
                                                                          InstrumentationState state) {
-        String name = parameters.getExecutionContext().getOperationDefinition().getName();
+        OperationDefinition operation = parameters.getExecutionContext().getOperationDefinition();
+        String name = operation.getName() != null ? operation.getName() : rootFields(operation);
         if (name != null) {
             parameters.getExecutionContext().getGraphQLContext().put(OPERATION_KEY, name);
         }
         return SimpleInstrumentationContext.noOp();
+    }
+
+    private static String rootFields(OperationDefinition operation) {
+        String fields = operation.getSelectionSet().getSelections().stream()
+                .filter(Field.class::isInstance).map(selection -> ((Field) selection).getName())
+                .filter(field -> !field.equals("__typename")).distinct().sorted().collect(Collectors.joining("_"));
+        return fields.isEmpty() ? null : fields.substring(0, Math.min(64, fields.length()));
     }
 
     String operationTag(String requested) {

@@ -33,6 +33,7 @@ class ManagementEndpointTest {
         GraphQlClient manager = GraphQlClient.forPort(port).as(Persona.ACME_MANAGER);
         manager.execute("query WhoAmI { whoami { kind } }").assertNoErrors();
         manager.execute("mutation SaveBlank { saveNote(input: {title: \" \"}) { title } }");
+        manager.execute("{ whoami { kind } }").assertNoErrors(); // unnamed, as the router sends operations
 
         HttpResponse<String> metrics = get(managementPort, "/actuator/prometheus");
 
@@ -40,6 +41,7 @@ class ManagementEndpointTest {
         assertThat(metrics.body())
                 .containsPattern("cycube_graphql_requests_total\\{[^}]*code=\"OK\"[^}]*operation=\"WhoAmI\"")
                 .containsPattern("cycube_graphql_errors_total\\{[^}]*code=\"BAD_USER_INPUT\"[^}]*operation=\"SaveBlank\"")
+                .containsPattern("cycube_graphql_requests_total\\{[^}]*code=\"OK\"[^}]*operation=\"whoami\"")
                 .contains("cycube_graphql_request_seconds_bucket")
                 .contains("cycube_live_subscriptions")
                 .contains("cycube_events_backlog{group=\"support-it.")
