@@ -2,6 +2,8 @@ package com.cycube.labs.remoteaccess;
 
 import com.cycube.labs.LabsProperties;
 import com.cycube.labs.templates.LabTemplateDocument;
+import com.cycube.support.observation.ExternalCalls;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -36,9 +38,16 @@ public class GuacamoleRemoteAccess implements RemoteAccess {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LabsProperties.Guacamole config;
+    private final ObservationRegistry observations;
 
     public GuacamoleRemoteAccess(LabsProperties.Guacamole config) {
+        this(config, ObservationRegistry.NOOP);
+    }
+
+    /** Every Guacamole call is a span and a timing ({@code cycube_external_call_seconds{system="guacamole"}}). */
+    public GuacamoleRemoteAccess(LabsProperties.Guacamole config, ObservationRegistry observations) {
         this.config = config;
+        this.observations = observations;
     }
 
     @Override
@@ -106,6 +115,10 @@ public class GuacamoleRemoteAccess implements RemoteAccess {
     }
 
     private HttpResponse<String> exchange(HttpRequest request, String what) {
+        return ExternalCalls.observe(observations, "guacamole", what, () -> call(request, what));
+    }
+
+    private HttpResponse<String> call(HttpRequest request, String what) {
         try {
             return http.send(HttpRequest.newBuilder(request, (name, value) -> true).timeout(Duration.ofSeconds(10)).build(),
                     HttpResponse.BodyHandlers.ofString());

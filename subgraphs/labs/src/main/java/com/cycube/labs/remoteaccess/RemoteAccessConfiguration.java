@@ -1,6 +1,7 @@
 package com.cycube.labs.remoteaccess;
 
 import com.cycube.labs.LabsProperties;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,8 @@ public class RemoteAccessConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "cycube.labs.remote-access", havingValue = "guacamole")
-    RemoteAccess guacamoleRemoteAccess(LabsProperties properties) {
-        return new GuacamoleRemoteAccess(properties.guacamole());
+    RemoteAccess guacamoleRemoteAccess(LabsProperties properties, ObservationRegistry observations) {
+        return new GuacamoleRemoteAccess(properties.guacamole(), observations);
     }
 
     @Bean

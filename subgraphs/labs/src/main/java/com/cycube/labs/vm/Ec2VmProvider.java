@@ -2,6 +2,8 @@ package com.cycube.labs.vm;
 
 import com.cycube.labs.LabsProperties;
 import com.cycube.labs.templates.LabTemplateDocument;
+import com.cycube.support.observation.ExternalCalls;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -47,14 +49,21 @@ public class Ec2VmProvider implements VmProvider {
 
     private final Ec2Client ec2;
     private final LabsProperties.Ec2 config;
+    private final ObservationRegistry observations;
 
     public Ec2VmProvider(Ec2Client ec2, LabsProperties.Ec2 config) {
-        this.ec2 = ec2;
-        this.config = config;
+        this(ec2, config, ObservationRegistry.NOOP);
     }
 
-    public static Ec2VmProvider create(LabsProperties.Ec2 config) {
-        return new Ec2VmProvider(client(config, Duration.ofMillis(100)), config);
+    /** Every EC2 call is a span and a timing ({@code cycube_external_call_seconds{system="ec2"}}). */
+    public Ec2VmProvider(Ec2Client ec2, LabsProperties.Ec2 config, ObservationRegistry observations) {
+        this.ec2 = ec2;
+        this.config = config;
+        this.observations = observations;
+    }
+
+    public static Ec2VmProvider create(LabsProperties.Ec2 config, ObservationRegistry observations) {
+        return new Ec2VmProvider(client(config, Duration.ofMillis(100)), config, observations);
     }
 
     /** The SDK client: endpoint override (LocalStack, WireMock), region, static or default credentials, retries. */
@@ -154,9 +163,9 @@ public class Ec2VmProvider implements VmProvider {
         return code != null && (code.equals("InvalidInstanceID.NotFound") || code.equals("InvalidInstanceID.Malformed"));
     }
 
-    private static <T> T call(String action, java.util.function.Supplier<T> call) {
+    private <T> T call(String action, java.util.function.Supplier<T> call) {
         try {
-            return call.get();
+            return ExternalCalls.observe(observations, "ec2", action, call);
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
             boolean retryable = e.isThrottlingException() || e.statusCode() >= 500;

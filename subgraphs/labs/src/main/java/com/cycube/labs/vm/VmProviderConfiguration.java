@@ -1,6 +1,7 @@
 package com.cycube.labs.vm;
 
 import com.cycube.labs.LabsProperties;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ public class VmProviderConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "cycube.labs.provider", havingValue = "ec2")
-    VmProvider ec2VmProvider(LabsProperties properties) {
-        return Ec2VmProvider.create(properties.ec2());
+    VmProvider ec2VmProvider(LabsProperties properties, ObservationRegistry observations) {
+        return Ec2VmProvider.create(properties.ec2(), observations);
     }
 
     @Bean
