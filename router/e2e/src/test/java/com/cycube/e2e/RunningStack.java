@@ -2,8 +2,6 @@ package com.cycube.e2e;
 
 import com.cycube.devstack.LocalStack;
 import com.cycube.testclient.OtlpReceiver;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -17,19 +15,11 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public class RunningStack implements ParameterResolver {
 
-    private static final OtlpReceiver TRACES = newReceiver();
+    private static final OtlpReceiver TRACES = OtlpReceiver.start();
 
     /** The spans the router and the subgraphs of the running stack exported. */
     public static OtlpReceiver traces() {
         return TRACES;
-    }
-
-    private static OtlpReceiver newReceiver() {
-        try {
-            return new OtlpReceiver();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @Override

@@ -6,11 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.cycube.devstack.LocalStack;
 import com.cycube.testclient.GraphQlClient;
 import com.cycube.testclient.OtlpReceiver.ReceivedSpan;
+import com.cycube.testclient.TraceParent;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,11 +30,11 @@ class TraceThroughRouterTest {
 
     @Test
     void a_request_through_the_router_its_mongodb_write_and_the_consumers_of_its_event_in_other_subgraphs_are_one_trace() {
-        HexFormat hex = HexFormat.of();
-        String traceId = hex.formatHex(random(16));
+        TraceParent caller = TraceParent.sampled();
+        String traceId = caller.traceId();
 
         GraphQlClient.forUrl(stack.routerUrl()).withToken(stack.token("trainee@globex.test"))
-                .withHeader("traceparent", "00-" + traceId + "-" + hex.formatHex(random(8)) + "-01")
+                .withHeader("traceparent", caller.header())
                 .execute("mutation ChangeLocale($i: UpdateProfileInput!) { updateProfile(input: $i) { user { locale } } }",
                         Map.of("i", Map.of("locale", "en-GB")))
                 .assertNoErrors();
@@ -71,12 +70,5 @@ class TraceThroughRouterTest {
     private static boolean consumerIn(String service, List<ReceivedSpan> spans) {
         return spans.stream().anyMatch(span -> span.service().equals(service) && span.kind().equals("SPAN_KIND_CONSUMER")
                 && span.name().startsWith("event identity.UserChanged " + service + "."));
-    }
-
-    private static byte[] random(int length) {
-        byte[] bytes = new byte[length];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        bytes[0] |= 1;
-        return bytes;
     }
 }

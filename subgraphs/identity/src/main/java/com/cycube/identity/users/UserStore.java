@@ -107,11 +107,13 @@ public class UserStore {
         List<UserDocument> all = tenants.findAtMost(caller, Visibility.OWN_ORGANIZATION, inTeams, BY_NAME,
                 TEAMS_READ_AT_ONCE + 1, UserDocument.class);
         Map<TeamMembersDataLoader.TeamPage, Connection<UserDocument>> result = new HashMap<>();
-        for (TeamMembersDataLoader.TeamPage key : pages) {
-            if (all.size() > TEAMS_READ_AT_ONCE) {
+        if (all.size() > TEAMS_READ_AT_ONCE) {
+            for (TeamMembersDataLoader.TeamPage key : pages) {
                 result.put(key, members(caller, key.organizationId(), MemberFilter.ofTeam(key.teamId()), key.page()));
-                continue;
             }
+            return result;
+        }
+        for (TeamMembersDataLoader.TeamPage key : pages) {
             List<UserDocument> ofTeam = all.stream()
                     .filter(user -> user.organizationId().equals(key.organizationId()) && user.teamIds().contains(key.teamId()))
                     .toList();

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -61,7 +62,7 @@ public class AccessRevocations implements SmartLifecycle {
     private final Duration interval;
     private final boolean enabled;
     private final Map<String, UserAccess> watchedUsers = new ConcurrentHashMap<>();
-    private final Map<String, Long> deactivatedOrganizations = new ConcurrentHashMap<>();
+    private final Set<String> deactivatedOrganizations = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> organizationVersions = new ConcurrentHashMap<>();
     private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
     private ScheduledExecutorService scheduler;
@@ -90,7 +91,7 @@ public class AccessRevocations implements SmartLifecycle {
         if (caller.expiresAt() != null && !clock.instant().isBefore(caller.expiresAt())) {
             return Optional.of(DomainException.unauthenticated("The access token expired: sign in again"));
         }
-        if (caller.organizationId().map(deactivatedOrganizations::containsKey).orElse(false)) {
+        if (caller.organizationId().map(deactivatedOrganizations::contains).orElse(false)) {
             return Optional.of(DomainException.unauthenticated("The organization is deactivated"));
         }
         UserAccess user = caller.kind() == Caller.Kind.PERSON ? watchedUsers.get(caller.subject()) : null;
@@ -140,10 +141,9 @@ public class AccessRevocations implements SmartLifecycle {
             }
             organizationVersions.put(id, version);
             if (status.getBoolean(ACTIVE, true)) {
-                return deactivatedOrganizations.remove(id) != null;
+                return deactivatedOrganizations.remove(id);
             }
-            deactivatedOrganizations.put(id, version);
-            return true;
+            return deactivatedOrganizations.add(id);
         }
         if (!USER.equals(status.getString(KIND))) {
             return false;

@@ -102,11 +102,6 @@ public class LiveAccess {
         return open.get();
     }
 
-    /** Streams open now on this instance for {@code subject}: for tests and metrics. */
-    public int openFor(String subject) {
-        return perUser.getOrDefault(subject, 0);
-    }
-
     private static boolean reserve(Map<String, Integer> counts, String key, int max) {
         if (key == null) {
             return true;

@@ -7,14 +7,11 @@ import com.cycube.testclient.GraphQlClient;
 import com.cycube.testclient.OtlpReceiver;
 import com.cycube.testclient.OtlpReceiver.ReceivedSpan;
 import com.cycube.testclient.Persona;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.cycube.testclient.TraceParent;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -30,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SupportIntegrationTest
 class TracingTest {
 
-    private static final OtlpReceiver RECEIVER = newReceiver();
+    private static final OtlpReceiver RECEIVER = OtlpReceiver.start();
 
     @DynamicPropertySource
     static void exportToTheReceiver(DynamicPropertyRegistry registry) {
@@ -48,12 +45,11 @@ class TracingTest {
 
     @Test
     void a_traced_request_its_mongodb_commands_the_relay_and_the_consumer_of_its_event_share_one_trace() {
-        HexFormat hex = HexFormat.of();
-        String traceId = hex.formatHex(randomBytes(16));
-        String callerSpan = hex.formatHex(randomBytes(8));
+        TraceParent caller = TraceParent.sampled();
+        String traceId = caller.traceId();
         String user = UUID.randomUUID().toString();
 
-        GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).withHeader("traceparent", "00-" + traceId + "-" + callerSpan + "-01")
+        GraphQlClient.forPort(port).as(Persona.ACME_MANAGER).withHeader("traceparent", caller.header())
                 .execute("mutation Announce($u: ID!) { announceUser(userId: $u) }", Map.of("u", user)).assertNoErrors();
 
         List<ReceivedSpan> trace = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
@@ -64,7 +60,7 @@ class TracingTest {
         assertThat(trace).as(trace.toString())
                 .anySatisfy(span -> {
                     assertThat(span.kind()).isEqualTo("SPAN_KIND_SERVER");
-                    assertThat(span.parentSpanId()).isEqualTo(callerSpan);
+                    assertThat(span.parentSpanId()).isEqualTo(caller.spanId());
                 })
                 .anySatisfy(span -> assertThat(span.name()).startsWith("graphql"))
                 .anySatisfy(span -> assertThat(span.name()).contains("insert"))
@@ -73,18 +69,4 @@ class TracingTest {
         assertThat(trace.toString()).doesNotContain(user); // ids of the variables never reach span names
     }
 
-    private static byte[] randomBytes(int length) {
-        byte[] bytes = new byte[length];
-        ThreadLocalRandom.current().nextBytes(bytes);
-        bytes[0] |= 1; // never all zero (invalid)
-        return bytes;
-    }
-
-    private static OtlpReceiver newReceiver() {
-        try {
-            return new OtlpReceiver();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
