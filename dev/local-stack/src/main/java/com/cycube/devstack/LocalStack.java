@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The whole supergraph on one machine: the embedded MongoDB-compatible store (in this JVM), Keycloak with the
@@ -89,6 +90,14 @@ public final class LocalStack implements AutoCloseable {
     /** Whether a component ({@link #MONGO}, {@link #KEYCLOAK}, {@link #ROUTER} or a subgraph's name) is running right now. */
     public boolean isRunning(String component) {
         return processes.isRunning(component);
+    }
+
+    /**
+     * The operating-system process of each component that runs in its own process (Keycloak, every subgraph, the
+     * router), by component name; the embedded store runs inside the JVM that started the stack.
+     */
+    public Map<String, Long> processIds() {
+        return processes.processIds();
     }
 
     /** The child processes of the stack that have exited although nobody stopped them (for the launcher's watch). */

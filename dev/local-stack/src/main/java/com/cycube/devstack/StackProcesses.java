@@ -152,6 +152,26 @@ final class StackProcesses {
         };
     }
 
+    /** The process id of every child process that runs now (Keycloak, each subgraph, the router), by component. */
+    synchronized Map<String, Long> processIds() {
+        Map<String, Long> ids = new LinkedHashMap<>();
+        if (closed) {
+            return ids;
+        }
+        if (keycloak != null && keycloak.process() != null && keycloak.process().isAlive()) {
+            ids.put(LocalStack.KEYCLOAK, keycloak.process().pid());
+        }
+        subgraphs.forEach((name, process) -> {
+            if (process.process() != null && process.process().isAlive()) {
+                ids.put(name, process.process().pid());
+            }
+        });
+        if (router != null && router.process() != null && router.process().isAlive()) {
+            ids.put(LocalStack.ROUTER, router.process().pid());
+        }
+        return ids;
+    }
+
     /** The child processes that have exited although nobody stopped them. */
     synchronized List<ManagedProcess> exitedProcesses() {
         List<ManagedProcess> exited = new ArrayList<>();

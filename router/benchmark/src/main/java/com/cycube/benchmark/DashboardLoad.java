@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The trainee dashboard under closed-loop load: {@code connections} workers each send the next request as soon as
- * the previous answer arrived. Three arms, interleaved (A B C, then C B A, ...), same token, same data:
+ * the previous answer arrived, arms interleaved (A B C, then C B A, ...). The router's overhead has three arms on one
+ * stack, same data:
  * <ul>
  *   <li>{@code dashboard via router}: the whole dashboard, identity + training + catalog joined by the router;</li>
  *   <li>{@code training part via router}: only the fields training owns, through the router;</li>
@@ -51,48 +52,85 @@ final class DashboardLoad {
               }
             }""";
 
-    private final LocalStack stack;
     private final Duration duration;
     private final int rounds;
     private final int connections;
 
-    DashboardLoad(LocalStack stack, Duration duration, int rounds, int connections) {
-        this.stack = stack;
+    DashboardLoad(Duration duration, int rounds, int connections) {
         this.duration = duration;
         this.rounds = rounds;
         this.connections = connections;
     }
 
-    record Arm(String name, GraphQlClient endpoint, String query) {
+    /** One measured arm: a query sent to one endpoint of one stack, with that stack's tokens. */
+    record Arm(String name, LocalStack stack, GraphQlClient endpoint, String query) {
     }
 
-    private static final class Result {
+    static final class Result {
         final Latencies latencies = new Latencies();
         final AtomicLong errors = new AtomicLong();
         String firstError;
         double seconds;
+
+        double perSecond() {
+            return latencies.count() / seconds;
+        }
     }
 
-    List<String> run() throws Exception {
+    /** The router's cost: the dashboard via the router, its training part via the router and straight from training. */
+    List<String> routerOverhead(LocalStack stack) throws Exception {
         new Journey(stack, stack.token("trainee@acme.test")).enrollInEveryVisibleCourse();
-        List<Arm> arms = List.of(
-                new Arm("dashboard via router", GraphQlClient.forUrl(stack.routerUrl()), DASHBOARD),
-                new Arm("training part via router", GraphQlClient.forUrl(stack.routerUrl()), TRAINING_PART),
-                new Arm("training part direct", GraphQlClient.forUrl(stack.subgraphUrl("training")), TRAINING_PART));
-        List<String> tokens = tokens();
+        Map<String, Result> totals = measureInterleaved(List.of(
+                new Arm("dashboard via router", stack, GraphQlClient.forUrl(stack.routerUrl()), DASHBOARD),
+                new Arm("training part via router", stack, GraphQlClient.forUrl(stack.routerUrl()), TRAINING_PART),
+                new Arm("training part direct", stack, GraphQlClient.forUrl(stack.subgraphUrl("training")), TRAINING_PART)));
+        List<String> lines = report("trainee dashboard", totals);
+        Result direct = totals.get("training part direct");
+        Result viaRouter = totals.get("training part via router");
+        Result dashboard = totals.get("dashboard via router");
+        lines.add(String.format(Locale.ROOT,
+                "ratios: same query via router / direct = %.2f x req/s, %.2f x p99; whole dashboard via router / "
+                        + "training part direct = %.2f x req/s, %.2f x p99",
+                viaRouter.perSecond() / direct.perSecond(),
+                viaRouter.latencies.percentileMillis(99) / direct.latencies.percentileMillis(99),
+                dashboard.perSecond() / direct.perSecond(),
+                dashboard.latencies.percentileMillis(99) / direct.latencies.percentileMillis(99)));
+        return lines;
+    }
+
+    /**
+     * The cost of tracing: the whole dashboard via the router of two stacks that differ only in tracing — one records
+     * nothing (router sampling 0, subgraphs 0), the other samples and exports at the production rate.
+     */
+    List<String> tracingOverhead(LocalStack untraced, LocalStack traced, String tracedLabel) throws Exception {
+        new Journey(untraced, untraced.token("trainee@acme.test")).enrollInEveryVisibleCourse();
+        new Journey(traced, traced.token("trainee@acme.test")).enrollInEveryVisibleCourse();
+        String off = "dashboard, tracing off";
+        String on = "dashboard, " + tracedLabel;
+        Map<String, Result> totals = measureInterleaved(List.of(
+                new Arm(off, untraced, GraphQlClient.forUrl(untraced.routerUrl()), DASHBOARD),
+                new Arm(on, traced, GraphQlClient.forUrl(traced.routerUrl()), DASHBOARD)));
+        List<String> lines = report("tracing overhead (two stacks side by side)", totals);
+        lines.add(String.format(Locale.ROOT, "ratios: traced / untraced = %.2f x req/s, %.2f x p99",
+                totals.get(on).perSecond() / totals.get(off).perSecond(),
+                totals.get(on).latencies.percentileMillis(99) / totals.get(off).latencies.percentileMillis(99)));
+        return lines;
+    }
+
+    /** Warms every arm up, then measures them round by round, the order reversed every other round. */
+    private Map<String, Result> measureInterleaved(List<Arm> arms) throws Exception {
         for (Arm arm : arms) { // warm-up: JIT, connection pools, router plan cache
-            measure(arm, Duration.ofSeconds(Math.max(3, duration.toSeconds() / 2)), tokens);
+            measure(arm, Duration.ofSeconds(Math.max(3, duration.toSeconds() / 2)), tokens(arm.stack()));
         }
         Map<String, Result> totals = new java.util.LinkedHashMap<>();
         arms.forEach(arm -> totals.put(arm.name(), new Result()));
         for (int round = 0; round < rounds; round++) {
-            tokens = tokens(); // tokens live 5 minutes
             List<Arm> order = new ArrayList<>(arms);
             if (round % 2 == 1) {
                 java.util.Collections.reverse(order);
             }
             for (Arm arm : order) {
-                Result result = measure(arm, duration, tokens);
+                Result result = measure(arm, duration, tokens(arm.stack())); // tokens live 5 minutes
                 Result total = totals.get(arm.name());
                 total.latencies.addAll(result.latencies);
                 total.errors.addAndGet(result.errors.get());
@@ -102,33 +140,24 @@ final class DashboardLoad {
                 }
             }
         }
+        return totals;
+    }
+
+    private List<String> report(String title, Map<String, Result> totals) {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format(Locale.ROOT, "-- trainee dashboard: %d connections, %d rounds x %d s per arm, interleaved",
-                connections, rounds, duration.toSeconds()));
-        Map<String, Double> rps = new java.util.LinkedHashMap<>();
+        lines.add(String.format(Locale.ROOT, "-- %s: %d connections, %d rounds x %d s per arm, interleaved",
+                title, connections, rounds, duration.toSeconds()));
         for (var entry : totals.entrySet()) {
             Result result = entry.getValue();
-            double perSecond = result.latencies.count() / result.seconds;
-            rps.put(entry.getKey(), perSecond);
-            lines.add(String.format(Locale.ROOT, "%-26s %8.0f req/s  %s, errors %d%s", entry.getKey(), perSecond,
-                    result.latencies.summary(), result.errors.get(),
+            lines.add(String.format(Locale.ROOT, "%-30s %8.0f req/s  %s, errors %d%s", entry.getKey(),
+                    result.perSecond(), result.latencies.summary(), result.errors.get(),
                     result.firstError == null ? "" : " (first: " + result.firstError + ")"));
         }
-        Result direct = totals.get("training part direct");
-        Result viaRouter = totals.get("training part via router");
-        Result dashboard = totals.get("dashboard via router");
-        lines.add(String.format(Locale.ROOT,
-                "ratios: same query via router / direct = %.2f x req/s, %.2f x p99; whole dashboard via router / "
-                        + "training part direct = %.2f x req/s, %.2f x p99",
-                rps.get("training part via router") / rps.get("training part direct"),
-                viaRouter.latencies.percentileMillis(99) / direct.latencies.percentileMillis(99),
-                rps.get("dashboard via router") / rps.get("training part direct"),
-                dashboard.latencies.percentileMillis(99) / direct.latencies.percentileMillis(99)));
         return lines;
     }
 
     /** One token per worker: the same trainee signed in from {@code connections} browsers. */
-    private List<String> tokens() {
+    private List<String> tokens(LocalStack stack) {
         return BrowserTokens.of(stack, "trainee@acme.test", connections);
     }
 

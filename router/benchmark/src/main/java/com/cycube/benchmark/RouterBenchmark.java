@@ -1,6 +1,8 @@
 package com.cycube.benchmark;
 
 import com.cycube.devstack.LocalStack;
+import com.cycube.devstack.LocalStackBuilder;
+import com.cycube.testclient.OtlpReceiver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,37 +19,74 @@ import java.util.Map;
  *       and machine noise hit all of them alike; requests/s and p50/p99 per arm, and their ratios;</li>
  *   <li>lab subscription fan-out: N WebSocket subscribers (graphql-transport-ws, through the router) follow one lab;
  *       the lab is changed K times; for every change, the delay from sending the change to each subscriber receiving
- *       it (p50/p99/max, and how many deliveries were missing after 15 s).</li>
+ *       it (p50/p99/max, and how many deliveries were missing after 15 s);</li>
+ *   <li>the memory (RSS) of every process of the stack at rest and after that load;</li>
+ *   <li>the overhead of tracing: a second stack that samples at the production rate and exports over OTLP, measured
+ *       with the first (which records nothing) on the whole dashboard, arms interleaved.</li>
  * </ol>
- * Options: {@code --seconds=10 --rounds=3 --connections=32 --subscribers=500 --changes=20}; {@code --dashboard=0}
- * or {@code --fanout=0} skips a part.
+ * Options: {@code --seconds=10 --rounds=3 --connections=32 --subscribers=500 --changes=20}; {@code --dashboard=0},
+ * {@code --fanout=0} or {@code --tracing=0} skips a part.
  */
 public final class RouterBenchmark {
 
+    /** The sampling rate production runs at (router.config.prod.yaml, cycube-subgraph-defaults.yaml). */
+    private static final String PRODUCTION_SAMPLING = "0.1";
+
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = Options.parse(args, Map.of("seconds", 10, "rounds", 3, "connections", 32,
-                "subscribers", 500, "changes", 20, "dashboard", 1, "fanout", 1));
+                "subscribers", 500, "changes", 20, "dashboard", 1, "fanout", 1, "tracing", 1));
         Path root = Path.of(System.getProperty("cycube.repository.root", "."));
-        // The fan-out holds every subscriber with one trainee's token, which the router multiplexes over one upstream
-        // connection: lift the per-connection and per-user subscription caps (100 each, ADR 15) above the subscribers.
-        String caps = String.valueOf(options.get("subscribers") + 10);
-        try (LocalStack stack = LocalStack.builder().repositoryRoot(root).randomPorts().inMemoryStore()
-                .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", caps)
-                .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_USER", caps)
-                .build().start()) {
-            List<String> report = new ArrayList<>();
-            report.add(machine());
+        DashboardLoad dashboard = new DashboardLoad(Duration.ofSeconds(options.get("seconds")), options.get("rounds"),
+                options.get("connections"));
+        List<String> report = new ArrayList<>();
+        report.add(machine());
+        try (LocalStack stack = stack(root, options).build().start()) {
+            Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
             if (options.get("dashboard") == 1) {
-                report.addAll(new DashboardLoad(stack, Duration.ofSeconds(options.get("seconds")),
-                        options.get("rounds"), options.get("connections")).run());
+                report.addAll(dashboard.routerOverhead(stack));
             }
             if (options.get("fanout") == 1) {
                 report.addAll(new SubscriptionFanOut(stack, options.get("subscribers"), options.get("changes")).run());
             }
-            System.out.println();
-            System.out.println("==== CyCube router benchmark ====");
-            report.forEach(System.out::println);
+            report.addAll(ProcessMemory.report(atRest, ProcessMemory.of(stack)));
+            if (options.get("tracing") == 1) {
+                report.addAll(tracingOverhead(root, options, dashboard, stack));
+            }
         }
+        System.out.println();
+        System.out.println("==== CyCube router benchmark ====");
+        report.forEach(System.out::println);
+    }
+
+    /**
+     * The first stack records no spans at all (router sampling 0 is its default; the subgraphs' 10 % is set to 0); a
+     * second stack, started next to it, samples at the production rate and exports every sampled span over OTLP to a
+     * receiver in this JVM, as production exports to a collector.
+     */
+    private static List<String> tracingOverhead(Path root, Map<String, Integer> options, DashboardLoad dashboard,
+                                                LocalStack untraced) throws Exception {
+        try (OtlpReceiver collector = OtlpReceiver.start();
+             LocalStack traced = stack(root, options)
+                     .routerSetting("TELEMETRY_TRACING_SAMPLING_RATE", PRODUCTION_SAMPLING)
+                     .routerSetting("OTEL_EXPORTER_OTLP_ENDPOINT", collector.endpoint())
+                     .subgraphSetting("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", PRODUCTION_SAMPLING)
+                     .subgraphSetting("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", collector.endpoint())
+                     .build().start()) {
+            List<String> lines = new ArrayList<>(dashboard.tracingOverhead(untraced, traced,
+                    "tracing " + PRODUCTION_SAMPLING + " + OTLP export"));
+            lines.add(String.format(Locale.ROOT, "spans exported by the traced stack: %d", collector.spans().size()));
+            return lines;
+        }
+    }
+
+    private static LocalStackBuilder stack(Path root, Map<String, Integer> options) {
+        // The fan-out holds every subscriber with one trainee's token, which the router multiplexes over one upstream
+        // connection: lift the per-connection and per-user subscription caps (100 each, ADR 15) above the subscribers.
+        String caps = String.valueOf(options.get("subscribers") + 10);
+        return LocalStack.builder().repositoryRoot(root).randomPorts().inMemoryStore()
+                .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", caps)
+                .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_USER", caps)
+                .subgraphSetting("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0");
     }
 
     private static String machine() {

@@ -3,6 +3,9 @@ package com.cycube.support.changes;
 import com.mongodb.client.MongoChangeStreamCursor;
 import com.mongodb.client.model.changestream.ChangeStreamDocument;
 import com.mongodb.client.model.changestream.FullDocument;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +24,11 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * absorbs: update events may lack the document id (the handler is told "unknown" and re-reads), and an empty
  * read returns at once (the follower waits out the rest of the poll interval so an idle stream never spins).
  * When the stream breaks it is reopened from "now" after a pause and the handler is asked to catch up.
+ *
+ * <p>Every change is timed from its commit to its arrival here: {@code cycube_changes_lag_seconds{collection}} (a
+ * histogram in the global registry, which Spring Boot's Prometheus registry joins). It uses the event's wall time
+ * (MongoDB 6+, millisecond resolution) and falls back to its cluster time (whole seconds — the embedded store's only
+ * clock), so a follower that falls behind shows up in both; sub-second lag is only measured on a real server.
  */
 public final class ChangeStreamFollower implements AutoCloseable {
 
@@ -44,6 +52,8 @@ public final class ChangeStreamFollower implements AutoCloseable {
     private final Thread thread;
     private volatile boolean running = true;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
+    private final Timer lag;
+    private final Clock clock;
 
     private ChangeStreamFollower(MongoTemplate mongo, String collection, Duration pollInterval, Duration retryPause,
                                  Handler handler) {
@@ -52,6 +62,10 @@ public final class ChangeStreamFollower implements AutoCloseable {
         this.pollInterval = pollInterval;
         this.retryPause = retryPause;
         this.handler = handler;
+        this.clock = Clock.systemUTC();
+        this.lag = Timer.builder("cycube.changes.lag").tag("collection", collection)
+                .description("Time from a write's commit to its change event reaching this follower")
+                .publishPercentileHistogram().register(Metrics.globalRegistry);
         this.thread = new Thread(this::follow, "change-stream-" + collection);
         this.thread.setDaemon(true);
     }
@@ -84,6 +98,7 @@ public final class ChangeStreamFollower implements AutoCloseable {
                             continue;
                         }
                         resumeToken = change.getResumeToken();
+                        recordLag(change);
                         handler.changed(documentId(change.getDocumentKey()));
                     }
                 }
@@ -101,6 +116,18 @@ public final class ChangeStreamFollower implements AutoCloseable {
                 }
             }
         }
+    }
+
+    private void recordLag(ChangeStreamDocument<Document> change) {
+        long committedMillis;
+        if (change.getWallTime() != null) {
+            committedMillis = change.getWallTime().getValue();
+        } else if (change.getClusterTime() != null) {
+            committedMillis = change.getClusterTime().getTime() * 1000L;
+        } else {
+            return;
+        }
+        lag.record(Duration.ofMillis(Math.max(0, clock.millis() - committedMillis)));
     }
 
     private static Optional<String> documentId(BsonDocument key) {

@@ -4,7 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cycube.support.contracts.assessment.AnswerSubmitted;
+import com.cycube.support.contracts.assessment.CertificateIssued;
+import com.cycube.support.contracts.assessment.QuizFailed;
 import com.cycube.support.contracts.assessment.QuizPassed;
+import com.cycube.support.contracts.identity.TeamChanged;
+import com.cycube.support.contracts.training.CubeStarted;
+import com.cycube.support.contracts.training.Enrolled;
+import com.cycube.support.contracts.training.EnrollmentAssigned;
+import com.cycube.support.contracts.training.StudyTimeRecorded;
+import com.cycube.support.contracts.training.TrainingAssigned;
 import com.cycube.support.contracts.catalog.CourseArchived;
 import com.cycube.support.contracts.catalog.LearningPathPublished;
 import com.cycube.support.contracts.identity.OrganizationChanged;
@@ -69,10 +77,19 @@ class DomainEventContractTest {
                 new OrganizationChanged("org-acme", "Acme", 50, 5, true, 3L),
                 new UserChanged("u1", "Adam", "TRAINEE", List.of("team-1", "team-2"), true, 7L, "ACTIVE"),
                 new CoursePublished("c1", 2, "Linux", "ORGANIZATION", "org-acme",
-                        List.of(new CoursePublished.Cube("cube-1", "m1", "LAB", "t1", 30, 1))),
+                        List.of(new CoursePublished.Cube("cube-1", "m1", "LAB", "t1", 30, 1)),
+                        List.of(new CoursePublished.Skill("s1", "MITRE_ATTACK", "T1059", "Command and Scripting Interpreter"))),
                 new CourseArchived("c1"),
                 new LearningPathPublished("p1", 4L, "SOC", "GLOBAL", null, List.of("c1", "c2")),
-                new AnswerSubmitted("u1", "cube-1", "q1", true, 10, 2),
+                new AnswerSubmitted("u1", "cube-1", "q1", true, 10, 2, 1),
+                new QuizFailed("u1", "cube-2", 40, 4, 10),
+                new CertificateIssued("cert-1", "u1", "c1", "Linux", NOW),
+                new TeamChanged("team-1", "Blue team", "team-0", false, 2L),
+                new Enrolled("e1", "u1", "c1", "ASSIGNMENT", "a1", "p1", NOW.plusSeconds(86400), NOW),
+                new EnrollmentAssigned("e1", "u1", "c1", "a2", null, NOW.plusSeconds(3600)),
+                new TrainingAssigned("a1", null, "p1", List.of("u1"), List.of("team-1"), NOW.plusSeconds(86400), "m1"),
+                new CubeStarted("e1", "u1", "c1", "cube-1"),
+                new StudyTimeRecorded("e1", "u1", "c1", 600),
                 new QuizPassed("u1", "cube-1", 90, 9, 10),
                 new CubeCompleted("e1", "u1", "c1", "cube-1", "QUIZ"),
                 new ProgressChanged("e1", "u1", "c1", 50, 2, 4, null, "ON_TRACK"),
@@ -81,7 +98,7 @@ class DomainEventContractTest {
                 new LabObjectivesMet("lab-1", "u1", "cube-1"));
 
         assertThat(samples.stream().map(sample -> EventPayload.typeOf(sample.getClass())).distinct())
-                .as("one sample per contract").hasSize(12);
+                .as("one sample per contract").hasSize(20);
         for (EventPayload sample : samples) {
             assertThat(roundTrip(sample)).as(EventPayload.typeOf(sample.getClass())).isEqualTo(sample);
         }

@@ -44,6 +44,7 @@ class ManagementEndpointTest {
                 .containsPattern("cycube_graphql_requests_total\\{[^}]*code=\"OK\"[^}]*operation=\"whoami\"")
                 .contains("cycube_graphql_request_seconds_bucket")
                 .contains("cycube_live_subscriptions")
+                .contains("cycube_changes_lag_seconds_count{collection=\"")
                 .contains("cycube_events_backlog{group=\"support-it.")
                 .contains("jvm_memory_used_bytes");
     }

@@ -12,10 +12,27 @@ import java.util.Objects;
  */
 @EventType("catalog.CoursePublished")
 public record CoursePublished(String courseId, int version, String title, String visibility, String organizationId,
-                              List<Cube> cubes) implements EventPayload {
+                              List<Cube> cubes, List<Skill> skills) implements EventPayload {
+
+    /** A publication without skills (as before they were carried). */
+    public CoursePublished(String courseId, int version, String title, String visibility, String organizationId,
+                           List<Cube> cubes) {
+        this(courseId, version, title, visibility, organizationId, cubes, List.of());
+    }
+
+    /**
+     * A skill the course teaches, as the catalog names it: {@code framework} is NICE (a work role or task) or
+     * MITRE_ATTACK (a technique), {@code code} its identifier in that framework (e.g. T1059).
+     */
+    public record Skill(String skillId, String framework, String code, String name) {
+        public Skill {
+            Objects.requireNonNull(skillId, "skillId");
+        }
+    }
 
     public CoursePublished {
         Objects.requireNonNull(courseId, "courseId");
+        skills = skills == null ? List.of() : List.copyOf(skills); // empty in publications from before they were carried
     }
 
     /** Whether this is platform content, visible to every organization. */
