@@ -8,13 +8,14 @@ import org.springframework.data.annotation.Id;
  * null for platform (GLOBAL) content.
  */
 public record CourseDocument(@Id String id, String organizationId, String visibility, String title, List<Cube> cubes,
-                             List<Skill> skills, boolean archived, long version) {
+                             List<Skill> skills, Boolean archived, long version) {
 
     public static final String COLLECTION = "courses";
 
     public CourseDocument {
         cubes = cubes == null ? List.of() : cubes;
         skills = skills == null ? List.of() : skills;
+        archived = Boolean.TRUE.equals(archived); // absent until archived
     }
 
     /** One cube of the course, in course order. */
