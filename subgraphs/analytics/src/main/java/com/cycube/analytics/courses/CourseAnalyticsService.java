@@ -3,10 +3,10 @@ package com.cycube.analytics.courses;
 import com.cycube.analytics.access.AnalyticsAccess;
 import com.cycube.analytics.dashboards.DashboardCalculator;
 import com.cycube.analytics.directory.CourseDocument;
-import com.cycube.analytics.directory.Directory;
+import com.cycube.analytics.directory.DirectoryStore;
 import com.cycube.analytics.readmodel.AggregateKey;
 import com.cycube.analytics.readmodel.AggregateKind;
-import com.cycube.analytics.readmodel.Aggregates;
+import com.cycube.analytics.readmodel.AggregateStore;
 import com.cycube.analytics.readmodel.FieldKeys;
 import com.cycube.analytics.readmodel.Figure;
 import com.cycube.analytics.readmodel.Figures;
@@ -25,10 +25,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class CourseAnalyticsService {
 
-    private final Aggregates aggregates;
-    private final Directory directory;
+    private final AggregateStore aggregates;
+    private final DirectoryStore directory;
 
-    public CourseAnalyticsService(Aggregates aggregates, Directory directory) {
+    public CourseAnalyticsService(AggregateStore aggregates, DirectoryStore directory) {
         this.aggregates = aggregates;
         this.directory = directory;
     }

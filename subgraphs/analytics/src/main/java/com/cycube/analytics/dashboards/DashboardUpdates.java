@@ -3,16 +3,13 @@ package com.cycube.analytics.dashboards;
 import com.cycube.analytics.AnalyticsProperties;
 import com.cycube.analytics.readmodel.AggregateKind;
 import com.cycube.analytics.readmodel.AggregateShard;
+import com.cycube.analytics.readmodel.AggregateStore;
 import com.cycube.analytics.readmodel.EntityStore;
 import com.cycube.support.live.LiveFeed;
 import com.cycube.support.live.LiveFeeds;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,25 +24,25 @@ import reactor.core.publisher.Mono;
 public class DashboardUpdates {
 
     private final LiveFeed<AggregateShard> feed;
-    private final MongoTemplate mongo;
+    private final AggregateStore aggregates;
     private final Dashboards dashboards;
     private final Duration interval;
 
-    public DashboardUpdates(LiveFeeds feeds, MongoTemplate mongo, Dashboards dashboards, AnalyticsProperties properties) {
-        this.mongo = mongo;
+    public DashboardUpdates(LiveFeeds feeds, AggregateStore aggregates, Dashboards dashboards,
+                            AnalyticsProperties properties) {
+        this.aggregates = aggregates;
         this.dashboards = dashboards;
         this.interval = properties.dashboards().liveUpdateInterval();
         this.feed = feeds.open(EntityStore.AGGREGATES, LiveFeed.Source.byKey(AggregateShard::organizationId,
-                id -> Optional.ofNullable(mongo.findById(id, AggregateShard.class, EntityStore.AGGREGATES)),
-                organizations -> mongo.find(organizationShards(organizations), AggregateShard.class, EntityStore.AGGREGATES)));
+                aggregates::shard, aggregates::organizationShards));
     }
 
     /** The dashboard of an organization the caller may read, now and after every change (at most once per interval). */
     public Flux<OrganizationDashboard> follow(String organizationId) {
         Flux<AggregateShard> changes = feed.followChanges(organizationId,
                 shard -> AggregateKind.ORGANIZATION.name().equals(shard.kind()),
-                () -> mongo.find(organizationShards(Set.of(organizationId)), AggregateShard.class, EntityStore.AGGREGATES)
-                        .stream().collect(Collectors.toMap(AggregateShard::id, AggregateShard::revision)));
+                () -> aggregates.organizationShards(Set.of(organizationId)).stream()
+                        .collect(Collectors.toMap(AggregateShard::id, AggregateShard::revision)));
         return Flux.concat(Mono.fromCallable(() -> dashboards.organizationAllowed(organizationId)),
                 changes.sample(interval).map(changed -> dashboards.organizationAllowed(organizationId)));
     }
@@ -53,10 +50,5 @@ public class DashboardUpdates {
     /** The feed, for tests that wait until a subscription is live. */
     LiveFeed<AggregateShard> feed() {
         return feed;
-    }
-
-    private static Query organizationShards(Set<String> organizations) {
-        return Query.query(Criteria.where("kind").is(AggregateKind.ORGANIZATION.name())
-                .and("organizationId").in(organizations));
     }
 }

@@ -1,14 +1,14 @@
 package com.cycube.analytics.dashboards;
 
 import com.cycube.analytics.access.AnalyticsAccess;
-import com.cycube.analytics.directory.Directory;
+import com.cycube.analytics.directory.DirectoryStore;
 import com.cycube.analytics.directory.OrganizationDocument;
 import com.cycube.analytics.directory.TeamDocument;
 import com.cycube.analytics.learners.LearnerProfile;
 import com.cycube.analytics.learners.Learners;
 import com.cycube.analytics.readmodel.AggregateKey;
 import com.cycube.analytics.readmodel.AggregateKind;
-import com.cycube.analytics.readmodel.Aggregates;
+import com.cycube.analytics.readmodel.AggregateStore;
 import com.cycube.analytics.readmodel.Figure;
 import com.cycube.analytics.readmodel.Figures;
 import com.cycube.support.auth.Caller;
@@ -28,12 +28,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class Dashboards {
 
-    private final Aggregates aggregates;
-    private final Directory directory;
+    private final AggregateStore aggregates;
+    private final DirectoryStore directory;
     private final Learners learners;
     private final Clock clock;
 
-    public Dashboards(Aggregates aggregates, Directory directory, Learners learners, Clock clock) {
+    public Dashboards(AggregateStore aggregates, DirectoryStore directory, Learners learners, Clock clock) {
         this.aggregates = aggregates;
         this.directory = directory;
         this.learners = learners;

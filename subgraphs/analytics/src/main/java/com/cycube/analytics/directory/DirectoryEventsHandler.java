@@ -26,11 +26,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryEventsHandler implements EventHandler {
 
-    private final Snapshots snapshots;
+    private final SnapshotStore snapshots;
     private final Learners learners;
     private final MongoTemplate mongo;
 
-    public DirectoryEventsHandler(Snapshots snapshots, Learners learners, MongoTemplate mongo) {
+    public DirectoryEventsHandler(SnapshotStore snapshots, Learners learners, MongoTemplate mongo) {
         this.snapshots = snapshots;
         this.learners = learners;
         this.mongo = mongo;

@@ -4,11 +4,11 @@ import com.cycube.analytics.access.AnalyticsAccess;
 import com.cycube.analytics.certificates.Certificates;
 import com.cycube.analytics.dashboards.DashboardCalculator;
 import com.cycube.analytics.directory.CourseDocument;
-import com.cycube.analytics.directory.Directory;
+import com.cycube.analytics.directory.DirectoryStore;
 import com.cycube.analytics.enrollments.EnrollmentState;
 import com.cycube.analytics.enrollments.Enrollments;
 import com.cycube.analytics.readmodel.AggregateKey;
-import com.cycube.analytics.readmodel.Aggregates;
+import com.cycube.analytics.readmodel.AggregateStore;
 import com.cycube.analytics.readmodel.Figure;
 import com.cycube.analytics.readmodel.Figures;
 import com.cycube.support.auth.Caller;
@@ -32,12 +32,12 @@ public class LearningReports {
     private final Enrollments enrollments;
     private final Certificates certificates;
     private final Activity activity;
-    private final Aggregates aggregates;
-    private final Directory directory;
+    private final AggregateStore aggregates;
+    private final DirectoryStore directory;
     private final Clock clock;
 
     public LearningReports(Learners learners, Enrollments enrollments, Certificates certificates, Activity activity,
-                           Aggregates aggregates, Directory directory, Clock clock) {
+                           AggregateStore aggregates, DirectoryStore directory, Clock clock) {
         this.learners = learners;
         this.enrollments = enrollments;
         this.certificates = certificates;

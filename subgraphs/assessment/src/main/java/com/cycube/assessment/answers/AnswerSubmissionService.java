@@ -13,6 +13,7 @@ import com.cycube.assessment.questions.QuestionService;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.contracts.assessment.AnswerSubmitted;
+import com.cycube.support.contracts.assessment.QuizFailed;
 import com.cycube.support.contracts.assessment.QuizPassed;
 import com.cycube.support.errors.DomainException;
 import com.cycube.support.events.DomainEvent;
@@ -25,10 +26,13 @@ import org.springframework.stereotype.Service;
 
 /**
  * Answering a question. An auto-graded answer is a compare-and-set on the trainee's {@link QuizResultDocument} for
- * the cube that carries {@code assessment.AnswerSubmitted} — and, in the write that reaches the pass mark, the pass
- * and {@code assessment.QuizPassed}, so racing answers pass (and announce) a quiz once. A FREE_TEXT answer is a
- * {@link FreeTextSubmissionDocument} waiting for a grade. Refusals (bad input, rate limit, no attempts left,
- * already solved) write nothing but the rate-limit counter.
+ * the cube that carries {@code assessment.AnswerSubmitted} (with the number of the question's hints revealed so far)
+ * — and, in the write that reaches the pass mark, the pass and {@code assessment.QuizPassed}, so racing answers pass
+ * (and announce) a quiz once. Likewise the write after which the quiz can no longer be passed (every question solved
+ * or out of attempts, the points under the pass mark) records the failure and {@code assessment.QuizFailed}, once and
+ * never for a passed quiz. A FREE_TEXT answer is a {@link FreeTextSubmissionDocument} waiting for a grade; it keeps the
+ * hints revealed when it was submitted. Refusals (bad input, rate limit, no attempts left, already solved) write
+ * nothing but the rate-limit counter.
  */
 @Service
 public class AnswerSubmissionService {
@@ -80,14 +84,23 @@ public class AnswerSubmissionService {
             Attempt attempt = new Attempt(state.attempts() + 1, correct, points, now);
             List<DomainEvent> events = new ArrayList<>();
             events.add(DomainEvent.of(organizationId, now, new AnswerSubmitted(caller.subject(), cube.id(),
-                    question.id(), correct, points, attempt.attempt())));
-            QuizScore after = QuizScore.of(cube.id(), cubeQuestions, result, passMark).plus(points);
+                    question.id(), correct, points, attempt.attempt(), state.hintsTaken().size())));
+            QuizResultDocument answered = result.withAnswer(question.id(), attempt);
+            QuizScore after = QuizScore.of(cube.id(), cubeQuestions, answered, passMark);
             boolean passes = correct && !result.passed() && cube.isAssessable() && after.reachesPassMark();
             if (passes) {
                 events.add(DomainEvent.of(organizationId, now, new QuizPassed(caller.subject(), cube.id(),
                         after.score(), after.points(), after.maxPoints())));
             }
-            return results.recordAnswer(caller, result, question.id(), attempt, passes ? after.score() : null, events)
+            boolean fails = !passes && !result.passed() && !result.failed() && cube.isAssessable()
+                    && after.maxPoints() > 0 && !after.reachesPassMark()
+                    && QuizScore.nothingLeftToAnswer(cubeQuestions, answered);
+            if (fails) {
+                events.add(DomainEvent.of(organizationId, now, new QuizFailed(caller.subject(), cube.id(),
+                        after.score(), after.points(), after.maxPoints())));
+            }
+            return results.recordAnswer(caller, result, question.id(), attempt, passes ? after.score() : null, fails,
+                            events)
                     .map(stored -> new SubmitAnswerPayload(correct, points,
                             correct ? 0 : Math.max(0, question.maxAttempts() - attempt.attempt()),
                             SubmissionView.graded(stored, question.id(), attempt),
@@ -117,12 +130,12 @@ public class AnswerSubmissionService {
             throw DomainException.conflict("No attempts left for this question");
         }
         int number = previous.size() + 1;
-        int hintPenalty = results.find(caller, QuizResultDocument.idOf(caller.subject(), question.cubeId()))
-                .map(result -> result.state(question.id()).hintPenalty()).orElse(0);
+        QuestionState hints = results.find(caller, QuizResultDocument.idOf(caller.subject(), question.cubeId()))
+                .map(result -> result.state(question.id())).orElse(QuestionState.NONE);
         FreeTextSubmissionDocument submission = new FreeTextSubmissionDocument(
                 FreeTextSubmissionDocument.idOf(caller.subject(), question.id(), number), organizationId,
                 caller.subject(), question.cubeId(), question.id(), number, FreeTextSubmissionDocument.PENDING_REVIEW,
-                null, 0, hintPenalty, text.strip(), null, clock.instant(), null, null);
+                null, 0, hints.hintPenalty(), hints.hintsTaken().size(), text.strip(), null, clock.instant(), null, null);
         if (!submissions.insertNew(caller, submission)) {
             throw DomainException.conflict("Another answer to this question was just submitted");
         }

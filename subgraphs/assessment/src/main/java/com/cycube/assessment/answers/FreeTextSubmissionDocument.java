@@ -11,12 +11,14 @@ import org.springframework.data.mongodb.core.mapping.Document;
  * records {@code assessment.AnswerSubmitted}; never replaced wholesale. {@code organizationId} is the trainee's.
  *
  * @param hintPenalty the hint penalties when it was submitted, subtracted from a correct grade's points
+ * @param hintsTaken  how many of the question's hints the trainee had revealed when submitting it (null for
+ *                    submissions from before it was recorded)
  */
 @Document(FreeTextSubmissionDocument.COLLECTION)
 public record FreeTextSubmissionDocument(@Id String id, String organizationId, String userId, String cubeId,
                                          String questionId, int attempt, String status, Boolean correct, int points,
-                                         int hintPenalty, String text, String feedback, Instant submittedAt,
-                                         Instant gradedAt, String gradedBy) implements TenantOwned {
+                                         int hintPenalty, Integer hintsTaken, String text, String feedback,
+                                         Instant submittedAt, Instant gradedAt, String gradedBy) implements TenantOwned {
 
     public static final String COLLECTION = "submissions";
     public static final String PENDING_REVIEW = "PENDING_REVIEW";

@@ -67,7 +67,8 @@ public class GradingService {
         int awarded = correct ? Math.max(0, given - submission.hintPenalty()) : 0;
         Instant now = clock.instant();
         DomainEvent graded = DomainEvent.of(submission.organizationId(), now, new AnswerSubmitted(submission.userId(),
-                submission.cubeId(), submission.questionId(), correct, awarded, submission.attempt()));
+                submission.cubeId(), submission.questionId(), correct, awarded, submission.attempt(),
+                submission.hintsTaken()));
         return submissions.grade(caller, submission.id(), correct, awarded, feedback == null ? null : feedback.strip(),
                         caller.subject(), now, graded)
                 .map(SubmissionView::of)

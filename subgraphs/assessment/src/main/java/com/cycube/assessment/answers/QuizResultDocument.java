@@ -2,6 +2,8 @@ package com.cycube.assessment.answers;
 
 import com.cycube.support.tenancy.TenantOwned;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.annotation.Id;
@@ -18,7 +20,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 @Document(QuizResultDocument.COLLECTION)
 public record QuizResultDocument(@Id String id, String organizationId, String userId, String cubeId, long revision,
                                  Map<String, QuestionState> questions, boolean passed, Instant passedAt,
-                                 Integer passedScore, Instant createdAt, Instant updatedAt) implements TenantOwned {
+                                 Integer passedScore, Instant failedAt, Instant createdAt, Instant updatedAt)
+        implements TenantOwned {
 
     public static final String COLLECTION = "quiz_results";
 
@@ -32,6 +35,22 @@ public record QuizResultDocument(@Id String id, String organizationId, String us
 
     public QuestionState state(String questionId) {
         return questions.getOrDefault(questionId, QuestionState.NONE);
+    }
+
+    public boolean failed() {
+        return failedAt != null;
+    }
+
+    /** This result with {@code attempt} recorded on {@code questionId} (in memory: what the answer's write leads to). */
+    public QuizResultDocument withAnswer(String questionId, Attempt attempt) {
+        QuestionState before = state(questionId);
+        List<Attempt> history = new ArrayList<>(before.history());
+        history.add(attempt);
+        Map<String, QuestionState> after = new HashMap<>(questions);
+        after.put(questionId, new QuestionState(attempt.attempt(), attempt.correct(), attempt.points(), before.hintsTaken(),
+                before.hintPenalty(), history));
+        return new QuizResultDocument(id, organizationId, userId, cubeId, revision, after, passed, passedAt, passedScore,
+                failedAt, createdAt, updatedAt);
     }
 
     /**

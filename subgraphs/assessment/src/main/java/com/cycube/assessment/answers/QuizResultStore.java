@@ -44,7 +44,7 @@ public class QuizResultStore {
         return find(caller, id).orElseGet(() -> {
             try {
                 return tenants.insert(caller, new QuizResultDocument(id, organizationId, caller.subject(), cubeId, 0,
-                        Map.of(), false, null, null, now, now));
+                        Map.of(), false, null, null, null, now, now));
             } catch (DuplicateKeyException createdConcurrently) {
                 return find(caller, id).orElseThrow(() -> new IllegalStateException("quiz result vanished"));
             }
@@ -53,10 +53,12 @@ public class QuizResultStore {
 
     /**
      * Records a graded answer, with its events, unless {@code read} is outdated. {@code passedScore} non-null also
-     * records the pass (at the attempt's time).
+     * records the pass, {@code fails} the failure (at the attempt's time) — decided from {@code read}, so the
+     * compare-and-set makes each happen once.
      */
     public Optional<QuizResultDocument> recordAnswer(Caller caller, QuizResultDocument read, String questionId,
-                                                     Attempt attempt, Integer passedScore, List<DomainEvent> events) {
+                                                     Attempt attempt, Integer passedScore, boolean fails,
+                                                     List<DomainEvent> events) {
         String base = questionPath(questionId);
         Update update = new Update()
                 .set(base + "attempts", attempt.attempt())
@@ -67,6 +69,9 @@ public class QuizResultStore {
                 .set("updatedAt", attempt.at());
         if (passedScore != null) {
             update.set("passed", true).set("passedAt", attempt.at()).set("passedScore", passedScore);
+        }
+        if (fails) {
+            update.set("failedAt", attempt.at());
         }
         Outbox.record(update, events.toArray(DomainEvent[]::new));
         return compareAndSet(caller, read, update);

@@ -25,9 +25,20 @@ public record QuizScore(String cubeId, int points, int maxPoints, int passMark, 
         return new QuizScore(cubeId, awarded, max, passMark, passed, result == null ? null : result.passedAt());
     }
 
-    /** This score with {@code awarded} more points. */
-    public QuizScore plus(int awarded) {
-        return new QuizScore(cubeId, points + awarded, maxPoints, passMark, passed, passedAt);
+    /**
+     * Whether {@code result} can win no more points on these questions: each active auto-graded question is solved
+     * or has no attempt left. (A score under the pass mark then stays under it: the quiz can no longer be passed.)
+     */
+    public static boolean nothingLeftToAnswer(List<QuestionDocument> questions, QuizResultDocument result) {
+        for (QuestionDocument question : questions) {
+            if (question.kind().isAutoGraded() && !question.archived()) {
+                QuizResultDocument.QuestionState state = result.state(question.id());
+                if (!state.solved() && state.attempts() < question.maxAttempts()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** points as a percentage of maxPoints, rounded down, at most 100. */

@@ -1,6 +1,7 @@
 package com.cycube.assessment.answers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.cycube.assessment.AssessmentIntegrationTest;
 import com.cycube.assessment.Ops;
@@ -123,11 +124,12 @@ class AnsweringTest extends AssessmentIntegrationTest {
         assertThat(submitted).hasSize(2).allSatisfy(event -> {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
             assertThat(event.source()).isEqualTo("assessment");
-            assertThat(event.payload().keySet()).containsExactlyInAnyOrder("userId", "cubeId", "questionId", "correct", "points", "attempt");
+            assertThat(event.payload().keySet()).containsExactlyInAnyOrder("userId", "cubeId", "questionId", "correct", "points",
+                    "attempt", "hintsTaken");
         });
         assertThat(submitted).extracting(event -> event.payloadAs(AnswerSubmitted.class)).containsExactlyInAnyOrder(
-                new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, false, 0, 1),
-                new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 10, 2));
+                new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, false, 0, 1, 0),
+                new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 10, 2, 0));
         assertThat(mongo.findOne(new Query(), Document.class, "quiz_results").getList("_outbox", Object.class, List.of()))
                 .as("relayed, nothing pending").isEmpty();
     }
@@ -152,6 +154,64 @@ class AnsweringTest extends AssessmentIntegrationTest {
                 .doesNotContain("Never click links");
         String right = optionIds(Persona.ACME_TRAINEE, id).get(1);
         assertThat((Integer) submit(Persona.ACME_TRAINEE, id, "choices", List.of(right)).get("data.submitAnswer.points")).isEqualTo(6);
+    }
+
+    @Test
+    void each_answer_reports_how_many_of_the_questions_hints_were_revealed_before_it() {
+        Map<String, Object> input = singleChoice(GLOBAL_QUIZ, 10);
+        input.put("hints", List.of(Map.of("text", "Look at the sender", "penalty", 1), Map.of("text", "Use the button", "penalty", 1)));
+        String id = createQuestion(Persona.ROOT, input);
+        Map<String, Object> otherInput = singleChoice(GLOBAL_QUIZ, 10);
+        otherInput.put("hints", List.of(Map.of("text", "Another question's hint", "penalty", 1)));
+        String other = createQuestion(Persona.ROOT, otherInput);
+        List<String> hints = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[*].id");
+        String otherHint = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", other)).get("data.question.hints[0].id");
+        List<String> options = optionIds(Persona.ACME_TRAINEE, id);
+
+        submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(0))).assertNoErrors();
+        takeHint(id, hints.get(0));
+        takeHint(id, hints.get(0)); // revealed once
+        takeHint(other, otherHint); // another question's
+        submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(2))).assertNoErrors();
+        takeHint(id, hints.get(1));
+        submit(Persona.ACME_TRAINEE, id, "choices", List.of(options.get(1))).assertNoErrors();
+
+        assertThat(produced(AnswerSubmitted.class)).extracting(event -> event.payloadAs(AnswerSubmitted.class))
+                .extracting(AnswerSubmitted::attempt, AnswerSubmitted::hintsTaken)
+                .containsExactlyInAnyOrder(tuple(1, 0), tuple(2, 1), tuple(3, 2));
+    }
+
+    @Test
+    void a_graded_free_text_answer_reports_the_hints_revealed_when_it_was_submitted() {
+        String id = createQuestion(Persona.ROOT, new HashMap<>(Map.of("cubeId", GLOBAL_QUIZ, "kind", "FREE_TEXT", "prompt", "Why isolate?",
+                "points", 10, "hints", List.of(Map.of("text", "memory", "penalty", 1), Map.of("text", "evidence", "penalty", 1)))));
+        List<String> hints = as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.hints[*].id");
+        takeHint(id, hints.get(0));
+        submit(Persona.ACME_TRAINEE, id, "text", "Memory holds evidence.").assertNoErrors();
+        takeHint(id, hints.get(1)); // after submitting: not part of that answer
+        String submission = as(Persona.ACME_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors().get("data.submissionsToGrade.edges[0].node.id");
+
+        as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", false))).assertNoErrors();
+
+        assertThat(produced(AnswerSubmitted.class)).singleElement()
+                .satisfies(event -> assertThat(event.payloadAs(AnswerSubmitted.class).hintsTaken()).isEqualTo(1));
+    }
+
+    @Test
+    void a_free_text_answer_submitted_before_hints_were_counted_is_graded_without_a_count() {
+        String id = createQuestion(Persona.ROOT, new HashMap<>(Map.of("cubeId", GLOBAL_QUIZ, "kind", "FREE_TEXT", "prompt", "Why?")));
+        submit(Persona.ACME_TRAINEE, id, "text", "Because.").assertNoErrors();
+        mongo.updateFirst(new Query(), new org.springframework.data.mongodb.core.query.Update().unset("hintsTaken"), "submissions");
+        String submission = as(Persona.ACME_MANAGER, Ops.TO_GRADE, Map.of()).assertNoErrors().get("data.submissionsToGrade.edges[0].node.id");
+
+        as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", true))).assertNoErrors();
+
+        assertThat(produced(AnswerSubmitted.class)).singleElement()
+                .satisfies(event -> assertThat(event.payloadAs(AnswerSubmitted.class).hintsTaken()).isNull());
+    }
+
+    private void takeHint(String questionId, String hintId) {
+        as(Persona.ACME_TRAINEE, Ops.TAKE_HINT, Map.of("input", Map.of("questionId", questionId, "hintId", hintId))).assertNoErrors();
     }
 
     @Test
@@ -289,7 +349,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
         assertThat(as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", false))).errorCodes())
                 .containsExactly("CONFLICT");
         assertThat(produced(AnswerSubmitted.class)).singleElement().satisfies(event -> assertThat(event.payloadAs(AnswerSubmitted.class))
-                .isEqualTo(new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 7, 1)));
+                .isEqualTo(new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 7, 1, 1)));
         assertThat((Boolean) as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.myProgress.solved")).isTrue();
     }
 

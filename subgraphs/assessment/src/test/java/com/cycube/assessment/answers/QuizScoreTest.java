@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** When a quiz is passed. */
+/** When a quiz is passed, and when it can no longer be. */
 class QuizScoreTest {
 
     private static QuestionDocument question(String id, QuestionKind kind, int points) {
@@ -21,7 +21,7 @@ class QuizScoreTest {
     private static QuizResultDocument result(Map<String, Integer> points) {
         Map<String, QuizResultDocument.QuestionState> states = new java.util.HashMap<>();
         points.forEach((id, p) -> states.put(id, new QuizResultDocument.QuestionState(1, p > 0, p, List.of(), 0, List.of())));
-        return new QuizResultDocument("r", "org", "u", "cube", 1, states, false, null, null, Instant.EPOCH, Instant.EPOCH);
+        return new QuizResultDocument("r", "org", "u", "cube", 1, states, false, null, null, null, Instant.EPOCH, Instant.EPOCH);
     }
 
     private final List<QuestionDocument> questions = List.of(question("q1", QuestionKind.SINGLE_CHOICE, 10),
@@ -50,5 +50,34 @@ class QuizScoreTest {
         QuizScore score = QuizScore.of("cube", List.of(question("free", QuestionKind.FREE_TEXT, 10)), result(Map.of()), 1);
         assertThat(score.reachesPassMark()).isFalse();
         assertThat(score.score()).isZero();
+    }
+
+    private static QuizResultDocument answered(Map<String, QuizResultDocument.QuestionState> states) {
+        return new QuizResultDocument("r", "org", "u", "cube", 1, states, false, null, null, null, Instant.EPOCH, Instant.EPOCH);
+    }
+
+    private static QuizResultDocument.QuestionState state(int attempts, boolean solved) {
+        return new QuizResultDocument.QuestionState(attempts, solved, solved ? 10 : 0, List.of(), 0, List.of());
+    }
+
+    @Test
+    void nothing_is_left_to_answer_when_each_auto_graded_question_is_solved_or_out_of_attempts() {
+        // q1, q2, q3 allow 3 attempts; the FREE_TEXT question never counts
+        assertThat(QuizScore.nothingLeftToAnswer(questions, answered(Map.of("q1", state(1, true), "q2", state(3, false),
+                "q3", state(3, false))))).isTrue();
+        assertThat(QuizScore.nothingLeftToAnswer(questions, answered(Map.of("q1", state(1, true), "q2", state(2, false),
+                "q3", state(3, false))))).as("q2 has an attempt left").isFalse();
+        assertThat(QuizScore.nothingLeftToAnswer(questions, answered(Map.of("q1", state(1, true), "q2", state(3, false)))))
+                .as("q3 never answered").isFalse();
+    }
+
+    @Test
+    void an_answer_recorded_in_memory_counts_its_attempt_and_points() {
+        QuizResultDocument.Attempt attempt = new QuizResultDocument.Attempt(2, true, 8, Instant.EPOCH);
+        QuizResultDocument after = answered(Map.of("q1", state(1, false))).withAnswer("q1", attempt);
+        assertThat(after.state("q1")).extracting(QuizResultDocument.QuestionState::attempts, QuizResultDocument.QuestionState::solved,
+                QuizResultDocument.QuestionState::points).containsExactly(2, true, 8);
+        assertThat(after.state("q1").history()).containsExactly(attempt);
+        assertThat(QuizScore.of("cube", questions, after, 70).points()).isEqualTo(8);
     }
 }

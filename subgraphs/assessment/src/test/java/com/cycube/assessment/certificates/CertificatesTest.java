@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.assessment.AssessmentIntegrationTest;
 import com.cycube.assessment.Ops;
+import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.contracts.training.CourseCompleted;
 import com.cycube.support.events.DomainEvent;
@@ -95,6 +96,34 @@ class CertificatesTest extends AssessmentIntegrationTest {
         publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 95));
         assertThat(mongo.count(new Query(), "certificates")).isOne();
         assertThat(mongo.findOne(new Query(), Document.class, "certificates").getInteger("score")).as("the first stays").isEqualTo(90);
+    }
+
+    @Test
+    void issuing_a_certificate_announces_it_once_however_often_the_completion_arrives() {
+        DomainEvent event = courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 90);
+        publish(event);
+        handler.handle(event); // a redelivery
+        publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 95)); // reported again, new event id
+
+        assertThat(produced(CertificateIssued.class)).singleElement().satisfies(issued -> {
+            assertThat(issued.orgId()).isEqualTo(Persona.ACME);
+            assertThat(issued.source()).isEqualTo("assessment");
+            assertThat(issued.payloadAs(CertificateIssued.class)).isEqualTo(new CertificateIssued(
+                    CourseCompletedHandler.certificateIdFor("enrollment-1"), Persona.ACME_TRAINEE.subject(), "course-global",
+                    "Global Security Basics", COMPLETED));
+        });
+        assertThat(mongo.findOne(new Query(), Document.class, "certificates").getList("_outbox", Object.class, List.of()))
+                .as("relayed").isEmpty();
+    }
+
+    @Test
+    void a_completion_that_earns_no_certificate_announces_none() {
+        publish(courseCompleted("enrollment-1", Persona.ACME_TRAINEE, 69));
+        publish(DomainEvent.of(Persona.ACME, COMPLETED, new CourseCompleted("enrollment-2", Persona.ACME_TRAINEE.subject(),
+                "course-global", "Global Security Basics", null, COMPLETED)));
+
+        assertThat(produced(CertificateIssued.class)).isEmpty();
+        assertThat(mongo.count(new Query(), "certificates")).isZero();
     }
 
     @Test

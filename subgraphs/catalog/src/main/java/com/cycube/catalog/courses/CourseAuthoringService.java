@@ -150,7 +150,8 @@ public class CourseAuthoringService {
         store.insertVersion(caller, new CourseVersionDocument(CourseVersionDocument.idOf(courseId, version), courseId,
                 version, head.organizationId(), draft, caller.subject(), now), head);
         CourseDocument published = store.markPublished(caller, head, version, draft, now,
-                        CatalogEvents.coursePublished(courseId, head.organizationId(), version, draft, now))
+                        CatalogEvents.coursePublished(courseId, head.organizationId(), version, draft,
+                                skills.byIds(draft.skillIds()), now))
                 .orElseThrow(CourseAuthoringService::concurrentChange);
         search.published(published, draft);
         return CourseAccess.publishedView(published, true).withContent(draft);

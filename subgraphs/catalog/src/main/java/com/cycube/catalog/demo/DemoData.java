@@ -13,6 +13,7 @@ import com.cycube.catalog.events.CatalogEvents;
 import com.cycube.catalog.paths.LearningPathDocument;
 import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.catalog.skills.SkillFramework;
+import com.cycube.catalog.skills.SkillStore;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.Outbox;
 import java.time.Clock;
@@ -105,11 +106,13 @@ public class DemoData implements ApplicationRunner {
         Instant created = SEEDED_AT.plusSeconds(60L * order);
         insertIfMissing(CourseVersionDocument.idOf(id, 1), new CourseVersionDocument(CourseVersionDocument.idOf(id, 1), id, 1,
                 organizationId, content, authorId, created));
-        // the head is inserted already published: its insert carries the CoursePublished, so the other subgraphs
-        // learn the demo courses (and labs their LAB cubes) from the event log even on an empty store
+        // the head is inserted already published: its insert carries the CoursePublished (with the skills seeded
+        // above), so the other subgraphs learn the demo courses (and labs their LAB cubes) from the event log even on
+        // an empty store
         insertIfMissing(id, new CourseDocument(id, organizationId, authorId, CourseStatus.PUBLISHED, 1, null, 1, 0, null,
                 CourseSummary.of(content), CourseSummary.of(content), content.moduleIds().toList(), content.cubeIds().toList(),
-                created, created, created), "courses", CatalogEvents.coursePublished(id, organizationId, 1, content, clock.instant()));
+                created, created, created), "courses", CatalogEvents.coursePublished(id, organizationId, 1, content,
+                new SkillStore(mongo).byIds(content.skillIds()), clock.instant()));
     }
 
     private void draft(String id, String organizationId, String authorId, CourseContent content, int order) {

@@ -4,6 +4,7 @@ import com.cycube.catalog.courses.ContentVisibility;
 import com.cycube.catalog.courses.CourseContent;
 import com.cycube.catalog.courses.CubeContent;
 import com.cycube.catalog.courses.ModuleContent;
+import com.cycube.catalog.skills.SkillDocument;
 import com.cycube.support.contracts.catalog.CourseArchived;
 import com.cycube.support.contracts.catalog.CoursePublished;
 import com.cycube.support.contracts.catalog.LearningPathPublished;
@@ -11,6 +12,8 @@ import com.cycube.support.events.DomainEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * What the catalog tells the other subgraphs (docs/events.md): maps course content and learning paths to their
@@ -25,10 +28,11 @@ public final class CatalogEvents {
 
     /**
      * A published version with its whole structure: every cube in course order (modules in order, cubes in order
-     * inside each), {@code position} counting from 1 across the whole course.
+     * inside each), {@code position} counting from 1 across the whole course; and the skills it teaches, in the
+     * content's order, as {@code skills} (the skill store, by id) names them — an id no skill has is left out.
      */
     public static DomainEvent coursePublished(String courseId, String organizationId, int version, CourseContent content,
-                                              Instant at) {
+                                              Map<String, SkillDocument> skills, Instant at) {
         List<CoursePublished.Cube> cubes = new ArrayList<>();
         for (ModuleContent module : content.modules()) {
             for (CubeContent cube : module.cubes()) {
@@ -36,8 +40,11 @@ public final class CatalogEvents {
                         cube.estimatedMinutes(), cubes.size() + 1));
             }
         }
+        List<CoursePublished.Skill> taught = content.skillIds().stream().map(skills::get).filter(Objects::nonNull)
+                .map(skill -> new CoursePublished.Skill(skill.id(), skill.framework().name(), skill.code(), skill.name()))
+                .toList();
         return DomainEvent.of(organizationId, at, new CoursePublished(courseId, version, content.title(),
-                visibility(organizationId), organizationId, cubes));
+                visibility(organizationId), organizationId, cubes, taught));
     }
 
     public static DomainEvent courseArchived(String courseId, String organizationId, Instant at) {

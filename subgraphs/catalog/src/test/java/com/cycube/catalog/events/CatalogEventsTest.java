@@ -85,6 +85,48 @@ class CatalogEventsTest extends CatalogIntegrationTest {
     }
 
     @Test
+    void a_publication_names_the_skills_the_course_teaches_in_the_courses_order() {
+        String courseId = acmeDraftWithALab();
+        as(Persona.ACME_MANAGER, Ops.UPDATE_COURSE, Map.of("input", Map.of("courseId", courseId,
+                "skillIds", List.of(DemoData.MITRE_COMMAND_INTERPRETER, DemoData.NICE_INCIDENT_RESPONDER)))).assertNoErrors();
+
+        List<DomainEvent> events = eventsOf(PUBLISHED, () -> as(Persona.ACME_MANAGER, Ops.PUBLISH_COURSE,
+                Map.of("input", Map.of("courseId", courseId))).assertNoErrors());
+
+        assertThat(events).singleElement().satisfies(event -> assertThat(event.payloadAs(PUBLISHED).skills()).containsExactly(
+                new CoursePublished.Skill(DemoData.MITRE_COMMAND_INTERPRETER, "MITRE_ATTACK", "T1059", "Command and Scripting Interpreter"),
+                new CoursePublished.Skill(DemoData.NICE_INCIDENT_RESPONDER, "NICE", "PR-CIR-001", "Incident Responder")));
+    }
+
+    @Test
+    void a_new_version_announces_its_own_skills_and_a_course_without_skills_announces_none() {
+        String courseId = acmeDraftWithALab();
+        assertThat(eventsOf(PUBLISHED, () -> as(Persona.ACME_MANAGER, Ops.PUBLISH_COURSE,
+                Map.of("input", Map.of("courseId", courseId))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payloadAs(PUBLISHED).skills()).isEmpty());
+
+        as(Persona.ACME_MANAGER, Ops.UPDATE_COURSE, Map.of("input", Map.of("courseId", courseId,
+                "skillIds", List.of(DemoData.MITRE_PHISHING)))).assertNoErrors();
+        assertThat(eventsOf(PUBLISHED, () -> as(Persona.ACME_MANAGER, Ops.PUBLISH_COURSE,
+                Map.of("input", Map.of("courseId", courseId))).assertNoErrors()))
+                .singleElement().satisfies(event -> {
+                    assertThat(event.payloadAs(PUBLISHED).version()).isEqualTo(2);
+                    assertThat(event.payloadAs(PUBLISHED).skills()).extracting(CoursePublished.Skill::code).containsExactly("T1566");
+                });
+    }
+
+    @Test
+    void tagging_a_draft_with_an_unknown_skill_is_refused_and_its_publication_carries_no_such_tag() {
+        String courseId = acmeDraftWithALab();
+        assertThat(as(Persona.ACME_MANAGER, Ops.UPDATE_COURSE, Map.of("input", Map.of("courseId", courseId,
+                "skillIds", List.of(DemoData.MITRE_PHISHING, "skill-nobody")))).errorCodes()).containsExactly("BAD_USER_INPUT");
+
+        assertThat(eventsOf(PUBLISHED, () -> as(Persona.ACME_MANAGER, Ops.PUBLISH_COURSE,
+                Map.of("input", Map.of("courseId", courseId))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payloadAs(PUBLISHED).skills()).isEmpty());
+    }
+
+    @Test
     void publishing_a_new_version_of_a_global_course_emits_its_version_and_no_organization() {
         as(Persona.ROOT, Ops.UPDATE_COURSE, Map.of("input", Map.of("courseId", DemoData.LINUX, "title", "Linux for Defenders"))).assertNoErrors();
         List<DomainEvent> events = eventsOf(PUBLISHED, () -> as(Persona.ROOT, Ops.PUBLISH_COURSE,
@@ -177,6 +219,11 @@ class CatalogEventsTest extends CatalogIntegrationTest {
                 .extracting(cube -> cube.cubeId() + "=" + cube.labTemplateId())
                 .containsExactlyInAnyOrder("cube-phishing-mailbox-lab=tmpl-windows-rdp", "cube-linux-triage-lab=tmpl-kali-ssh",
                         "cube-webapp-sqli-lab=tmpl-kali-ssh", "cube-acme-ir-isolation-lab=tmpl-windows-rdp");
+        assertThat(courses).filteredOn(event -> DemoData.PHISHING.equals(event.payloadAs(PUBLISHED).courseId()))
+                .singleElement().satisfies(event -> assertThat(event.payloadAs(PUBLISHED).skills()).containsExactly(
+                        new CoursePublished.Skill(DemoData.MITRE_PHISHING, "MITRE_ATTACK", "T1566", "Phishing"),
+                        new CoursePublished.Skill(DemoData.NICE_CYBER_DEFENSE_ANALYST, "NICE", "PR-CDA-001", "Cyber Defense Analyst")));
+        assertThat(courses).allSatisfy(event -> assertThat(event.payloadAs(PUBLISHED).skills()).isNotEmpty());
         assertThat(paths).singleElement().satisfies(event -> assertThat(event.payloadAs(PATH_PUBLISHED))
                 .extracting(LearningPathPublished::pathId, LearningPathPublished::courseIds, LearningPathPublished::version)
                 .containsExactly(DemoData.SOC_PATH, List.of(DemoData.PHISHING, DemoData.LINUX), 1L));

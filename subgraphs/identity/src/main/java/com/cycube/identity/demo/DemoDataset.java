@@ -3,6 +3,7 @@ package com.cycube.identity.demo;
 import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.organizations.OrganizationEvents;
 import com.cycube.identity.teams.TeamDocument;
+import com.cycube.identity.teams.TeamEvents;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.identity.users.UserEvents;
 import com.cycube.identity.users.UserStatus;
@@ -46,9 +47,10 @@ public final class DemoDataset {
     }
 
     /**
-     * Seeds the demo documents that are missing. Organizations and users are inserted together with their
-     * {@code OrganizationChanged} / {@code UserChanged} snapshot ({@link Outbox#insert}), so the other subgraphs learn
-     * the demo tenants and people from the event log even when the local stack starts with an empty store.
+     * Seeds the demo documents that are missing. Organizations, teams and users are inserted together with their
+     * {@code OrganizationChanged} / {@code TeamChanged} / {@code UserChanged} snapshot ({@link Outbox#insert}), so the
+     * other subgraphs learn the demo tenants, teams and people from the event log even when the local stack starts
+     * with an empty store. (A team deleted through the API stays deleted: its tombstone is not missing.)
      */
     public static void seed(MongoTemplate mongo, Clock clock) {
         List.of(
@@ -57,14 +59,11 @@ public final class DemoDataset {
         ).forEach(organization -> insertIfMissing(mongo, organization.id(), organization, OrganizationDocument.COLLECTION,
                 OrganizationEvents.changed(organization, clock.instant())));
         List.of(
-                new TeamDocument(ACME_SECOPS, ACME, "Security Operations", null, SEEDED_AT),
-                new TeamDocument(ACME_SOC1, ACME, "SOC Tier 1", ACME_SECOPS, SEEDED_AT),
-                new TeamDocument(GLOBEX_RED, GLOBEX, "Red Team", null, SEEDED_AT)
-        ).forEach(team -> {
-            if (mongo.findById(team.id(), TeamDocument.class) == null) {
-                mongo.insert(team);
-            }
-        });
+                TeamDocument.create(ACME_SECOPS, ACME, "Security Operations", null, SEEDED_AT),
+                TeamDocument.create(ACME_SOC1, ACME, "SOC Tier 1", ACME_SECOPS, SEEDED_AT),
+                TeamDocument.create(GLOBEX_RED, GLOBEX, "Red Team", null, SEEDED_AT)
+        ).forEach(team -> insertIfMissing(mongo, team.id(), team, TeamDocument.COLLECTION,
+                TeamEvents.changed(team, clock.instant())));
         List.of(
                 user(ROOT_ID, null, "root@cycube.local", "Platform Root", Role.ROOT, List.of()),
                 user(ACME_MANAGER_ID, ACME, "manager@acme.test", "Alice Manager", Role.MANAGER, List.of(ACME_SOC1)),

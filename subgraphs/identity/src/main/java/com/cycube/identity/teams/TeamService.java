@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -57,14 +58,15 @@ public class TeamService {
         if (parentId != null) {
             requireSameOrganization(teams.get(caller, parentId), organizationId, "The parent team");
         }
-        return teams.insert(caller, new TeamDocument("team-" + UUID.randomUUID(), organizationId, validName, parentId, clock.instant()));
+        return teams.insert(caller, TeamDocument.create("team-" + UUID.randomUUID(), organizationId, validName, parentId, clock.instant()));
     }
 
+    /** Renames the team: a write (and a TeamChanged) only when the name differs. */
     public TeamDocument rename(Caller caller, String teamId, String name) {
         caller.require(Role.MANAGER, null);
         String validName = Names.require(name, "name");
-        teams.get(caller, teamId);
-        return teams.rename(caller, teamId, validName);
+        return teams.change(caller, teamId, team -> team.name().equals(validName)
+                ? Optional.empty() : Optional.of(team.withName(validName)));
     }
 
     public TeamDocument move(Caller caller, String teamId, String newParentId) {
@@ -76,12 +78,14 @@ public class TeamService {
                 throw DomainException.badInput("A team cannot be moved under itself or one of its descendants");
             }
         }
-        return teams.move(caller, teamId, newParentId);
+        return teams.change(caller, teamId, current -> Objects.equals(current.parentId(), newParentId)
+                ? Optional.empty() : Optional.of(current.withParentId(newParentId)));
     }
 
     /**
-     * Deletes a team without child teams. Its memberships go too: each member's document is written on its own,
-     * carrying that member's UserChanged snapshot (their remaining teams), and pending invitations forget it.
+     * Deletes a team without child teams: the team's write carries its last TeamChanged ({@code deleted}). Its
+     * memberships go too: each member's document is written on its own, carrying that member's UserChanged snapshot
+     * (their remaining teams), and pending invitations forget it.
      */
     public String delete(Caller caller, String teamId) {
         caller.require(Role.MANAGER, null);
@@ -89,7 +93,7 @@ public class TeamService {
         if (teams.hasChildren(caller, teamId)) {
             throw DomainException.conflict("The team has child teams: move or delete them first");
         }
-        teams.delete(caller, teamId);
+        teams.change(caller, teamId, current -> Optional.of(current.withDeletedAt(clock.instant())));
         for (UserDocument member : users.membersOfTeam(caller, team.organizationId(), teamId)) {
             users.change(caller, member.id(), current -> withoutTeam(current, teamId));
         }

@@ -9,6 +9,7 @@ import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.support.contracts.identity.OrganizationChanged;
+import com.cycube.support.contracts.identity.TeamChanged;
 import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventPayload;
@@ -16,8 +17,14 @@ import com.cycube.support.events.Outbox;
 import com.cycube.testclient.GraphQlClient.Response;
 import com.cycube.testclient.Persona;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -25,13 +32,15 @@ import org.springframework.data.mongodb.core.query.Query;
 
 /**
  * What identity tells the other subgraphs (docs/events.md): every change of an organization produces exactly one
- * {@link OrganizationChanged} and every change of a user exactly one {@link UserChanged} snapshot, stored by the
- * very write that makes the change; refused and no-op changes produce none.
+ * {@link OrganizationChanged}, every change of a team exactly one {@link TeamChanged} and every change of a user
+ * exactly one {@link UserChanged} snapshot, stored by the very write that makes the change; refused and no-op changes
+ * produce none.
  */
 class IdentityEventsTest extends IdentityIntegrationTest {
 
     static final String ORG = EventPayload.typeOf(OrganizationChanged.class);
     static final String USER = EventPayload.typeOf(UserChanged.class);
+    static final String TEAM = EventPayload.typeOf(TeamChanged.class);
 
     static final String CREATE_ORG = """
             mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }""";
@@ -54,6 +63,14 @@ class IdentityEventsTest extends IdentityIntegrationTest {
             mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { user { id } } }""";
     static final String DELETE_TEAM = """
             mutation($input: DeleteTeamInput!) { deleteTeam(input: $input) { deletedTeamId } }""";
+    static final String CREATE_TEAM = """
+            mutation($input: CreateTeamInput!) { createTeam(input: $input) { team { id } } }""";
+    static final String RENAME_TEAM = """
+            mutation($input: RenameTeamInput!) { renameTeam(input: $input) { team { name } } }""";
+    static final String MOVE_TEAM = """
+            mutation($input: MoveTeamInput!) { moveTeam(input: $input) { team { id } } }""";
+    static final String TEAM_QUERY = """
+            query($id: ID!) { team(id: $id) { name } }""";
     static final String INVITE = """
             mutation($input: InviteMemberInput!) { inviteMember(input: $input) { invitation { id } } }""";
 
@@ -160,6 +177,136 @@ class IdentityEventsTest extends IdentityIntegrationTest {
                 .singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("version", 1L));
     }
 
+    // ------------------------------------------------------------------ teams
+
+    @Test
+    void creating_a_team_emits_its_first_snapshot_with_its_parent() {
+        List<String> created = new ArrayList<>();
+        List<DomainEvent> events = eventsOf(TEAM, () -> created.add(as(Persona.ACME_MANAGER, CREATE_TEAM,
+                Map.of("input", Map.of("name", "Threat Hunting", "parentId", DemoDataset.ACME_SECOPS)))
+                .assertNoErrors().get("data.createTeam.team.id")));
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.orgId()).isEqualTo(DemoDataset.ACME);
+            assertThat(event.source()).isEqualTo("identity");
+            assertThat(event.payloadAs(TeamChanged.class))
+                    .isEqualTo(new TeamChanged(created.get(0), "Threat Hunting", DemoDataset.ACME_SECOPS, false, 1));
+        });
+        assertThat(storedTeam(created.get(0)).snapshotVersion()).isEqualTo(1L);
+    }
+
+    @Test
+    void renaming_and_moving_a_team_emit_one_snapshot_each_with_a_version_one_higher_and_repeating_them_emits_none() {
+        Map<String, Object> toTop = new HashMap<>();
+        toTop.put("teamId", DemoDataset.ACME_SOC1);
+        toTop.put("parentId", null);
+        List<DomainEvent> events = eventsOf(TEAM, () -> {
+            as(Persona.ACME_MANAGER, RENAME_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "name", "SOC L1"))).assertNoErrors();
+            as(Persona.ACME_MANAGER, RENAME_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "name", "SOC L1"))).assertNoErrors();
+            as(Persona.ACME_MANAGER, MOVE_TEAM, Map.of("input", toTop)).assertNoErrors();
+            as(Persona.ACME_MANAGER, MOVE_TEAM, Map.of("input", toTop)).assertNoErrors();
+            as(Persona.ACME_MANAGER, MOVE_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "parentId", DemoDataset.ACME_SECOPS)))
+                    .assertNoErrors();
+        });
+
+        // the seed wrote version 1
+        assertThat(events).extracting(event -> event.payloadAs(TeamChanged.class)).containsExactly(
+                new TeamChanged(DemoDataset.ACME_SOC1, "SOC L1", DemoDataset.ACME_SECOPS, false, 2),
+                new TeamChanged(DemoDataset.ACME_SOC1, "SOC L1", null, false, 3),
+                new TeamChanged(DemoDataset.ACME_SOC1, "SOC L1", DemoDataset.ACME_SECOPS, false, 4));
+        assertThat(events).allSatisfy(event -> assertThat(event.orgId()).isEqualTo(DemoDataset.ACME));
+        assertThat(storedTeam(DemoDataset.ACME_SOC1).snapshotVersion()).isEqualTo(4L);
+    }
+
+    @Test
+    void deleting_a_team_emits_its_last_snapshot_marked_deleted_once_and_the_team_is_gone() {
+        List<DomainEvent> events = eventsOf(TEAM, () -> {
+            as(Persona.ACME_MANAGER, DELETE_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1))).assertNoErrors();
+            assertThat(as(Persona.ACME_MANAGER, DELETE_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1))).errorCodes())
+                    .as("deleted already").containsExactly("NOT_FOUND");
+            assertThat(as(Persona.ACME_MANAGER, RENAME_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "name", "Back")))
+                    .errorCodes()).containsExactly("NOT_FOUND");
+        });
+
+        assertThat(events).singleElement().satisfies(event -> {
+            assertThat(event.orgId()).isEqualTo(DemoDataset.ACME);
+            assertThat(event.payloadAs(TeamChanged.class))
+                    .isEqualTo(new TeamChanged(DemoDataset.ACME_SOC1, "SOC Tier 1", DemoDataset.ACME_SECOPS, true, 2));
+        });
+        assertThat(as(Persona.ACME_MANAGER, TEAM_QUERY, Map.of("id", DemoDataset.ACME_SOC1)).errorCodes()).containsExactly("NOT_FOUND");
+        Document tombstone = mongo.findOne(Query.query(Criteria.where("_id").is(DemoDataset.ACME_SOC1)), Document.class, "teams");
+        assertThat(tombstone.getList(Outbox.FIELD, Object.class, List.of())).as("relayed").isEmpty();
+        // the parent has no child left: it can be deleted now, with its own last snapshot
+        assertThat(eventsOf(TEAM, () -> as(Persona.ACME_MANAGER, DELETE_TEAM,
+                Map.of("input", Map.of("teamId", DemoDataset.ACME_SECOPS))).assertNoErrors())).singleElement()
+                .satisfies(event -> assertThat(event.payloadAs(TeamChanged.class).deleted()).isTrue());
+    }
+
+    @Test
+    void refused_and_invalid_team_changes_emit_nothing_and_change_nothing() {
+        List<DomainEvent> events = eventsOf(TEAM, () -> {
+            assertThat(as(Persona.ACME_TRAINEE, RENAME_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "name", "Mine")))
+                    .errorCodes()).containsExactly("FORBIDDEN");
+            assertThat(as(Persona.GLOBEX_MANAGER, RENAME_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "name", "Mine")))
+                    .errorCodes()).containsExactly("NOT_FOUND");
+            assertThat(as(Persona.ACME_MANAGER, RENAME_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "name", " ")))
+                    .errorCodes()).containsExactly("BAD_USER_INPUT");
+            assertThat(as(Persona.ACME_MANAGER, MOVE_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SECOPS, "parentId", DemoDataset.ACME_SOC1)))
+                    .errorCodes()).containsExactly("BAD_USER_INPUT");
+            assertThat(as(Persona.ACME_MANAGER, MOVE_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "parentId", DemoDataset.GLOBEX_RED)))
+                    .errorCodes()).containsExactly("NOT_FOUND");
+            assertThat(as(Persona.ACME_MANAGER, DELETE_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SECOPS)))
+                    .errorCodes()).as("it has a child team").containsExactly("CONFLICT");
+            assertThat(as(Persona.ACME_MANAGER, CREATE_TEAM, Map.of("input", Map.of("name", "Spies", "parentId", DemoDataset.GLOBEX_RED)))
+                    .errorCodes()).containsExactly("NOT_FOUND");
+            assertThat(as(Persona.ACME_TRAINEE, CREATE_TEAM, Map.of("input", Map.of("name", "Mine"))).errorCodes())
+                    .containsExactly("FORBIDDEN");
+        });
+
+        assertThat(events).isEmpty();
+        assertThat(storedTeam(DemoDataset.ACME_SOC1)).extracting(TeamDocument::name, TeamDocument::parentId,
+                TeamDocument::snapshotVersion).containsExactly("SOC Tier 1", DemoDataset.ACME_SECOPS, 1L);
+        assertThat(storedTeam(DemoDataset.ACME_SECOPS).deleted()).isFalse();
+        assertThat(mongo.count(new Query(), TeamDocument.class)).isEqualTo(3);
+    }
+
+    @Test
+    void concurrent_renames_of_one_team_each_emit_one_snapshot_with_a_version_of_its_own() throws Exception {
+        List<String> names = List.of("Blue", "Green", "Orange", "Purple");
+        ExecutorService pool = Executors.newFixedThreadPool(names.size());
+        CountDownLatch start = new CountDownLatch(1);
+        List<Response> responses = new ArrayList<>();
+        List<DomainEvent> events;
+        try {
+            List<Future<Response>> renames = names.stream().map(name -> pool.submit(() -> {
+                start.await();
+                return as(Persona.ACME_MANAGER, RENAME_TEAM, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1, "name", name)));
+            })).toList();
+            events = eventsOf(TEAM, () -> {
+                start.countDown();
+                for (Future<Response> rename : renames) {
+                    try {
+                        responses.add(rename.get(10, TimeUnit.SECONDS));
+                    } catch (Exception failed) {
+                        throw new IllegalStateException(failed);
+                    }
+                }
+            });
+        } finally {
+            pool.shutdownNow();
+        }
+
+        long renamed = responses.stream().filter(response -> !response.hasErrors()).count();
+        assertThat(responses).filteredOn(Response::hasErrors).allSatisfy(lost -> assertThat(lost.errorCodes()).containsExactly("CONFLICT"));
+        assertThat(events).hasSize((int) renamed);
+        assertThat(events).extracting(event -> event.payloadAs(TeamChanged.class).version())
+                .containsExactlyInAnyOrderElementsOf(java.util.stream.LongStream.rangeClosed(2, 1 + renamed).boxed().toList());
+        TeamChanged newest = events.stream().map(event -> event.payloadAs(TeamChanged.class))
+                .max(java.util.Comparator.comparingLong(TeamChanged::version)).orElseThrow();
+        assertThat(storedTeam(DemoDataset.ACME_SOC1).name()).as("the newest snapshot is the stored team").isEqualTo(newest.name());
+        assertThat(storedTeam(DemoDataset.ACME_SOC1).snapshotVersion()).isEqualTo(newest.version());
+    }
+
     // ------------------------------------------------------------------ users
 
     @Test
@@ -246,7 +393,7 @@ class IdentityEventsTest extends IdentityIntegrationTest {
 
     @Test
     void deleting_a_team_emits_one_snapshot_per_member_with_their_remaining_teams() {
-        mongo.insert(new TeamDocument("team-acme-tmp", DemoDataset.ACME, "Temporary", null, java.time.Instant.EPOCH));
+        mongo.insert(TeamDocument.create("team-acme-tmp", DemoDataset.ACME, "Temporary", null, java.time.Instant.EPOCH));
         as(Persona.ACME_MANAGER, ADD_MEMBER, Map.of("input", Map.of("teamId", "team-acme-tmp", "userId", DemoDataset.ACME_TRAINEE_ID))).assertNoErrors();
         as(Persona.ACME_MANAGER, ADD_MEMBER, Map.of("input", Map.of("teamId", "team-acme-tmp", "userId", DemoDataset.ACME_MANAGER_ID))).assertNoErrors();
 
@@ -282,18 +429,25 @@ class IdentityEventsTest extends IdentityIntegrationTest {
     // ------------------------------------------------------------------ demo data and the outbox
 
     @Test
-    void seeding_an_empty_store_announces_every_demo_organization_and_user_and_seeding_again_announces_nothing() {
+    void seeding_an_empty_store_announces_every_demo_organization_team_and_user_and_seeding_again_announces_nothing() {
         for (Class<?> type : new Class<?>[] {UserDocument.class, OrganizationDocument.class, TeamDocument.class}) {
             mongo.remove(new Query(), type);
         }
         List<DomainEvent> organizations = new ArrayList<>();
-        List<DomainEvent> users = eventsOf(USER, () -> organizations.addAll(eventsOf(ORG, () -> DemoDataset.seed(mongo))));
+        List<DomainEvent> teams = new ArrayList<>();
+        List<DomainEvent> users = eventsOf(USER, () -> teams.addAll(eventsOf(TEAM,
+                () -> organizations.addAll(eventsOf(ORG, () -> DemoDataset.seed(mongo))))));
         assertThat(organizations).extracting(DomainEvent::orgId).containsExactlyInAnyOrder(DemoDataset.ACME, DemoDataset.GLOBEX);
+        assertThat(teams).extracting(event -> event.orgId() + " " + event.payloadAs(TeamChanged.class)).containsExactlyInAnyOrder(
+                DemoDataset.ACME + " " + new TeamChanged(DemoDataset.ACME_SECOPS, "Security Operations", null, false, 1),
+                DemoDataset.ACME + " " + new TeamChanged(DemoDataset.ACME_SOC1, "SOC Tier 1", DemoDataset.ACME_SECOPS, false, 1),
+                DemoDataset.GLOBEX + " " + new TeamChanged(DemoDataset.GLOBEX_RED, "Red Team", null, false, 1));
         assertThat(users).extracting(event -> event.payloadAs(UserChanged.class).userId()).containsExactlyInAnyOrder(DemoDataset.ROOT_ID,
                 DemoDataset.ACME_MANAGER_ID, DemoDataset.ACME_TRAINEE_ID, DemoDataset.GLOBEX_MANAGER_ID, DemoDataset.GLOBEX_TRAINEE_ID);
 
         assertThat(eventsOf(USER, () -> DemoDataset.seed(mongo))).isEmpty();
         assertThat(eventsOf(ORG, () -> DemoDataset.seed(mongo))).isEmpty();
+        assertThat(eventsOf(TEAM, () -> DemoDataset.seed(mongo))).isEmpty();
     }
 
     @Test

@@ -131,11 +131,18 @@ class TeamTest extends IdentityIntegrationTest {
     }
 
     @Test
-    void deleting_a_leaf_team_ends_its_memberships() {
+    void deleting_a_leaf_team_ends_its_memberships_and_removes_it_from_every_read() {
         as(Persona.ACME_MANAGER, DELETE, Map.of("input", Map.of("teamId", DemoDataset.ACME_SOC1))).assertNoErrors();
 
-        assertThat(storedTeam(DemoDataset.ACME_SOC1)).isNull();
         assertThat(storedUser(DemoDataset.ACME_TRAINEE_ID).teamIds()).isEmpty();
+        assertThat(as(Persona.ACME_MANAGER, TEAM, Map.of("id", DemoDataset.ACME_SOC1)).errorCodes()).containsExactly("NOT_FOUND");
+        assertThat(as(Persona.ACME_MANAGER, "query($id: ID!) { team(id: $id) { children { id } } }", Map.of("id", DemoDataset.ACME_SECOPS))
+                .assertNoErrors().<List<String>>get("data.team.children[*].id")).isEmpty();
+        assertThat(as(Persona.ACME_MANAGER, "{ organization(id: \"org-acme\") { teams(first: 10) { totalCount edges { node { id } } } } }")
+                .assertNoErrors().<List<String>>get("data.organization.teams.edges[*].node.id")).containsExactly(DemoDataset.ACME_SECOPS);
+        assertThat(as(Persona.ACME_MANAGER, CREATE, Map.of("input", Map.of("name", "Orphan", "parentId", DemoDataset.ACME_SOC1))).errorCodes())
+                .as("a deleted team cannot be a parent").containsExactly("NOT_FOUND");
+        assertThat(storedTeam(DemoDataset.ACME_SOC1).deleted()).as("kept as a tombstone: its last snapshot rode in it").isTrue();
     }
 
     @Test

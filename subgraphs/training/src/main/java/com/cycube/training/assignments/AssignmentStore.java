@@ -1,6 +1,9 @@
 package com.cycube.training.assignments;
 
 import com.cycube.support.auth.Caller;
+import com.cycube.support.contracts.training.TrainingAssigned;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import com.cycube.support.tenancy.TenantScopedMongo;
@@ -14,7 +17,10 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
 
-/** Reads and writes of {@code assignments}: the caller's organization's through TenantScopedMongo. */
+/**
+ * Reads and writes of {@code assignments}: the caller's organization's through TenantScopedMongo; an assignment is
+ * inserted together with its {@code training.TrainingAssigned} (one write, {@link Outbox#insert}).
+ */
 @Component
 public class AssignmentStore {
 
@@ -28,8 +34,14 @@ public class AssignmentStore {
         this.mongo = mongo;
     }
 
+    /** Stores a new assignment; the insert carries its {@code training.TrainingAssigned}. */
     public AssignmentDocument insert(Caller caller, AssignmentDocument assignment) {
-        return scoped.insert(caller, assignment);
+        TenantScopedMongo.assertWritable(caller, assignment.organizationId());
+        Outbox.insert(mongo, assignment, AssignmentDocument.COLLECTION, DomainEvent.of(assignment.organizationId(),
+                assignment.assignedAt(), new TrainingAssigned(assignment.id(), assignment.courseId(),
+                        assignment.learningPathId(), assignment.userIds(), assignment.teamIds(), assignment.dueAt(),
+                        assignment.assignedBy())));
+        return assignment;
     }
 
     public Optional<AssignmentDocument> find(Caller caller, String id) {

@@ -87,8 +87,8 @@ public class EnrollmentService {
         if (seconds == null || seconds < 1 || seconds > MAX_STUDY_SECONDS) {
             throw DomainException.badInput("seconds must be between 1 and " + MAX_STUDY_SECONDS);
         }
-        own(caller, enrollmentId);
-        return store.addStudyTime(caller, enrollmentId, seconds)
+        EnrollmentDocument enrollment = own(caller, enrollmentId);
+        return store.addStudyTime(caller, enrollment, seconds)
                 .orElseThrow(() -> DomainException.notFound("Enrollment", enrollmentId));
     }
 

@@ -1,11 +1,15 @@
 package com.cycube.training.enrollments;
 
 import com.cycube.support.auth.Caller;
+import com.cycube.support.contracts.training.Enrolled;
+import com.cycube.support.contracts.training.EnrollmentAssigned;
+import com.cycube.support.contracts.training.StudyTimeRecorded;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.Idempotent;
 import com.cycube.support.events.Outbox;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
+import com.cycube.support.persistence.OptimisticRetry;
 import com.cycube.support.tenancy.TenantScopedMongo;
 import com.cycube.support.tenancy.Visibility;
 import java.time.Clock;
@@ -35,6 +39,9 @@ import org.springframework.stereotype.Component;
 public class EnrollmentStore {
 
     public static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("enrolledAt"), Sort.Order.asc("_id"));
+    /** {@code Enrolled.source}: the trainee enrolled themselves, or an assignment enrolled them. */
+    static final String SELF = "SELF";
+    static final String ASSIGNMENT = "ASSIGNMENT";
 
     private final TenantScopedMongo scoped;
     private final MongoTemplate mongo;
@@ -115,8 +122,9 @@ public class EnrollmentStore {
     // ------------------------------------------------------------------ writes
 
     /**
-     * Enrolls {@code userId} of {@code orgId} in {@code courseId} unless already enrolled; an existing enrollment
-     * gets the assignment (and its earlier due date) added once.
+     * Enrolls {@code userId} of {@code orgId} in {@code courseId} unless already enrolled — the insert carries
+     * {@code training.Enrolled}; an existing enrollment gets the assignment (and its earlier due date) added once, by a
+     * write that carries {@code training.EnrollmentAssigned}.
      *
      * @return true when a new enrollment was created
      */
@@ -131,23 +139,15 @@ public class EnrollmentStore {
                 .append("lastActivityAt", null).append("completedAt", null)
                 .append("revision", 1L).append("changedAt", Date.from(now));
         if (dueAt != null) {
-            fresh.append("dueAt", Date.from(dueAt)); // absent, never null: $min of a later assignment must be able to set it
+            fresh.append("dueAt", Date.from(dueAt)); // absent when there is none
         }
         try {
-            mongo.insert(fresh, EnrollmentDocument.COLLECTION);
+            Outbox.insert(mongo, fresh, EnrollmentDocument.COLLECTION, DomainEvent.of(orgId, now, new Enrolled(id, userId,
+                    courseId, assignmentId == null ? SELF : ASSIGNMENT, assignmentId, pathId, dueAt, now)));
             return true;
         } catch (DuplicateKeyException alreadyEnrolled) {
             if (assignmentId != null) {
-                Update update = new Update().addToSet("assignmentIds", assignmentId).inc("revision", 1)
-                        .set("changedAt", Date.from(now));
-                if (dueAt != null) {
-                    update.min("dueAt", Date.from(dueAt));
-                }
-                if (pathId != null) {
-                    update.addToSet("pathIds", pathId);
-                }
-                mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("organizationId").is(orgId)
-                        .and("assignmentIds").ne(assignmentId)), update, EnrollmentDocument.COLLECTION);
+                addAssignment(orgId, id, assignmentId, pathId, dueAt);
             } else if (pathId != null) {
                 mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("organizationId").is(orgId)),
                         new Update().addToSet("pathIds", pathId), EnrollmentDocument.COLLECTION);
@@ -156,17 +156,61 @@ public class EnrollmentStore {
         }
     }
 
-    /** Adds study time to the caller's own enrollment; empty when it is not theirs. */
-    public Optional<EnrollmentDocument> addStudyTime(Caller caller, String id, int seconds) {
+    /**
+     * Adds one more assignment to an existing enrollment, with {@code training.EnrollmentAssigned} in the same write —
+     * once: the write only matches while the enrollment does not have the assignment. The event states the due date
+     * after the write (the earliest of the enrollment's and the assignment's), so the write is also a compare-and-set
+     * on the due date it was computed from, re-read and decided again when another assignment moved it meanwhile.
+     */
+    private void addAssignment(String orgId, String id, String assignmentId, String pathId, Instant dueAt) {
+        OptimisticRetry.run("The enrollment", () -> {
+            EnrollmentDocument current = reread(id).orElse(null);
+            if (current == null || current.assignmentIds().contains(assignmentId)) {
+                return true; // added before: once only
+            }
+            Instant now = clock.instant();
+            Instant due = earliest(current.dueAt(), dueAt);
+            Update update = new Update().addToSet("assignmentIds", assignmentId).inc("revision", 1)
+                    .set("changedAt", Date.from(now));
+            if (due != null) {
+                update.set("dueAt", Date.from(due));
+            }
+            if (pathId != null) {
+                update.addToSet("pathIds", pathId);
+            }
+            Outbox.record(update, DomainEvent.of(orgId, now, new EnrollmentAssigned(id, current.userId(), current.courseId(),
+                    assignmentId, pathId, due)));
+            Query notYetAssigned = Query.query(Criteria.where("_id").is(id).and("organizationId").is(orgId)
+                    .and("assignmentIds").ne(assignmentId)
+                    .and("dueAt").is(current.dueAt() == null ? null : Date.from(current.dueAt())));
+            return mongo.updateFirst(notYetAssigned, update, EnrollmentDocument.COLLECTION).getModifiedCount() > 0;
+        });
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * Adds study time to the caller's own {@code enrollment}, with {@code training.StudyTimeRecorded} in the same
+     * write; empty when it is not theirs.
+     */
+    public Optional<EnrollmentDocument> addStudyTime(Caller caller, EnrollmentDocument enrollment, int seconds) {
         Instant now = clock.instant();
-        Query own = Query.query(Criteria.where("_id").is(id).and("organizationId").is(caller.requireOrganization())
+        String orgId = caller.requireOrganization();
+        Query own = Query.query(Criteria.where("_id").is(enrollment.id()).and("organizationId").is(orgId)
                 .and("userId").is(caller.subject()));
         Update update = new Update().inc("timeSpentSeconds", seconds).max("lastActivityAt", Date.from(now))
                 .inc("revision", 1).set("changedAt", Date.from(now));
+        Outbox.record(update, DomainEvent.of(orgId, now, new StudyTimeRecorded(enrollment.id(), caller.subject(),
+                enrollment.courseId(), seconds)));
         if (mongo.updateFirst(own, update, EnrollmentDocument.COLLECTION).getModifiedCount() == 0) {
             return Optional.empty();
         }
-        return reread(id);
+        return reread(enrollment.id());
     }
 
     /**

@@ -2,6 +2,7 @@ package com.cycube.training.progress;
 
 import com.cycube.support.contracts.training.CourseCompleted;
 import com.cycube.support.contracts.training.CubeCompleted;
+import com.cycube.support.contracts.training.CubeStarted;
 import com.cycube.support.contracts.training.ProgressChanged;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.persistence.OptimisticRetry;
@@ -21,10 +22,11 @@ import org.springframework.stereotype.Component;
 /**
  * Applies a fact to an enrollment: one single-document compare-and-set on the enrollment's {@code revision}
  * ({@link EnrollmentStore#recordProgress}) that writes the new cube facts, {@code completedAt} on reaching 100 %,
- * and — in the same write, through the outbox — {@code training.CubeCompleted}, {@code training.ProgressChanged}
- * and {@code training.CourseCompleted}. The compare-and-set means the progress is computed from exactly the state it
- * replaces, so a cube completed by two facts (even concurrently) completes once and emits its events once; a lost
- * race re-reads and decides again ({@link OptimisticRetry}: CONFLICT when every attempt lost, which makes an event
+ * and — in the same write, through the outbox — {@code training.CubeStarted} (the first fact about a cube),
+ * {@code training.CubeCompleted}, {@code training.ProgressChanged} and {@code training.CourseCompleted}. The
+ * compare-and-set means the progress is computed from exactly the state it replaces, so a cube started or completed
+ * by two facts (even concurrently) starts or completes once and emits its events once; a lost race re-reads and
+ * decides again ({@link OptimisticRetry}: CONFLICT when every attempt lost, which makes an event
  * come back later). With an event id the write is also applied at most once per event.
  */
 @Component
@@ -67,24 +69,33 @@ public class ProgressRecorder {
         if (courseCompletedNow) {
             after = before.progressed(outcome.get().cubes(), lastActivityAt, now, now);
         }
-        List<DomainEvent> events = outcome.get().completedNow()
-                ? events(after, cube, course.get(), courseCompletedNow, now) : List.of();
+        List<DomainEvent> events = events(after, outcome.get(), course.get(), courseCompletedNow, now);
         if (enrollments.recordProgress(before, after, eventId, events)) {
             return Optional.of(true);
         }
         return eventId != null && enrollments.applied(enrollmentId, eventId) ? Optional.of(false) : Optional.empty();
     }
 
-    /** What a completed cube announces: CubeCompleted and ProgressChanged, and CourseCompleted with the last cube. */
-    private static List<DomainEvent> events(EnrollmentDocument after, CubeState cube, CourseDocument course,
+    /**
+     * What a fact announces, in this order: CubeStarted when it is the first fact about the cube; with a completed
+     * cube CubeCompleted and ProgressChanged, and CourseCompleted with the last cube.
+     */
+    private static List<DomainEvent> events(EnrollmentDocument after, ProgressRules.Outcome outcome, CourseDocument course,
                                             boolean courseCompletedNow, Instant now) {
-        Progress progress = Progress.of(after, course, now);
         String orgId = after.organizationId();
-        List<DomainEvent> events = new ArrayList<>(List.of(
-                DomainEvent.of(orgId, now, new CubeCompleted(after.id(), after.userId(), after.courseId(), cube.cubeId(),
-                        cube.completedBy().name())),
-                DomainEvent.of(orgId, now, new ProgressChanged(after.id(), after.userId(), after.courseId(), progress.percent(),
-                        progress.completedCubes(), progress.totalCubes(), progress.score(), progress.status().name()))));
+        CubeState cube = outcome.cube();
+        List<DomainEvent> events = new ArrayList<>();
+        if (outcome.startedNow()) {
+            events.add(DomainEvent.of(orgId, now, new CubeStarted(after.id(), after.userId(), after.courseId(), cube.cubeId())));
+        }
+        if (!outcome.completedNow()) {
+            return events;
+        }
+        Progress progress = Progress.of(after, course, now);
+        events.add(DomainEvent.of(orgId, now, new CubeCompleted(after.id(), after.userId(), after.courseId(), cube.cubeId(),
+                cube.completedBy().name())));
+        events.add(DomainEvent.of(orgId, now, new ProgressChanged(after.id(), after.userId(), after.courseId(), progress.percent(),
+                progress.completedCubes(), progress.totalCubes(), progress.score(), progress.status().name())));
         if (courseCompletedNow) {
             events.add(DomainEvent.of(orgId, now, new CourseCompleted(after.id(), after.userId(), after.courseId(),
                     course.title(), progress.score(), now)));

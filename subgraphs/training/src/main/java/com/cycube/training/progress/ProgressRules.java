@@ -21,8 +21,11 @@ public final class ProgressRules {
     private ProgressRules() {
     }
 
-    /** The outcome of a fact: the new cube facts, and whether it completed the cube just now. */
-    public record Outcome(List<CubeState> cubes, CubeState cube, boolean completedNow) {
+    /**
+     * The outcome of a fact: the new cube facts, whether it is the first fact about the cube (its state appears now),
+     * and whether it completed the cube just now.
+     */
+    public record Outcome(List<CubeState> cubes, CubeState cube, boolean startedNow, boolean completedNow) {
     }
 
     /** Empty when the fact changes nothing visible (unknown cube, a fact of the wrong kind, a repeat). */
@@ -54,7 +57,7 @@ public final class ProgressRules {
         } else {
             cubes.add(after);
         }
-        return Optional.of(new Outcome(cubes, after, completes));
+        return Optional.of(new Outcome(cubes, after, index < 0, completes));
     }
 
     static boolean completes(CubeKind cube, CubeKind by) {

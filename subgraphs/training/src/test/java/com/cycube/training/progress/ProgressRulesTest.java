@@ -53,6 +53,22 @@ class ProgressRulesTest {
     }
 
     @Test
+    void a_cube_is_started_by_the_first_fact_about_it_whatever_that_fact_is() {
+        EnrollmentDocument none = enrollment(List.of(), null);
+        assertThat(ProgressRules.apply(none, COURSE, Fact.activity("quiz", T, true)).orElseThrow().startedNow()).isTrue();
+        ProgressRules.Outcome readNow = ProgressRules.apply(none, COURSE, Fact.reading("read", T)).orElseThrow();
+        assertThat(readNow.startedNow()).as("started and completed by one fact").isTrue();
+        assertThat(readNow.completedNow()).isTrue();
+
+        EnrollmentDocument active = enrollment(ProgressRules.apply(none, COURSE, Fact.activity("quiz", T, true)).orElseThrow().cubes(), null);
+        ProgressRules.Outcome passed = ProgressRules.apply(active, COURSE, Fact.quizPassed("quiz", T.plusSeconds(60), 90)).orElseThrow();
+        assertThat(passed.startedNow()).as("started by the earlier answer").isFalse();
+        assertThat(passed.completedNow()).isTrue();
+        assertThat(ProgressRules.apply(active, COURSE, Fact.activity("lab", T, true)).orElseThrow().startedNow())
+                .as("another cube starts on its own").isTrue();
+    }
+
+    @Test
     void attempts_add_up_and_last_activity_only_moves_forward() {
         EnrollmentDocument e = enrollment(ProgressRules.apply(enrollment(List.of(), null), COURSE,
                 Fact.activity("quiz", T, true)).orElseThrow().cubes(), null);

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 
 /** Reads the copies of organizations, teams, courses and paths that analytics keeps from their events. */
 @Component
-public class Directory {
+public class DirectoryStore {
 
     private final MongoTemplate mongo;
 
-    public Directory(MongoTemplate mongo) {
+    public DirectoryStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 

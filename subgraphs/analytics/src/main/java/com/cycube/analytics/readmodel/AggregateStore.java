@@ -4,7 +4,10 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -16,11 +19,11 @@ import org.springframework.stereotype.Component;
  * documents ({@link AggregateKind} shards), whatever the number of entities that contributed.
  */
 @Component
-public class Aggregates {
+public class AggregateStore {
 
     private final MongoTemplate mongo;
 
-    public Aggregates(MongoTemplate mongo) {
+    public AggregateStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
@@ -36,7 +39,7 @@ public class Aggregates {
         Map<String, List<Document>> byKey = new HashMap<>();
         mongo.find(Query.query(Criteria.where("kind").is(kind.name()).and("organizationId").is(organizationId)
                         .and("key").in(keys)), Document.class, EntityStore.AGGREGATES)
-                .forEach(shard -> byKey.computeIfAbsent(shard.getString("key"), k -> new java.util.ArrayList<>()).add(shard));
+                .forEach(shard -> byKey.computeIfAbsent(shard.getString("key"), k -> new ArrayList<>()).add(shard));
         Map<String, Figures> result = new LinkedHashMap<>();
         byKey.forEach((key, shards) -> result.put(key, sum(shards)));
         return result;
@@ -60,7 +63,7 @@ public class Aggregates {
         Map<String, List<Document>> byKey = new LinkedHashMap<>();
         Map<String, String> groupOf = new HashMap<>();
         for (Document shard : mongo.find(Query.query(criteria), Document.class, EntityStore.AGGREGATES)) {
-            byKey.computeIfAbsent(shard.getString("key"), k -> new java.util.ArrayList<>()).add(shard);
+            byKey.computeIfAbsent(shard.getString("key"), k -> new ArrayList<>()).add(shard);
             groupOf.put(shard.getString("key"), shard.getString("group"));
         }
         Map<String, Grouped> result = new LinkedHashMap<>();
@@ -70,6 +73,17 @@ public class Aggregates {
 
     /** An aggregate's group and figures. */
     public record Grouped(String group, Figures figures) {
+    }
+
+    /** One shard as a live document, if it exists. */
+    public Optional<AggregateShard> shard(String id) {
+        return Optional.ofNullable(mongo.findById(id, AggregateShard.class, EntityStore.AGGREGATES));
+    }
+
+    /** The shards of the organizations' aggregates, as live documents. */
+    public List<AggregateShard> organizationShards(Set<String> organizations) {
+        return mongo.find(Query.query(Criteria.where("kind").is(AggregateKind.ORGANIZATION.name())
+                .and("organizationId").in(organizations)), AggregateShard.class, EntityStore.AGGREGATES);
     }
 
     private static Figures sum(List<Document> shards) {

@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
  * (docs/events.md §7): a redelivered or late older snapshot changes nothing.
  */
 @Component
-public class Snapshots {
+public class SnapshotStore {
 
     private final MongoTemplate mongo;
 
-    public Snapshots(MongoTemplate mongo) {
+    public SnapshotStore(MongoTemplate mongo) {
         this.mongo = mongo;
     }
 
