@@ -21,6 +21,11 @@ import {
   useOnProgressUpdatedSubscription,
   useVerifyCertificateQuery,
   useRevokeCertificateMutation,
+  useOrganizationDashboardQuery,
+  OnDashboardUpdatedDocument,
+  type OnDashboardUpdatedSubscription,
+  type OnDashboardUpdatedSubscriptionVariables,
+  useMyLearningReportQuery,
   type CubeKind,
   type ProgressStatus,
 } from './generated/graphql';
@@ -191,4 +196,34 @@ export function useCertificateCheck(code: () => string) {
 export function useCertificateRevocation() {
   const { mutate } = useRevokeCertificateMutation({});
   return (certificateId: string, reason: string) => mutate({ input: { certificateId, reason } });
+}
+
+// The manager's analytics: the organization dashboard kept live by the subscription, a learner's report.
+export function useOrganizationDashboard(organizationId?: string) {
+  const { result, loading, error, subscribeToMore } = useOrganizationDashboardQuery({ organizationId });
+  subscribeToMore<OnDashboardUpdatedSubscriptionVariables, OnDashboardUpdatedSubscription>({
+    document: OnDashboardUpdatedDocument,
+    variables: { organizationId },
+    updateQuery: (previous, { subscriptionData }) => {
+      const live = subscriptionData.data.dashboardUpdated;
+      return {
+        organizationDashboard: { ...previous.organizationDashboard, asOf: live.asOf, figures: live.figures },
+      };
+    },
+  });
+  const figures = computed(() => result.value?.organizationDashboard.figures ?? null);
+  const completionPercent = computed<number | null>(() =>
+    figures.value?.completionRate == null ? null : Math.round(figures.value.completionRate * 100));
+  const overdue = computed<number>(() => figures.value?.overdueEnrollments ?? 0);
+  const trend = computed(() => result.value?.organizationDashboard.weeklyTrend.map((week) => ({
+    week: new Date(week.weekStart as string), completions: week.completions, active: week.activeLearners,
+  })) ?? []);
+  return { loading, error, figures, completionPercent, overdue, trend };
+}
+
+export function useMyLearningReport() {
+  const { result, loading } = useMyLearningReportQuery();
+  const overdueCourses = computed<string[]>(() => result.value?.me?.learningReport?.courses
+    .filter((course) => course.status === 'OVERDUE').map((course) => course.title ?? course.courseId) ?? []);
+  return { loading, overdueCourses };
 }
