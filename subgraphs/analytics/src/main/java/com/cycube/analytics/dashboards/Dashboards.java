@@ -65,13 +65,25 @@ public class Dashboards {
                 DashboardCalculator.trend(figures, now), now);
     }
 
-    public TeamDashboard team(Caller caller, String teamId) {
+    /** A team the caller may read, the teams below it and the members of all of them. */
+    public record TeamScope(TeamDocument team, Set<String> teams, List<LearnerProfile> members) {
+    }
+
+    /** The team {@code caller} asks for, if they may read it (FORBIDDEN for trainees, NOT_FOUND for other tenants). */
+    public TeamScope teamScope(Caller caller, String teamId) {
         caller.require(Role.MANAGER, AnalyticsAccess.READ_SCOPE);
         TeamDocument team = directory.team(teamId)
                 .filter(found -> AnalyticsAccess.readsOrganization(caller, found.organizationId()))
                 .orElseThrow(() -> DomainException.notFound("Team", teamId));
         Set<String> teams = directory.teamWithDescendants(team.organizationId(), teamId);
-        List<LearnerProfile> members = learners.inTeams(team.organizationId(), teams);
+        return new TeamScope(team, teams, learners.inTeams(team.organizationId(), teams));
+    }
+
+    public TeamDashboard team(Caller caller, String teamId) {
+        TeamScope scope = teamScope(caller, teamId);
+        TeamDocument team = scope.team();
+        Set<String> teams = scope.teams();
+        List<LearnerProfile> members = scope.members();
         Figures figures = Figures.NONE;
         for (Figures learner : aggregates.readEach(AggregateKind.LEARNER, team.organizationId(),
                 members.stream().map(LearnerProfile::userId).toList()).values()) {

@@ -9,6 +9,7 @@ import com.cycube.analytics.readmodel.Figure;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Component;
@@ -48,6 +49,12 @@ public class Learners implements EntityType<LearnerProfile> {
 
     public Optional<LearnerProfile> find(String userId) {
         return store.find(this, userId);
+    }
+
+    /** Every member of an organization (as identity announced them), by name. */
+    public List<LearnerProfile> inOrganization(String organizationId) {
+        return store.findAll(this, Query.query(Criteria.where("organizationId").is(organizationId))
+                .with(Sort.by("state.displayName", "_id")));
     }
 
     /** The members of an organization who belong to any of {@code teamIds}. */
