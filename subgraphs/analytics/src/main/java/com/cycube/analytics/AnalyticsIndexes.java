@@ -56,5 +56,7 @@ public class AnalyticsIndexes implements ApplicationRunner {
         records.createIndex(new Index().on("organizationId", Sort.Direction.ASC).on("userId", Sort.Direction.ASC)
                 .on("timestamp", Sort.Direction.DESC).named("organization_user_time"));
         records.createIndex(new Index().on("timestamp", Sort.Direction.DESC).named("time"));
+        records.createIndex(new Index().on("forwardedAt", Sort.Direction.ASC).on("rejectedAt", Sort.Direction.ASC)
+                .on("storedAt", Sort.Direction.ASC).named("to_forward"));
     }
 }

@@ -41,14 +41,28 @@ public class LearningRecordStore {
         return mongo.count(Query.query(criteria), LearningRecord.class, LearningRecord.COLLECTION);
     }
 
-    /** Records not yet accepted by the Learning Record Store, oldest first. */
-    public List<LearningRecord> notForwarded(int limit) {
-        return mongo.find(Query.query(Criteria.where("forwardedAt").is(null))
+    /**
+     * Records the Learning Record Store has neither accepted nor refused for good, oldest first. Forwarding state lives
+     * next to the record: {@code forwardedAt} (accepted), {@code rejectedAt}/{@code rejectedBecause} (refused as
+     * invalid: never sent again).
+     */
+    public List<LearningRecord> toForward(int limit) {
+        return mongo.find(Query.query(Criteria.where("forwardedAt").is(null).and("rejectedAt").is(null))
                         .with(Sort.by("storedAt", "_id")).limit(limit), LearningRecord.class, LearningRecord.COLLECTION);
+    }
+
+    public long countToForward() {
+        return mongo.count(Query.query(Criteria.where("forwardedAt").is(null).and("rejectedAt").is(null)),
+                LearningRecord.COLLECTION);
     }
 
     public void markForwarded(List<String> ids, Instant at) {
         mongo.updateMulti(Query.query(Criteria.where("_id").in(ids)), new Update().set("forwardedAt", at),
                 LearningRecord.COLLECTION);
+    }
+
+    public void markRejected(String id, Instant at, String because) {
+        mongo.updateFirst(Query.query(Criteria.where("_id").is(id)),
+                new Update().set("rejectedAt", at).set("rejectedBecause", because), LearningRecord.COLLECTION);
     }
 }
