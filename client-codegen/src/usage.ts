@@ -26,6 +26,10 @@ import {
   type OnDashboardUpdatedSubscription,
   type OnDashboardUpdatedSubscriptionVariables,
   useMyLearningReportQuery,
+  useExportReportMutation,
+  useSkillCoverageQuery,
+  type ReportScope,
+  type ReportFormat,
   type CubeKind,
   type ProgressStatus,
 } from './generated/graphql';
@@ -226,4 +230,21 @@ export function useMyLearningReport() {
   const overdueCourses = computed<string[]>(() => result.value?.me?.learningReport?.courses
     .filter((course) => course.status === 'OVERDUE').map((course) => course.title ?? course.courseId) ?? []);
   return { loading, overdueCourses };
+}
+
+// Exports arrive as base64 in the mutation's payload: turn them into a download the browser saves.
+export function useReportExport() {
+  const { mutate, loading } = useExportReportMutation({});
+  const download = async (scope: ReportScope, format: ReportFormat, id?: string): Promise<Blob | null> => {
+    const exported = await mutate({ input: { scope, format, id } });
+    const report = exported?.data?.exportReport.report;
+    if (!report) {
+      return null;
+    }
+    const bytes = Uint8Array.from(atob(report.contentBase64), (c) => c.charCodeAt(0));
+    return new Blob([bytes], { type: report.contentType });
+  };
+  const gaps = useSkillCoverageQuery({});
+  const largestGap = computed(() => gaps.result.value?.skillCoverage.skills[0]?.learnersMissing ?? 0);
+  return { download, loading, largestGap };
 }

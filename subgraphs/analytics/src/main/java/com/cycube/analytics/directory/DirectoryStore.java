@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,6 +46,20 @@ public class DirectoryStore {
     public List<LearningPathDocument> paths(Collection<String> ids) {
         return mongo.find(Query.query(Criteria.where("_id").in(ids)), LearningPathDocument.class,
                 LearningPathDocument.COLLECTION);
+    }
+
+    /** Every skill some course teaches, by id (as the catalog last published the courses). */
+    public Map<String, CourseDocument.Skill> skills() {
+        Map<String, CourseDocument.Skill> skills = new TreeMap<>();
+        Query withSkills = Query.query(Criteria.where("skills.0").exists(true));
+        withSkills.fields().include("skills");
+        for (Document course : mongo.find(withSkills, Document.class, CourseDocument.COLLECTION)) {
+            for (Document skill : course.getList("skills", Document.class, List.of())) {
+                skills.putIfAbsent(skill.getString("skillId"), new CourseDocument.Skill(skill.getString("skillId"),
+                        skill.getString("framework"), skill.getString("code"), skill.getString("name")));
+            }
+        }
+        return skills;
     }
 
     /** {@code teamId} and every team below it (not deleted), in one organization. */

@@ -7,6 +7,7 @@ import com.cycube.analytics.enrollments.Enrollments;
 import com.cycube.analytics.labs.LabState;
 import com.cycube.analytics.labs.Labs;
 import com.cycube.analytics.learners.Activity;
+import com.cycube.analytics.skills.Skills;
 import com.cycube.support.contracts.assessment.AnswerSubmitted;
 import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.labs.LabObjectivesMet;
@@ -38,14 +39,16 @@ public class LearningFactsHandler implements EventHandler {
     private final Answers answers;
     private final Certificates certificates;
     private final Activity activity;
+    private final Skills skills;
 
     public LearningFactsHandler(Enrollments enrollments, Labs labs, Answers answers, Certificates certificates,
-                                Activity activity) {
+                                Activity activity, Skills skills) {
         this.enrollments = enrollments;
         this.labs = labs;
         this.answers = answers;
         this.certificates = certificates;
         this.activity = activity;
+        this.skills = skills;
     }
 
     @Override
@@ -72,10 +75,16 @@ public class LearningFactsHandler implements EventHandler {
             if ("SELF".equals(e.source())) {
                 activity.activeAt(id, org, e.userId(), at);
             }
+            if (e.pathId() != null && "ASSIGNMENT".equals(e.source())) { // a path the learner chose requires nothing
+                skills.pathAssigned(id, org, e.userId(), e.pathId());
+            }
         } else if (event.is(EnrollmentAssigned.class)) {
             EnrollmentAssigned e = event.payloadAs(EnrollmentAssigned.class);
             enrollments.apply(id, org, e.enrollmentId(), e.userId(), e.courseId(),
                     s -> s.assignedTo(e.assignmentId(), e.pathId(), e.dueAt()).fact(at));
+            if (e.pathId() != null) {
+                skills.pathAssigned(id, org, e.userId(), e.pathId());
+            }
         } else if (event.is(CubeStarted.class)) {
             CubeStarted e = event.payloadAs(CubeStarted.class);
             enrollments.apply(id, org, e.enrollmentId(), e.userId(), e.courseId(),
@@ -94,6 +103,7 @@ public class LearningFactsHandler implements EventHandler {
             Instant completedAt = e.completedAt() != null ? e.completedAt() : at;
             enrollments.apply(id, org, e.enrollmentId(), e.userId(), e.courseId(),
                     s -> s.courseCompleted(completedAt, e.score()).fact(at));
+            skills.completed(id, org, e.userId(), e.courseId());
         } else if (event.is(StudyTimeRecorded.class)) {
             StudyTimeRecorded e = event.payloadAs(StudyTimeRecorded.class);
             enrollments.apply(id, org, e.enrollmentId(), e.userId(), e.courseId(),

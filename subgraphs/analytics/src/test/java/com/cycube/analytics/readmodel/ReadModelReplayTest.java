@@ -8,12 +8,14 @@ import com.cycube.analytics.dashboards.DashboardCalculator;
 import com.cycube.analytics.dashboards.DashboardFigures;
 import com.cycube.analytics.dashboards.WeeklyFigures;
 import com.cycube.analytics.directory.DirectoryEventsHandler;
+import com.cycube.analytics.directory.DirectoryStore;
 import com.cycube.analytics.directory.SnapshotStore;
 import com.cycube.analytics.enrollments.Enrollments;
 import com.cycube.analytics.facts.LearningFactsHandler;
 import com.cycube.analytics.labs.Labs;
 import com.cycube.analytics.learners.Activity;
 import com.cycube.analytics.learners.Learners;
+import com.cycube.analytics.skills.Skills;
 import com.cycube.support.contracts.assessment.AnswerSubmitted;
 import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.identity.UserChanged;
@@ -153,10 +155,12 @@ class ReadModelReplayTest {
             Certificates certificates = new Certificates(store);
             Activity activity = new Activity(store);
             Learners learners = new Learners(store);
-            return new Analytics(mongo, store, new LearningFactsHandler(enrollments, labs, answers, certificates, activity),
+            Skills skills = new Skills(store, new DirectoryStore(mongo));
+            return new Analytics(mongo, store,
+                    new LearningFactsHandler(enrollments, labs, answers, certificates, activity, skills),
                     new DirectoryEventsHandler(new SnapshotStore(mongo), learners, mongo), new AggregateStore(mongo),
                     List.of(enrollments.collection(), labs.collection(), answers.collection(), certificates.collection(),
-                            activity.collection(), learners.collection()));
+                            activity.collection(), learners.collection(), skills.collection()));
         }
 
         void deliver(DomainEvent event) {
