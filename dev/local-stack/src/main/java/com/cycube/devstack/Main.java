@@ -47,13 +47,15 @@ public final class Main {
         return """
                 usage: ./cycube <command>
 
-                  up [--only=COMPONENTS] [--in-memory]
+                  up [--only=COMPONENTS] [--in-memory] [--no-demo]
                         Runs the whole supergraph on this machine until Ctrl-C (./cycube builds the jars first):
                         the embedded MongoDB-compatible store (kept in .cycube/data), Keycloak with the cycube realm,
                         every subgraph and Hive Router. Logs go to .cycube/logs.
                         --only=mongo,keycloak,identity   run only these components (mongo, keycloak, router and
                                                          subgraph names: %s)
                         --in-memory                      an empty store that is forgotten at exit
+                        --no-demo                        skip the demo learning done once on a fresh store (the
+                                                         seeded trainees enroll, read, answer, launch a lab)
                   token <email> [password]
                         Prints an access token of a seed user (password cycube-dev unless given) from the running
                         Keycloak (%s, or $%s), e.g. ./cycube token trainee@acme.test
@@ -82,17 +84,24 @@ public final class Main {
                 .repositoryRoot(root)
                 .workDirectory(dotCycube)
                 .persistentStore(dotCycube.resolve("data").resolve("mongo.mv"));
+        boolean demo = true;
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
                 builder.only(Arrays.asList(arg.substring("--only=".length()).split(",")));
+                demo = false;
             } else if (arg.equals("--in-memory")) {
                 builder.inMemoryStore();
+            } else if (arg.equals("--no-demo")) {
+                demo = false;
             } else {
                 throw new IllegalArgumentException("unknown option for up: " + arg + System.lineSeparator() + usage());
             }
         }
         LocalStack stack = builder.build().start();
         System.out.println(summary(stack));
+        if (demo) {
+            new DemoActivity(stack, message -> System.out.println("[cycube] " + message)).run();
+        }
         watch(stack);
     }
 
