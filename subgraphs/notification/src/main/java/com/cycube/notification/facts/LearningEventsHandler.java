@@ -1,0 +1,102 @@
+package com.cycube.notification.facts;
+
+import com.cycube.notification.inbox.NotificationKind;
+import com.cycube.notification.people.DirectoryStore;
+import com.cycube.notification.people.PersonDocument;
+import com.cycube.support.contracts.assessment.CertificateIssued;
+import com.cycube.support.contracts.labs.LabStateChanged;
+import com.cycube.support.contracts.training.CourseCompleted;
+import com.cycube.support.contracts.training.Enrolled;
+import com.cycube.support.contracts.training.EnrollmentAssigned;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.EventHandler;
+import com.cycube.support.events.EventPayload;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the facts people care about into notifications: training assigned to you (also to a team member who joins
+ * later — training enrolls them by the same event), your lab running and expired, your certificate, and for an
+ * organization's managers a learner who completed an assigned course.
+ */
+@Component
+public class LearningEventsHandler implements EventHandler {
+
+    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
+    private final Notifier notifier;
+    private final DirectoryStore directory;
+
+    public LearningEventsHandler(Notifier notifier, DirectoryStore directory) {
+        this.notifier = notifier;
+        this.directory = directory;
+    }
+
+    @Override
+    public String group() {
+        return "notification.notify";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return EventPayload.typesOf(Enrolled.class, EnrollmentAssigned.class, LabStateChanged.class,
+                CertificateIssued.class, CourseCompleted.class);
+    }
+
+    @Override
+    public void handle(DomainEvent event) {
+        String org = event.requireOrgId();
+        if (event.is(Enrolled.class)) {
+            Enrolled e = event.payloadAs(Enrolled.class);
+            if (e.assignmentId() != null) {
+                directory.assigned(e.enrollmentId(), org);
+                assigned(event, org, e.userId(), e.courseId(), e.dueAt());
+            }
+        } else if (event.is(EnrollmentAssigned.class)) {
+            EnrollmentAssigned e = event.payloadAs(EnrollmentAssigned.class);
+            directory.assigned(e.enrollmentId(), org);
+            assigned(event, org, e.userId(), e.courseId(), e.dueAt());
+        } else if (event.is(LabStateChanged.class)) {
+            LabStateChanged e = event.payloadAs(LabStateChanged.class);
+            if ("RUNNING".equals(e.state())) {
+                notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
+                        NotificationKind.LAB_RUNNING, "Your lab is running", "Connect to it from the lab console.",
+                        "/labs/" + e.labId(), e.labId()));
+            } else if ("EXPIRED".equals(e.state())) {
+                notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
+                        NotificationKind.LAB_EXPIRED, "Your lab has expired",
+                        "Its time ran out and the machine was removed. Launch it again to continue.",
+                        "/labs/" + e.labId(), e.labId()));
+            }
+        } else if (event.is(CertificateIssued.class)) {
+            CertificateIssued e = event.payloadAs(CertificateIssued.class);
+            notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
+                    NotificationKind.CERTIFICATE_ISSUED, "Certificate earned: " + e.courseTitle(),
+                    "Share it: anyone can verify it with its code.", "/certificates/" + e.certificateId(),
+                    e.certificateId()));
+        } else if (event.is(CourseCompleted.class)) {
+            CourseCompleted e = event.payloadAs(CourseCompleted.class);
+            if (directory.isAssigned(e.enrollmentId())) {
+                String learner = directory.person(e.userId()).map(PersonDocument::displayName).orElse("A learner");
+                for (PersonDocument manager : directory.managersOf(org)) {
+                    notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, manager.id(),
+                            NotificationKind.LEARNER_COMPLETED_ASSIGNMENT, learner + " completed " + e.courseTitle(),
+                            "An assigned course is done.", "/people/" + e.userId(), e.enrollmentId()));
+                }
+            }
+        }
+    }
+
+    private void assigned(DomainEvent event, String org, String userId, String courseId, Instant dueAt) {
+        String course = directory.courseTitle(courseId);
+        notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, userId,
+                NotificationKind.TRAINING_ASSIGNED, "New training assigned: " + course,
+                dueAt == null ? "Start when you are ready." : "Due " + DUE.format(dueAt) + ".",
+                "/courses/" + courseId, courseId));
+    }
+}

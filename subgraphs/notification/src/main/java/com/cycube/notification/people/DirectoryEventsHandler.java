@@ -1,0 +1,42 @@
+package com.cycube.notification.people;
+
+import com.cycube.support.contracts.catalog.CoursePublished;
+import com.cycube.support.contracts.identity.UserChanged;
+import com.cycube.support.events.DomainEvent;
+import com.cycube.support.events.EventHandler;
+import com.cycube.support.events.EventPayload;
+import java.util.Set;
+import org.springframework.stereotype.Component;
+
+/** Keeps the members and course titles notifications are addressed to and written with. */
+@Component
+public class DirectoryEventsHandler implements EventHandler {
+
+    private final DirectoryStore directory;
+
+    public DirectoryEventsHandler(DirectoryStore directory) {
+        this.directory = directory;
+    }
+
+    @Override
+    public String group() {
+        return "notification.directory";
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return EventPayload.typesOf(UserChanged.class, CoursePublished.class);
+    }
+
+    @Override
+    public void handle(DomainEvent event) {
+        if (event.is(UserChanged.class)) {
+            UserChanged user = event.payloadAs(UserChanged.class);
+            directory.person(new PersonDocument(user.userId(), event.requireOrgId(), user.displayName(), user.role(),
+                    user.active(), user.versionOrZero()));
+        } else if (event.is(CoursePublished.class)) {
+            CoursePublished course = event.payloadAs(CoursePublished.class);
+            directory.courseTitle(course.courseId(), course.version(), course.title());
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.cycube.notification.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.cycube.notification.NotificationIntegrationTest;
+import com.cycube.testclient.Persona;
+import com.cycube.testing.PublishedSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** What the router composes: notification owns and extends no entity; every type, field and value is described. */
+class FederationSchemaTest extends NotificationIntegrationTest {
+
+    @Test
+    void notification_publishes_its_queries_mutations_and_subscription_and_no_entity() {
+        PublishedSchema schema = PublishedSchema.of(as(Persona.ACME_TRAINEE, "{ _service { sdl } }").assertNoErrors()
+                .get("data._service.sdl"));
+        assertThat(schema.entityKeys()).isEmpty();
+        assertThat(schema.sdl()).contains("notifications(", "unreadNotificationCount", "markNotificationsRead(",
+                "notificationPreferences", "updateNotificationPreferences(", "notificationReceived");
+    }
+
+    @Test
+    void every_type_field_argument_and_enum_value_of_the_notification_schema_is_described() throws IOException {
+        try (InputStream in = getClass().getResourceAsStream("/schema/notification.graphqls")) {
+            assertThat(PublishedSchema.of(new String(in.readAllBytes(), StandardCharsets.UTF_8)).undescribed()).isEmpty();
+        }
+    }
+}
