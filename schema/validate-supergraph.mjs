@@ -66,7 +66,12 @@ function stripCoreFeatures(document) {
         const plain = node.operationTypes.every((t) => defaults[t.operation] === t.type.name.value);
         return plain ? null : { ...node, directives: [] };
       }
-      if ('name' in node && node.name && node.kind.endsWith('Definition') && (isLinked(node.name.value) || isHidden(node))) {
+      // a linked name (link__Purpose, join__Graph, an imported FieldSet) is a type or a directive: a field, argument or
+      // enum value that happens to be called `link` or `key` is the API's own
+      const member = node.kind === Kind.FIELD_DEFINITION || node.kind === Kind.INPUT_VALUE_DEFINITION
+        || node.kind === Kind.ENUM_VALUE_DEFINITION;
+      if ('name' in node && node.name && node.kind.endsWith('Definition') && !member
+        && (isLinked(node.name.value) || isHidden(node))) {
         return null;
       }
       if ((node.kind === Kind.FIELD_DEFINITION || node.kind === Kind.ENUM_VALUE_DEFINITION

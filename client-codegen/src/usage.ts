@@ -28,6 +28,11 @@ import {
   useMyLearningReportQuery,
   useExportReportMutation,
   useSkillCoverageQuery,
+  useUnreadNotificationCountQuery,
+  useOnNotificationReceivedSubscription,
+  useMarkNotificationsReadMutation,
+  useNotificationPreferencesQuery,
+  type NotificationKind,
   type ReportScope,
   type ReportFormat,
   type CubeKind,
@@ -247,4 +252,30 @@ export function useReportExport() {
   const gaps = useSkillCoverageQuery({});
   const largestGap = computed(() => gaps.result.value?.skillCoverage.skills[0]?.learnersMissing ?? 0);
   return { download, loading, largestGap };
+}
+
+// The notifications bell: the unread count, raised live by notificationReceived, lowered by marking read.
+export function useNotificationBell() {
+  const { result, refetch } = useUnreadNotificationCountQuery();
+  const unread = ref<number>(0);
+  const latest = ref<string | null>(null);
+  const count = computed(() => Math.max(unread.value, result.value?.unreadNotificationCount ?? 0));
+  const { onResult } = useOnNotificationReceivedSubscription();
+  onResult((pushed) => {
+    const notification = pushed.data?.notificationReceived;
+    if (notification && !notification.read) {
+      unread.value = count.value + 1;
+      latest.value = notification.title;
+    }
+  });
+  const { mutate } = useMarkNotificationsReadMutation({});
+  const markAllRead = async () => {
+    const done = await mutate({ input: { all: true } });
+    unread.value = done?.data?.markNotificationsRead.unreadCount ?? 0;
+    await refetch();
+  };
+  const preferences = useNotificationPreferencesQuery();
+  const emailKinds = computed<NotificationKind[]>(() => preferences.result.value?.notificationPreferences
+    .filter((preference) => preference.email).map((preference) => preference.kind) ?? []);
+  return { count, latest, markAllRead, emailKinds };
 }
