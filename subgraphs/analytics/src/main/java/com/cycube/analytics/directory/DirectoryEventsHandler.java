@@ -55,6 +55,9 @@ public class DirectoryEventsHandler implements EventHandler {
                     organization.versionOrZero(), new Document("name", organization.name())
                             .append("labQuota", organization.labQuota()).append("active", organization.active()));
         } else if (event.is(UserChanged.class)) {
+            if (event.orgId() == null) {
+                return; // root: a member of no organization, on no dashboard
+            }
             UserChanged user = event.payloadAs(UserChanged.class);
             learners.changed(event.eventId(), new LearnerProfile(event.requireOrgId(), user.userId(), user.displayName(),
                     user.role(), user.teamIds(), user.active(), user.status(), user.versionOrZero()));

@@ -29,16 +29,22 @@ public class AggregateStore {
 
     /** The figures of one aggregate; {@link Figures#NONE} when nothing contributed yet. */
     public Figures read(AggregateKey key) {
-        return sum(mongo.find(Query.query(Criteria.where("kind").is(key.kind().name())
-                .and("organizationId").is(key.organizationId()).and("key").is(key.key())), Document.class,
+        return sum(mongo.find(figuresOnly(Query.query(Criteria.where("kind").is(key.kind().name())
+                .and("organizationId").is(key.organizationId()).and("key").is(key.key()))), Document.class,
                 EntityStore.AGGREGATES));
+    }
+
+    /** Reads only the figures and the keys, not the shards' memory of applied deltas (hundreds of ids each). */
+    private static Query figuresOnly(Query query) {
+        query.fields().include("f").include("key").include("group");
+        return query;
     }
 
     /** The figures of several aggregates of one kind and organization, by key (absent keys: nothing contributed). */
     public Map<String, Figures> readEach(AggregateKind kind, String organizationId, Collection<String> keys) {
         Map<String, List<Document>> byKey = new HashMap<>();
-        mongo.find(Query.query(Criteria.where("kind").is(kind.name()).and("organizationId").is(organizationId)
-                        .and("key").in(keys)), Document.class, EntityStore.AGGREGATES)
+        mongo.find(figuresOnly(Query.query(Criteria.where("kind").is(kind.name()).and("organizationId").is(organizationId)
+                        .and("key").in(keys))), Document.class, EntityStore.AGGREGATES)
                 .forEach(shard -> byKey.computeIfAbsent(shard.getString("key"), k -> new ArrayList<>()).add(shard));
         Map<String, Figures> result = new LinkedHashMap<>();
         byKey.forEach((key, shards) -> result.put(key, sum(shards)));
@@ -47,8 +53,8 @@ public class AggregateStore {
 
     /** The figures of one key of {@code kind} summed over every organization (root's view of platform content). */
     public Figures readAcrossOrganizations(AggregateKind kind, String key) {
-        return sum(mongo.find(Query.query(Criteria.where("kind").is(kind.name()).and("key").is(key)), Document.class,
-                EntityStore.AGGREGATES));
+        return sum(mongo.find(figuresOnly(Query.query(Criteria.where("kind").is(kind.name()).and("key").is(key))),
+                Document.class, EntityStore.AGGREGATES));
     }
 
     /**
@@ -62,7 +68,7 @@ public class AggregateStore {
         }
         Map<String, List<Document>> byKey = new LinkedHashMap<>();
         Map<String, String> groupOf = new HashMap<>();
-        for (Document shard : mongo.find(Query.query(criteria), Document.class, EntityStore.AGGREGATES)) {
+        for (Document shard : mongo.find(figuresOnly(Query.query(criteria)), Document.class, EntityStore.AGGREGATES)) {
             byKey.computeIfAbsent(shard.getString("key"), k -> new ArrayList<>()).add(shard);
             groupOf.put(shard.getString("key"), shard.getString("group"));
         }
@@ -77,13 +83,19 @@ public class AggregateStore {
 
     /** One shard as a live document, if it exists. */
     public Optional<AggregateShard> shard(String id) {
-        return Optional.ofNullable(mongo.findById(id, AggregateShard.class, EntityStore.AGGREGATES));
+        return Optional.ofNullable(mongo.findOne(liveFields(Query.query(Criteria.where("_id").is(id))),
+                AggregateShard.class, EntityStore.AGGREGATES));
     }
 
     /** The shards of the organizations' aggregates, as live documents. */
     public List<AggregateShard> organizationShards(Set<String> organizations) {
-        return mongo.find(Query.query(Criteria.where("kind").is(AggregateKind.ORGANIZATION.name())
-                .and("organizationId").in(organizations)), AggregateShard.class, EntityStore.AGGREGATES);
+        return mongo.find(liveFields(Query.query(Criteria.where("kind").is(AggregateKind.ORGANIZATION.name())
+                .and("organizationId").in(organizations))), AggregateShard.class, EntityStore.AGGREGATES);
+    }
+
+    private static Query liveFields(Query query) {
+        query.fields().include("kind").include("organizationId").include("key").include("revision");
+        return query;
     }
 
     private static Figures sum(List<Document> shards) {

@@ -75,6 +75,7 @@ public class EntityStore {
 
     /** The states of the entities of {@code type} that match {@code criteria} (on fields of the state: "state.x"). */
     public <S> List<S> findAll(EntityType<S> type, Query query) {
+        query.fields().include(STATE); // not the memory of applied events nor pending deltas
         return mongo.find(query, Document.class, type.collection()).stream().map(found -> readState(type, found)).toList();
     }
 

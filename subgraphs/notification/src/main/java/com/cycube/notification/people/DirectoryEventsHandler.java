@@ -31,6 +31,9 @@ public class DirectoryEventsHandler implements EventHandler {
     @Override
     public void handle(DomainEvent event) {
         if (event.is(UserChanged.class)) {
+            if (event.orgId() == null) {
+                return; // root: manages no organization
+            }
             UserChanged user = event.payloadAs(UserChanged.class);
             directory.person(new PersonDocument(user.userId(), event.requireOrgId(), user.displayName(), user.role(),
                     user.active(), user.versionOrZero()));
