@@ -2,6 +2,7 @@ package com.cycube.notification;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 
 /**
  * The notification subgraph: tells people what happened to them — training assigned, labs running and expired,
@@ -9,6 +10,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * the other subgraphs' domain events.
  */
 @SpringBootApplication
+@EnableConfigurationProperties(NotificationProperties.class)
 public class NotificationApplication {
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package com.cycube.notification;
 
 import com.cycube.notification.inbox.NotificationDocument;
 import com.cycube.notification.people.PersonDocument;
+import com.cycube.notification.reminders.DueDateDocument;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -28,6 +29,8 @@ public class NotificationIndexes implements ApplicationRunner {
                 .on("createdAt", Sort.Direction.DESC).named("user_newest"));
         mongo.indexOps(NotificationDocument.COLLECTION).createIndex(new Index().on("userId", Sort.Direction.ASC)
                 .on("readAt", Sort.Direction.ASC).named("user_unread"));
+        mongo.indexOps(DueDateDocument.COLLECTION).createIndex(new Index().on("completed", Sort.Direction.ASC)
+                .on("dueAt", Sort.Direction.ASC).named("open_due"));
         mongo.indexOps(PersonDocument.COLLECTION).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
                 .on("role", Sort.Direction.ASC).named("organization_role"));
     }

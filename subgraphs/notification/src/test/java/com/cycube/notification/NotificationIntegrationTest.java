@@ -26,6 +26,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The base of notification's HTTP tests: one shared context (embedded store, a hand-moved clock from the real present),
@@ -34,6 +35,7 @@ import org.springframework.data.mongodb.core.query.Query;
  * GLOBAL course {@code course-linux} ("Linux basics").
  */
 @SubgraphTest
+@TestPropertySource(properties = "cycube.notification.reminders.enabled=false") // tests call DueDateReminders.tick()
 @Import(NotificationIntegrationTest.TestBeans.class)
 public abstract class NotificationIntegrationTest {
 

@@ -3,6 +3,7 @@ package com.cycube.notification.facts;
 import com.cycube.notification.inbox.NotificationKind;
 import com.cycube.notification.people.DirectoryStore;
 import com.cycube.notification.people.PersonDocument;
+import com.cycube.notification.reminders.DueDateStore;
 import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.contracts.training.CourseCompleted;
@@ -12,29 +13,26 @@ import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventHandler;
 import com.cycube.support.events.EventPayload;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns the facts people care about into notifications: training assigned to you (also to a team member who joins
  * later — training enrolls them by the same event), your lab running and expired, your certificate, and for an
- * organization's managers a learner who completed an assigned course.
+ * organization's managers a learner who completed an assigned course. Due dates of assignments are kept for the
+ * reminders sent by time ({@code DueDateReminders}); a completed course stops them.
  */
 @Component
 public class LearningEventsHandler implements EventHandler {
 
-    private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     private final Notifier notifier;
     private final DirectoryStore directory;
+    private final DueDateStore dueDates;
 
-    public LearningEventsHandler(Notifier notifier, DirectoryStore directory) {
+    public LearningEventsHandler(Notifier notifier, DirectoryStore directory, DueDateStore dueDates) {
         this.notifier = notifier;
         this.directory = directory;
+        this.dueDates = dueDates;
     }
 
     @Override
@@ -56,11 +54,17 @@ public class LearningEventsHandler implements EventHandler {
             if (e.assignmentId() != null) {
                 directory.assigned(e.enrollmentId(), org);
                 assigned(event, org, e.userId(), e.courseId(), e.dueAt());
+                if (e.dueAt() != null) {
+                    dueDates.due(e.enrollmentId(), org, e.userId(), e.courseId(), e.dueAt());
+                }
             }
         } else if (event.is(EnrollmentAssigned.class)) {
             EnrollmentAssigned e = event.payloadAs(EnrollmentAssigned.class);
             directory.assigned(e.enrollmentId(), org);
             assigned(event, org, e.userId(), e.courseId(), e.dueAt());
+            if (e.dueAt() != null) {
+                dueDates.due(e.enrollmentId(), org, e.userId(), e.courseId(), e.dueAt());
+            }
         } else if (event.is(LabStateChanged.class)) {
             LabStateChanged e = event.payloadAs(LabStateChanged.class);
             if ("RUNNING".equals(e.state())) {
@@ -81,6 +85,7 @@ public class LearningEventsHandler implements EventHandler {
                     e.certificateId()));
         } else if (event.is(CourseCompleted.class)) {
             CourseCompleted e = event.payloadAs(CourseCompleted.class);
+            dueDates.completed(e.enrollmentId());
             if (directory.isAssigned(e.enrollmentId())) {
                 String learner = directory.person(e.userId()).map(PersonDocument::displayName).orElse("A learner");
                 for (PersonDocument manager : directory.managersOf(org)) {
@@ -96,7 +101,7 @@ public class LearningEventsHandler implements EventHandler {
         String course = directory.courseTitle(courseId);
         notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, userId,
                 NotificationKind.TRAINING_ASSIGNED, "New training assigned: " + course,
-                dueAt == null ? "Start when you are ready." : "Due " + DUE.format(dueAt) + ".",
+                dueAt == null ? "Start when you are ready." : "Due " + Texts.when(dueAt) + ".",
                 "/courses/" + courseId, courseId));
     }
 }

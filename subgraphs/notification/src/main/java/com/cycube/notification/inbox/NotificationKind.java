@@ -6,10 +6,13 @@ package com.cycube.notification.inbox;
  */
 public enum NotificationKind {
     TRAINING_ASSIGNED(true),
+    DUE_SOON(true),
+    OVERDUE(true),
     LAB_RUNNING(false),
     LAB_EXPIRED(false),
     CERTIFICATE_ISSUED(true),
-    LEARNER_COMPLETED_ASSIGNMENT(false);
+    LEARNER_COMPLETED_ASSIGNMENT(false),
+    LEARNER_OVERDUE(false);
 
     private final boolean defaultEmail;
 
