@@ -1,5 +1,6 @@
 package com.cycube.labs.instances;
 
+import com.cycube.support.contracts.labs.LabExpiring;
 import com.cycube.support.contracts.labs.LabObjectivesMet;
 import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.events.DomainEvent;
@@ -19,6 +20,11 @@ final class LabEvents {
     static DomainEvent stateChanged(LabInstanceDocument lab, LabState from, LabState to, Instant at) {
         return DomainEvent.of(lab.organizationId(), at, new LabStateChanged(lab.id(), lab.ownerId(), lab.cubeId(),
                 lab.templateId(), to.name(), from == null ? null : from.name()));
+    }
+
+    static DomainEvent expiring(LabInstanceDocument lab, Instant at) {
+        return DomainEvent.of(lab.organizationId(), at, new LabExpiring(lab.id(), lab.ownerId(), lab.cubeId(),
+                lab.expiresAt()));
     }
 
     static DomainEvent objectivesMet(LabInstanceDocument lab, Instant at) {

@@ -197,15 +197,21 @@ public class LabStore {
         return compareAndSet(caller, lab, update);
     }
 
-    /** Raises the expiry warning once: only while the lab is active, unwarned and expiring before {@code threshold}. */
-    public Optional<LabInstanceDocument> markExpiryWarning(String id, Instant threshold) {
+    /**
+     * Raises the expiry warning once, with {@code labs.LabExpiring} in the same write: only while the lab is active,
+     * unwarned, expiring before {@code threshold} and still expiring when {@code lab} says (an extension in between
+     * leaves it for the next round, so the event never states an old expiry).
+     */
+    public Optional<LabInstanceDocument> markExpiryWarning(LabInstanceDocument lab, Instant threshold) {
         Instant now = clock.instant();
+        Update update = new Update().set("expiryWarningSentAt", now).inc("revision", 1).set("updatedAt", now);
+        Outbox.record(update, LabEvents.expiring(lab, now));
         long modified = mongo.updateFirst(Query.query(new Criteria().andOperator(
-                        Criteria.where("_id").is(id), active(),
-                        Criteria.where("expiryWarningSentAt").is(null), Criteria.where("expiresAt").lte(threshold))),
-                new Update().set("expiryWarningSentAt", now).inc("revision", 1).set("updatedAt", now),
-                LabInstanceDocument.class).getModifiedCount();
-        return modified == 0 ? Optional.empty() : reread(id);
+                        Criteria.where("_id").is(lab.id()), active(),
+                        Criteria.where("expiryWarningSentAt").is(null), Criteria.where("expiresAt").lte(threshold),
+                        Criteria.where("expiresAt").is(lab.expiresAt()))),
+                update, LabInstanceDocument.class).getModifiedCount();
+        return modified == 0 ? Optional.empty() : reread(lab.id());
     }
 
     /** Bookkeeping after a VM was terminated (no revision change: nothing to announce). */

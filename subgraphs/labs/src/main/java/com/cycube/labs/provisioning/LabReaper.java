@@ -50,7 +50,7 @@ public class LabReaper {
         int released = 0;
         Instant warnBefore = now.plus(properties.expiryWarning());
         for (LabInstanceDocument lab : store.unwarnedExpiringBy(warnBefore, ProvisioningDriver.BATCH)) {
-            if (lab.expiresAt().isAfter(now) && store.markExpiryWarning(lab.id(), warnBefore).isPresent()) {
+            if (lab.expiresAt().isAfter(now) && store.markExpiryWarning(lab, warnBefore).isPresent()) {
                 log.info("Lab {} of user {} expires at {}: warning raised", lab.id(), lab.ownerId(), lab.expiresAt());
                 warned++;
             }

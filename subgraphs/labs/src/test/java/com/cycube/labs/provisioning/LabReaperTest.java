@@ -7,8 +7,11 @@ import com.cycube.labs.Ops;
 import com.cycube.labs.instances.LabInstanceDocument;
 import com.cycube.labs.instances.LabState;
 import com.cycube.labs.instances.LabTransition;
+import com.cycube.support.contracts.labs.LabExpiring;
+import com.cycube.support.events.DomainEvent;
 import com.cycube.testclient.Persona;
 import java.time.Duration;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +33,12 @@ class LabReaperTest extends LabsIntegrationTest {
 
         clock.advance(Duration.ofMinutes(6));
         long revision = stored(id).revision();
-        assertThat(reaper.tick().warned()).isEqualTo(1);
+        List<DomainEvent> announced = eventsOf(LabExpiring.class, () -> assertThat(reaper.tick().warned()).isEqualTo(1));
         assertThat(stored(id).expiryWarningSentAt()).isEqualTo(clock.instant());
         assertThat(stored(id).revision()).isEqualTo(revision + 1); // announced to subscribers like any change
-        assertThat(reaper.tick().warned()).isZero();
+        assertThat(announced).singleElement().satisfies(event -> assertThat(event.payloadAs(LabExpiring.class))
+                .isEqualTo(new LabExpiring(id, Persona.ACME_TRAINEE.subject(), "cube-linux-lab", stored(id).expiresAt())));
+        assertThat(eventsOf(LabExpiring.class, () -> assertThat(reaper.tick().warned()).isZero())).isEmpty();
     }
 
     @Test

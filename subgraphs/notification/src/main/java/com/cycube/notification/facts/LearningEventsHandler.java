@@ -5,6 +5,7 @@ import com.cycube.notification.people.DirectoryStore;
 import com.cycube.notification.people.PersonDocument;
 import com.cycube.notification.reminders.DueDateStore;
 import com.cycube.support.contracts.assessment.CertificateIssued;
+import com.cycube.support.contracts.labs.LabExpiring;
 import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.contracts.training.CourseCompleted;
 import com.cycube.support.contracts.training.Enrolled;
@@ -12,6 +13,7 @@ import com.cycube.support.contracts.training.EnrollmentAssigned;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventHandler;
 import com.cycube.support.events.EventPayload;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the facts people care about into notifications: training assigned to you (also to a team member who joins
  * later — training enrolls them by the same event), your lab running and expired, your certificate, and for an
- * organization's managers a learner who completed an assigned course. Due dates of assignments are kept for the
+ * organization's managers a learner who completed an assigned course; your lab about to expire (with the time left,
+ * so you can extend it). Due dates of assignments are kept for the
  * reminders sent by time ({@code DueDateReminders}); a completed course stops them.
  */
 @Component
@@ -42,7 +45,7 @@ public class LearningEventsHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return EventPayload.typesOf(Enrolled.class, EnrollmentAssigned.class, LabStateChanged.class,
+        return EventPayload.typesOf(Enrolled.class, EnrollmentAssigned.class, LabStateChanged.class, LabExpiring.class,
                 CertificateIssued.class, CourseCompleted.class);
     }
 
@@ -77,6 +80,13 @@ public class LearningEventsHandler implements EventHandler {
                         "Its time ran out and the machine was removed. Launch it again to continue.",
                         "/labs/" + e.labId(), e.labId()));
             }
+        } else if (event.is(LabExpiring.class)) {
+            LabExpiring e = event.payloadAs(LabExpiring.class);
+            long minutes = Math.max(1, Duration.between(event.occurredAt(), e.expiresAt()).toMinutes());
+            notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
+                    NotificationKind.LAB_EXPIRING, "Your lab expires in " + minutes + (minutes == 1 ? " minute" : " minutes"),
+                    "It will be removed at " + Texts.when(e.expiresAt()) + ". Extend it from the lab console to keep working.",
+                    "/labs/" + e.labId(), e.labId()));
         } else if (event.is(CertificateIssued.class)) {
             CertificateIssued e = event.payloadAs(CertificateIssued.class);
             notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),

@@ -9,6 +9,7 @@ public enum NotificationKind {
     DUE_SOON(true),
     OVERDUE(true),
     LAB_RUNNING(false),
+    LAB_EXPIRING(false),
     LAB_EXPIRED(false),
     CERTIFICATE_ISSUED(true),
     LEARNER_COMPLETED_ASSIGNMENT(false),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.cycube.notification.NotificationIntegrationTest;
 import com.cycube.notification.facts.LearningEventsHandler;
 import com.cycube.support.contracts.assessment.CertificateIssued;
+import com.cycube.support.contracts.labs.LabExpiring;
 import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.contracts.training.CourseCompleted;
 import com.cycube.support.contracts.training.Enrolled;
@@ -70,6 +71,7 @@ class InboxTest extends NotificationIntegrationTest {
     void labs_and_certificates_tell_their_owner_and_an_assigned_completion_tells_the_managers() {
         append(ACME, new LabStateChanged("lab-1", Persona.ACME_TRAINEE.subject(), "cube-1", "tmpl", "RUNNING", "PROVISIONING"));
         append(ACME, new LabStateChanged("lab-1", Persona.ACME_TRAINEE.subject(), "cube-1", "tmpl", "STOPPING", "RUNNING"));
+        append(ACME, new LabExpiring("lab-2", Persona.ACME_TRAINEE.subject(), "cube-1", clock.instant().plusSeconds(600)));
         append(ACME, new LabStateChanged("lab-2", Persona.ACME_TRAINEE.subject(), "cube-1", "tmpl", "EXPIRED", "RUNNING"));
         append(ACME, new CertificateIssued("cert-1", Persona.ACME_TRAINEE.subject(), "course-linux", "Linux basics",
                 clock.instant()));
@@ -81,7 +83,9 @@ class InboxTest extends NotificationIntegrationTest {
         drain();
 
         List<String> mine = inbox(Persona.ACME_TRAINEE).assertNoErrors().get("data.notifications.edges[*].node.kind");
-        assertThat(mine).containsExactly("CERTIFICATE_ISSUED", "LAB_EXPIRED", "LAB_RUNNING");
+        assertThat(mine).containsExactly("CERTIFICATE_ISSUED", "LAB_EXPIRED", "LAB_EXPIRING", "LAB_RUNNING");
+        assertThat(inbox(Persona.ACME_TRAINEE).<List<String>>get("data.notifications.edges[*].node.title"))
+                .contains("Your lab expires in 9 minutes");
         GraphQlClient.Response manager = inbox(Persona.ACME_MANAGER).assertNoErrors();
         assertThat(manager.<List<String>>get("data.notifications.edges[*].node.title"))
                 .containsExactly("Olga Other completed Linux basics");

@@ -17,6 +17,7 @@ import com.cycube.support.contracts.catalog.CourseArchived;
 import com.cycube.support.contracts.catalog.LearningPathPublished;
 import com.cycube.support.contracts.identity.OrganizationChanged;
 import com.cycube.support.contracts.identity.UserChanged;
+import com.cycube.support.contracts.labs.LabExpiring;
 import com.cycube.support.contracts.labs.LabObjectivesMet;
 import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.contracts.training.CubeCompleted;
@@ -95,10 +96,11 @@ class DomainEventContractTest {
                 new ProgressChanged("e1", "u1", "c1", 50, 2, 4, null, "ON_TRACK"),
                 new CourseCompleted("e1", "u1", "c1", "Linux", 88.5, NOW),
                 new LabStateChanged("lab-1", "u1", "cube-1", "t1", "RUNNING", "PROVISIONING"),
-                new LabObjectivesMet("lab-1", "u1", "cube-1"));
+                new LabObjectivesMet("lab-1", "u1", "cube-1"),
+                new LabExpiring("lab-1", "u1", "cube-1", NOW.plusSeconds(600)));
 
         assertThat(samples.stream().map(sample -> EventPayload.typeOf(sample.getClass())).distinct())
-                .as("one sample per contract").hasSize(20);
+                .as("one sample per contract").hasSize(21);
         for (EventPayload sample : samples) {
             assertThat(roundTrip(sample)).as(EventPayload.typeOf(sample.getClass())).isEqualTo(sample);
         }
