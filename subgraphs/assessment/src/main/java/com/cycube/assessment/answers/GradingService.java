@@ -68,7 +68,7 @@ public class GradingService {
         Instant now = clock.instant();
         DomainEvent graded = DomainEvent.of(submission.organizationId(), now, new AnswerSubmitted(submission.userId(),
                 submission.cubeId(), submission.questionId(), correct, awarded, submission.attempt(),
-                submission.hintsTaken()));
+                submission.hintsTaken(), caller.subject()));
         return submissions.grade(caller, submission.id(), correct, awarded, feedback == null ? null : feedback.strip(),
                         caller.subject(), now, graded)
                 .map(SubmissionView::of)

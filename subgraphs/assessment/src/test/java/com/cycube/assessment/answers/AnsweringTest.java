@@ -125,7 +125,7 @@ class AnsweringTest extends AssessmentIntegrationTest {
             assertThat(event.orgId()).isEqualTo(Persona.ACME);
             assertThat(event.source()).isEqualTo("assessment");
             assertThat(event.payload().keySet()).containsExactlyInAnyOrder("userId", "cubeId", "questionId", "correct", "points",
-                    "attempt", "hintsTaken");
+                    "attempt", "hintsTaken", "gradedBy");
         });
         assertThat(submitted).extracting(event -> event.payloadAs(AnswerSubmitted.class)).containsExactlyInAnyOrder(
                 new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, false, 0, 1, 0),
@@ -193,8 +193,11 @@ class AnsweringTest extends AssessmentIntegrationTest {
 
         as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", false))).assertNoErrors();
 
-        assertThat(produced(AnswerSubmitted.class)).singleElement()
-                .satisfies(event -> assertThat(event.payloadAs(AnswerSubmitted.class).hintsTaken()).isEqualTo(1));
+        assertThat(produced(AnswerSubmitted.class)).singleElement().satisfies(event -> {
+            assertThat(event.payloadAs(AnswerSubmitted.class).hintsTaken()).isEqualTo(1);
+            assertThat(event.payloadAs(AnswerSubmitted.class).gradedBy()).as("the grading manager")
+                    .isEqualTo(Persona.ACME_MANAGER.subject());
+        });
     }
 
     @Test
@@ -349,7 +352,8 @@ class AnsweringTest extends AssessmentIntegrationTest {
         assertThat(as(Persona.ACME_MANAGER, Ops.GRADE, Map.of("input", Map.of("submissionId", submission, "correct", false))).errorCodes())
                 .containsExactly("CONFLICT");
         assertThat(produced(AnswerSubmitted.class)).singleElement().satisfies(event -> assertThat(event.payloadAs(AnswerSubmitted.class))
-                .isEqualTo(new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 7, 1, 1)));
+                .isEqualTo(new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), GLOBAL_QUIZ, id, true, 7, 1, 1,
+                        Persona.ACME_MANAGER.subject())));
         assertThat((Boolean) as(Persona.ACME_TRAINEE, Ops.QUESTION, Map.of("id", id)).get("data.question.myProgress.solved")).isTrue();
     }
 

@@ -4,6 +4,7 @@ import com.cycube.notification.inbox.NotificationKind;
 import com.cycube.notification.people.DirectoryStore;
 import com.cycube.notification.people.PersonDocument;
 import com.cycube.notification.reminders.DueDateStore;
+import com.cycube.support.contracts.assessment.AnswerSubmitted;
 import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.labs.LabExpiring;
 import com.cycube.support.contracts.labs.LabStateChanged;
@@ -22,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Turns the facts people care about into notifications: training assigned to you (also to a team member who joins
  * later — training enrolls them by the same event), your lab running and expired, your certificate, and for an
  * organization's managers a learner who completed an assigned course; your lab about to expire (with the time left,
- * so you can extend it). Due dates of assignments are kept for the
+ * so you can extend it); your free-text answer graded by a manager. Due dates of assignments are kept for the
  * reminders sent by time ({@code DueDateReminders}); a completed course stops them.
  */
 @Component
@@ -46,7 +47,7 @@ public class LearningEventsHandler implements EventHandler {
     @Override
     public Set<String> eventTypes() {
         return EventPayload.typesOf(Enrolled.class, EnrollmentAssigned.class, LabStateChanged.class, LabExpiring.class,
-                CertificateIssued.class, CourseCompleted.class);
+                AnswerSubmitted.class, CertificateIssued.class, CourseCompleted.class);
     }
 
     @Override
@@ -87,6 +88,15 @@ public class LearningEventsHandler implements EventHandler {
                     NotificationKind.LAB_EXPIRING, "Your lab expires in " + minutes + (minutes == 1 ? " minute" : " minutes"),
                     "It will be removed at " + Texts.when(e.expiresAt()) + ". Extend it from the lab console to keep working.",
                     "/labs/" + e.labId(), e.labId()));
+        } else if (event.is(AnswerSubmitted.class)) {
+            AnswerSubmitted e = event.payloadAs(AnswerSubmitted.class);
+            if (e.gradedByAPerson()) { // answers graded automatically are answered on the spot
+                notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
+                        NotificationKind.ANSWER_GRADED, e.correct() ? "Your answer was accepted" : "Your answer was not accepted",
+                        e.correct() ? "It earned " + e.points() + (e.points() == 1 ? " point." : " points.")
+                                : "See the feedback and try again if attempts are left.",
+                        "/cubes/" + e.cubeId(), e.questionId()));
+            }
         } else if (event.is(CertificateIssued.class)) {
             CertificateIssued e = event.payloadAs(CertificateIssued.class);
             notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),

@@ -11,6 +11,7 @@ public enum NotificationKind {
     LAB_RUNNING(false),
     LAB_EXPIRING(false),
     LAB_EXPIRED(false),
+    ANSWER_GRADED(false),
     CERTIFICATE_ISSUED(true),
     LEARNER_COMPLETED_ASSIGNMENT(false),
     LEARNER_OVERDUE(false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.notification.NotificationIntegrationTest;
 import com.cycube.notification.facts.LearningEventsHandler;
+import com.cycube.support.contracts.assessment.AnswerSubmitted;
 import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.labs.LabExpiring;
 import com.cycube.support.contracts.labs.LabStateChanged;
@@ -73,6 +74,9 @@ class InboxTest extends NotificationIntegrationTest {
         append(ACME, new LabStateChanged("lab-1", Persona.ACME_TRAINEE.subject(), "cube-1", "tmpl", "STOPPING", "RUNNING"));
         append(ACME, new LabExpiring("lab-2", Persona.ACME_TRAINEE.subject(), "cube-1", clock.instant().plusSeconds(600)));
         append(ACME, new LabStateChanged("lab-2", Persona.ACME_TRAINEE.subject(), "cube-1", "tmpl", "EXPIRED", "RUNNING"));
+        append(ACME, new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), "quiz-1", "q-auto", true, 10, 1, 0)); // automatic
+        append(ACME, new AnswerSubmitted(Persona.ACME_TRAINEE.subject(), "quiz-1", "q-text", true, 8, 1, 0,
+                Persona.ACME_MANAGER.subject()));
         append(ACME, new CertificateIssued("cert-1", Persona.ACME_TRAINEE.subject(), "course-linux", "Linux basics",
                 clock.instant()));
         assign(OTHER_ACME_TRAINEE, "course-linux", clock.instant().plus(Duration.ofDays(3)));
@@ -83,9 +87,9 @@ class InboxTest extends NotificationIntegrationTest {
         drain();
 
         List<String> mine = inbox(Persona.ACME_TRAINEE).assertNoErrors().get("data.notifications.edges[*].node.kind");
-        assertThat(mine).containsExactly("CERTIFICATE_ISSUED", "LAB_EXPIRED", "LAB_EXPIRING", "LAB_RUNNING");
+        assertThat(mine).containsExactly("CERTIFICATE_ISSUED", "ANSWER_GRADED", "LAB_EXPIRED", "LAB_EXPIRING", "LAB_RUNNING");
         assertThat(inbox(Persona.ACME_TRAINEE).<List<String>>get("data.notifications.edges[*].node.title"))
-                .contains("Your lab expires in 9 minutes");
+                .contains("Your lab expires in 9 minutes", "Your answer was accepted");
         GraphQlClient.Response manager = inbox(Persona.ACME_MANAGER).assertNoErrors();
         assertThat(manager.<List<String>>get("data.notifications.edges[*].node.title"))
                 .containsExactly("Olga Other completed Linux basics");

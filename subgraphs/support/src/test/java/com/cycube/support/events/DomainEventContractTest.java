@@ -82,7 +82,7 @@ class DomainEventContractTest {
                         List.of(new CoursePublished.Skill("s1", "MITRE_ATTACK", "T1059", "Command and Scripting Interpreter"))),
                 new CourseArchived("c1"),
                 new LearningPathPublished("p1", 4L, "SOC", "GLOBAL", null, List.of("c1", "c2")),
-                new AnswerSubmitted("u1", "cube-1", "q1", true, 10, 2, 1),
+                new AnswerSubmitted("u1", "cube-1", "q1", true, 10, 2, 1, "manager-1"),
                 new QuizFailed("u1", "cube-2", 40, 4, 10),
                 new CertificateIssued("cert-1", "u1", "c1", "Linux", NOW),
                 new TeamChanged("team-1", "Blue team", "team-0", false, 2L),
