@@ -22,10 +22,16 @@ import java.util.Map;
  *       it (p50/p99/max, and how many deliveries were missing after 15 s);</li>
  *   <li>the memory (RSS) of every process of the stack at rest and after that load;</li>
  *   <li>the overhead of tracing: a second stack that samples at the production rate and exports over OTLP, measured
- *       with the first (which records nothing) on the whole dashboard, arms interleaved.</li>
+ *       with the first (which records nothing) on the whole dashboard, arms interleaved;</li>
+ *   <li>the analytics dashboards ({@link AnalyticsLoad}), on a stack of their own: generated learning histories of
+ *       a big organization ({@code --learners}, {@code --enrollments}) and a small one (1 % of it) fed to analytics
+ *       through the event log for at most {@code --feed-seconds}; the cost per event of applying them, the figures
+ *       checked against the generated facts, and the organization and team dashboards of both organizations through
+ *       the router, interleaved, with {@code --analytics-connections} workers.</li>
  * </ol>
- * Options: {@code --seconds=10 --rounds=3 --connections=32 --subscribers=500 --changes=20}; {@code --dashboard=0},
- * {@code --fanout=0} or {@code --tracing=0} skips a part.
+ * Options: {@code --seconds=10 --rounds=3 --connections=32 --subscribers=500 --changes=20 --learners=10000
+ * --enrollments=200000 --feed-seconds=360 --analytics-connections=8}; {@code --dashboard=0}, {@code --fanout=0},
+ * {@code --tracing=0} or {@code --analytics=0} skips a part.
  */
 public final class RouterBenchmark {
 
@@ -33,24 +39,43 @@ public final class RouterBenchmark {
     private static final String PRODUCTION_SAMPLING = "0.1";
 
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = Options.parse(args, Map.of("seconds", 10, "rounds", 3, "connections", 32,
-                "subscribers", 500, "changes", 20, "dashboard", 1, "fanout", 1, "tracing", 1));
+        Map<String, Integer> options = Options.parse(args, Map.ofEntries(Map.entry("seconds", 10),
+                Map.entry("rounds", 3), Map.entry("connections", 32), Map.entry("subscribers", 500),
+                Map.entry("changes", 20), Map.entry("dashboard", 1), Map.entry("fanout", 1), Map.entry("tracing", 1),
+                Map.entry("analytics", 1), Map.entry("learners", 10_000), Map.entry("enrollments", 200_000),
+                Map.entry("analytics-connections", 8), Map.entry("feed-seconds", 360)));
         Path root = Path.of(System.getProperty("cycube.repository.root", "."));
-        DashboardLoad dashboard = new DashboardLoad(Duration.ofSeconds(options.get("seconds")), options.get("rounds"),
-                options.get("connections"));
+        Duration seconds = Duration.ofSeconds(options.get("seconds"));
+        DashboardLoad dashboard = new DashboardLoad(new InterleavedLoad(seconds, options.get("rounds"),
+                options.get("connections")));
         List<String> report = new ArrayList<>();
         report.add(machine());
-        try (LocalStack stack = stack(root, options).build().start()) {
-            Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
-            if (options.get("dashboard") == 1) {
-                report.addAll(dashboard.routerOverhead(stack));
+        if (options.get("dashboard") == 1 || options.get("fanout") == 1 || options.get("tracing") == 1) {
+            try (LocalStack stack = stack(root, options).build().start()) {
+                Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
+                if (options.get("dashboard") == 1) {
+                    report.addAll(dashboard.routerOverhead(stack));
+                }
+                if (options.get("fanout") == 1) {
+                    report.addAll(new SubscriptionFanOut(stack, options.get("subscribers"), options.get("changes")).run());
+                }
+                report.addAll(ProcessMemory.report(atRest, ProcessMemory.of(stack)));
+                if (options.get("tracing") == 1) {
+                    report.addAll(tracingOverhead(root, options, dashboard, stack));
+                }
             }
-            if (options.get("fanout") == 1) {
-                report.addAll(new SubscriptionFanOut(stack, options.get("subscribers"), options.get("changes")).run());
-            }
-            report.addAll(ProcessMemory.report(atRest, ProcessMemory.of(stack)));
-            if (options.get("tracing") == 1) {
-                report.addAll(tracingOverhead(root, options, dashboard, stack));
+        }
+        if (options.get("analytics") == 1) {
+            // a stack of its own: the generated history stays out of the other parts' measurements
+            try (LocalStack stack = AnalyticsLoad.configure(stack(root, options)).build().start()) {
+                Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
+                report.addAll(new AnalyticsLoad(new InterleavedLoad(seconds, options.get("rounds"),
+                        options.get("analytics-connections")), options.get("learners"), options.get("enrollments"),
+                        Duration.ofSeconds(options.get("feed-seconds"))).run(stack));
+                report.addAll(ProcessMemory.report(atRest, ProcessMemory.of(stack)));
+                Runtime jvm = Runtime.getRuntime();
+                report.add(String.format(Locale.ROOT, "%-14s heap used %6.0f MiB (with the embedded store's data and "
+                        + "oplog)", "benchmark JVM", (jvm.totalMemory() - jvm.freeMemory()) / 1048576.0));
             }
         }
         System.out.println();
