@@ -58,7 +58,7 @@ public final class DashboardCalculator {
     }
 
     /** Hours of stopped labs plus, for each running lab, the time since it began running. */
-    static double labHours(Figures f, Instant now) {
+    public static double labHours(Figures f, Instant now) {
         long running = f.get(Figure.LABS_RUNNING) * now.getEpochSecond() - f.get(Figure.RUNNING_SINCE_SUM);
         return (f.get(Figure.LAB_SECONDS) + Math.max(0, running)) / 3600.0;
     }

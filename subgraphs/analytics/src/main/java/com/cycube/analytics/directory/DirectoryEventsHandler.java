@@ -11,6 +11,7 @@ import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventHandler;
 import com.cycube.support.events.EventPayload;
+import com.cycube.support.events.Snapshots;
 import java.util.Set;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,12 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class DirectoryEventsHandler implements EventHandler {
 
-    private final SnapshotStore snapshots;
     private final Learners learners;
     private final MongoTemplate mongo;
 
-    public DirectoryEventsHandler(SnapshotStore snapshots, Learners learners, MongoTemplate mongo) {
-        this.snapshots = snapshots;
+    public DirectoryEventsHandler(Learners learners, MongoTemplate mongo) {
         this.learners = learners;
         this.mongo = mongo;
     }
@@ -51,7 +50,7 @@ public class DirectoryEventsHandler implements EventHandler {
     public void handle(DomainEvent event) {
         if (event.is(OrganizationChanged.class)) {
             OrganizationChanged organization = event.payloadAs(OrganizationChanged.class);
-            snapshots.keepHighest(OrganizationDocument.COLLECTION, organization.organizationId(),
+            Snapshots.keepHighest(mongo, OrganizationDocument.COLLECTION, organization.organizationId(),
                     organization.versionOrZero(), new Document("name", organization.name())
                             .append("labQuota", organization.labQuota()).append("active", organization.active()));
         } else if (event.is(UserChanged.class)) {
@@ -63,7 +62,7 @@ public class DirectoryEventsHandler implements EventHandler {
                     user.role(), user.teamIds(), user.active(), user.status(), user.versionOrZero()));
         } else if (event.is(TeamChanged.class)) {
             TeamChanged team = event.payloadAs(TeamChanged.class);
-            snapshots.keepHighest(TeamDocument.COLLECTION, team.teamId(), team.version(),
+            Snapshots.keepHighest(mongo, TeamDocument.COLLECTION, team.teamId(), team.version(),
                     new Document("organizationId", event.requireOrgId()).append("name", team.name())
                             .append("parentTeamId", team.parentTeamId()).append("deleted", team.deleted()));
         } else if (event.is(CoursePublished.class)) {
@@ -74,7 +73,7 @@ public class DirectoryEventsHandler implements EventHandler {
                     new Update().set("archived", true).setOnInsert("version", 0L), CourseDocument.COLLECTION);
         } else if (event.is(LearningPathPublished.class)) {
             LearningPathPublished path = event.payloadAs(LearningPathPublished.class);
-            snapshots.keepHighest(LearningPathDocument.COLLECTION, path.pathId(), path.versionOrZero(),
+            Snapshots.keepHighest(mongo, LearningPathDocument.COLLECTION, path.pathId(), path.versionOrZero(),
                     new Document("organizationId", path.organizationId()).append("title", path.title())
                             .append("courseIds", path.courseIds()));
         }
@@ -87,7 +86,7 @@ public class DirectoryEventsHandler implements EventHandler {
         var skills = course.skills().stream()
                 .map(skill -> new Document("skillId", skill.skillId()).append("framework", skill.framework())
                         .append("code", skill.code()).append("name", skill.name())).toList();
-        snapshots.keepHighest(CourseDocument.COLLECTION, course.courseId(), course.version(),
+        Snapshots.keepHighest(mongo, CourseDocument.COLLECTION, course.courseId(), course.version(),
                 new Document("organizationId", course.organizationId()).append("visibility", course.visibility())
                         .append("title", course.title()).append("cubes", cubes).append("skills", skills));
     }

@@ -69,7 +69,7 @@ public class LearningReports {
         return new LearningReport(userId, learner.displayName(), (int) totals.get(Figure.ENROLLMENTS),
                 (int) totals.get(Figure.COMPLETIONS),
                 DashboardCalculator.average(totals.get(Figure.SCORE_SUM), totals.get(Figure.SCORE_COUNT)),
-                totals.get(Figure.TIME_SPENT) / 3600.0, DashboardCalculator.figures(totals, 0, null, now).labHoursUsed(),
+                totals.get(Figure.TIME_SPENT) / 3600.0, DashboardCalculator.labHours(totals, now),
                 lastActive, rows, earned);
     }
 

@@ -9,7 +9,6 @@ import com.cycube.analytics.dashboards.DashboardFigures;
 import com.cycube.analytics.dashboards.WeeklyFigures;
 import com.cycube.analytics.directory.DirectoryEventsHandler;
 import com.cycube.analytics.directory.DirectoryStore;
-import com.cycube.analytics.directory.SnapshotStore;
 import com.cycube.analytics.enrollments.Enrollments;
 import com.cycube.analytics.facts.LearningFactsHandler;
 import com.cycube.analytics.labs.Labs;
@@ -158,7 +157,7 @@ class ReadModelReplayTest {
             Skills skills = new Skills(store, new DirectoryStore(mongo));
             return new Analytics(mongo, store,
                     new LearningFactsHandler(enrollments, labs, answers, certificates, activity, skills),
-                    new DirectoryEventsHandler(new SnapshotStore(mongo), learners, mongo), new AggregateStore(mongo),
+                    new DirectoryEventsHandler(learners, mongo), new AggregateStore(mongo),
                     List.of(enrollments.collection(), labs.collection(), answers.collection(), certificates.collection(),
                             activity.collection(), learners.collection(), skills.collection()));
         }

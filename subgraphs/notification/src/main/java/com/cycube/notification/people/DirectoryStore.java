@@ -1,9 +1,9 @@
 package com.cycube.notification.people;
 
+import com.cycube.support.events.Snapshots;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -28,13 +28,13 @@ public class DirectoryStore {
     }
 
     public void person(PersonDocument person) {
-        keepHighest(PersonDocument.COLLECTION, person.id(), person.version(), new Document("organizationId",
+        Snapshots.keepHighest(mongo, PersonDocument.COLLECTION, person.id(), person.version(), new Document("organizationId",
                 person.organizationId()).append("displayName", person.displayName()).append("role", person.role())
                 .append("active", person.active()));
     }
 
     public void courseTitle(String courseId, long version, String title) {
-        keepHighest(COURSES, courseId, version, new Document("title", title));
+        Snapshots.keepHighest(mongo, COURSES, courseId, version, new Document("title", title));
     }
 
     /** Remembers that an assignment made (or covers) this enrollment. */
@@ -60,18 +60,5 @@ public class DirectoryStore {
     public String courseTitle(String courseId) {
         Document course = mongo.findById(courseId, Document.class, COURSES);
         return course == null || course.getString("title") == null ? "a course" : course.getString("title");
-    }
-
-    private void keepHighest(String collection, String id, long version, Document fields) {
-        Update update = new Update().set("version", version);
-        fields.forEach(update::set);
-        if (mongo.updateFirst(Query.query(Criteria.where("_id").is(id).and("version").lt(version)), update, collection)
-                .getMatchedCount() == 0) {
-            try {
-                mongo.insert(new Document(fields).append("_id", id).append("version", version), collection);
-            } catch (DuplicateKeyException asNewAlready) {
-                // a snapshot at least as new is stored
-            }
-        }
     }
 }
