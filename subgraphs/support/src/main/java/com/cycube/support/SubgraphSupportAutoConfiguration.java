@@ -63,18 +63,26 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class SubgraphSupportAutoConfiguration {
 
-    /** Public endpoints: GraphQL itself (fields enforce auth, some are public) and health. */
+    /**
+     * Public endpoints: GraphQL itself (fields enforce auth, some are public), health, and the subgraph's own
+     * {@code cycube.security.public-paths}; everything else is refused.
+     */
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain subgraphSecurity(HttpSecurity http, JwtDecoder jwtDecoder, AuditLog auditLog, Clock clock,
+                                         SecurityProperties properties,
                                          @Value("${spring.application.name:subgraph}") String service) throws Exception {
         GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint(auditLog, service, clock);
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/graphql", "/graphql/**").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> {
+                    requests.requestMatchers("/graphql", "/graphql/**").permitAll()
+                            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll();
+                    if (!properties.publicPaths().isEmpty()) {
+                        requests.requestMatchers(properties.publicPaths().toArray(String[]::new)).permitAll();
+                    }
+                    requests.anyRequest().denyAll();
+                })
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.decoder(jwtDecoder))
                         .authenticationEntryPoint(entryPoint))

@@ -71,13 +71,13 @@ public final class DemoDataset {
                 user(GLOBEX_MANAGER_ID, GLOBEX, "manager@globex.test", "Gina Manager", Role.MANAGER, List.of()),
                 user(GLOBEX_TRAINEE_ID, GLOBEX, "trainee@globex.test", "Greg Trainee", Role.TRAINEE, List.of(GLOBEX_RED))
         ).forEach(user -> insertIfMissing(mongo, user.id(), user, UserDocument.COLLECTION,
-                UserEvents.changed(user, clock.instant())));
+                UserEvents.written(null, user, clock.instant())));
     }
 
-    private static void insertIfMissing(MongoTemplate mongo, String id, Object document, String collection, DomainEvent event) {
+    private static void insertIfMissing(MongoTemplate mongo, String id, Object document, String collection, DomainEvent... events) {
         if (mongo.findById(id, document.getClass()) == null) {
             try {
-                Outbox.insert(mongo, document, collection, event);
+                Outbox.insert(mongo, document, collection, events);
             } catch (DuplicateKeyException seededMeanwhile) {
                 // another instance seeded it first, with its own event
             }

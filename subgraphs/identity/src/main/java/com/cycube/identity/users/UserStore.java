@@ -172,7 +172,7 @@ public class UserStore {
             TenantScopedMongo.assertWritable(caller, user.organizationId());
         }
         UserDocument first = user.withSnapshotVersion(1L);
-        Outbox.insert(mongo, first, UserDocument.COLLECTION, UserEvents.changed(first, clock.instant()));
+        Outbox.insert(mongo, first, UserDocument.COLLECTION, UserEvents.written(null, first, clock.instant()));
         return first;
     }
 
@@ -215,7 +215,7 @@ public class UserStore {
         setOrUnset(update, "status", next.status());
         update.set("teamIds", next.teamIds());
         setOrUnset(update, "firstSignInAt", next.firstSignInAt());
-        Outbox.record(update, UserEvents.changed(next.withSnapshotVersion(version), clock.instant()));
+        Outbox.record(update, UserEvents.written(read, next.withSnapshotVersion(version), clock.instant()));
         Criteria unchanged = new Criteria().andOperator(
                 Criteria.where("email").is(read.email()),
                 Criteria.where("displayName").is(read.displayName()),

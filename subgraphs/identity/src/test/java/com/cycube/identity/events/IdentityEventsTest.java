@@ -9,6 +9,7 @@ import com.cycube.identity.organizations.OrganizationDocument;
 import com.cycube.identity.teams.TeamDocument;
 import com.cycube.identity.users.UserDocument;
 import com.cycube.support.contracts.identity.OrganizationChanged;
+import com.cycube.support.contracts.identity.ContactDetailsChanged;
 import com.cycube.support.contracts.identity.TeamChanged;
 import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.events.DomainEvent;
@@ -41,6 +42,7 @@ class IdentityEventsTest extends IdentityIntegrationTest {
     static final String ORG = EventPayload.typeOf(OrganizationChanged.class);
     static final String USER = EventPayload.typeOf(UserChanged.class);
     static final String TEAM = EventPayload.typeOf(TeamChanged.class);
+    static final String CONTACT = EventPayload.typeOf(ContactDetailsChanged.class);
 
     static final String CREATE_ORG = """
             mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }""";
@@ -358,6 +360,36 @@ class IdentityEventsTest extends IdentityIntegrationTest {
                 .singleElement().satisfies(event -> assertThat(event.payload()).containsEntry("displayName", "Adam T."));
         assertThat(eventsOf(USER, () -> assertThat(as(Persona.ACME_TRAINEE, PROFILE, Map.of("input", Map.of("locale", "not a tag!"))).errorCodes())
                 .containsExactly("BAD_USER_INPUT"))).isEmpty();
+    }
+
+    @Test
+    void a_new_locale_announces_the_contact_details_to_the_notification_subgraph_with_the_snapshot_version() {
+        as(Persona.ACME_TRAINEE, ME).assertNoErrors();
+        List<DomainEvent> users = new ArrayList<>();
+        List<DomainEvent> contacts = eventsOf(CONTACT, () -> users.addAll(eventsOf(USER,
+                () -> as(Persona.ACME_TRAINEE, PROFILE, Map.of("input", Map.of("locale", "de-CH"))).assertNoErrors())));
+
+        assertThat(contacts).singleElement().satisfies(event -> {
+            ContactDetailsChanged contact = event.payloadAs(ContactDetailsChanged.class);
+            assertThat(contact.userId()).isEqualTo(DemoDataset.ACME_TRAINEE_ID);
+            assertThat(contact.email()).isEqualTo("trainee@acme.test");
+            assertThat(contact.locale()).isEqualTo("de-CH");
+            assertThat(contact.version()).isEqualTo(users.get(0).payloadAs(UserChanged.class).version());
+        });
+    }
+
+    @Test
+    void a_change_that_leaves_address_and_locale_as_they_were_announces_no_contact_details() {
+        assertThat(eventsOf(CONTACT, () -> as(Persona.ACME_MANAGER, ROLE, Map.of("input",
+                Map.of("userId", DemoDataset.ACME_TRAINEE_ID, "role", "MANAGER"))).assertNoErrors())).isEmpty();
+    }
+
+    @Test
+    void an_invitation_announces_where_to_write_to_the_invited_person() {
+        assertThat(eventsOf(CONTACT, () -> as(Persona.ACME_MANAGER, INVITE, Map.of("input",
+                Map.of("email", "ivy@acme.test", "role", "TRAINEE", "teamIds", List.of(DemoDataset.ACME_SOC1)))).assertNoErrors()))
+                .singleElement().satisfies(event -> assertThat(event.payloadAs(ContactDetailsChanged.class).email())
+                        .isEqualTo("ivy@acme.test"));
     }
 
     @Test

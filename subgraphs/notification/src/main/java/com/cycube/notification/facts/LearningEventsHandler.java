@@ -73,55 +73,45 @@ public class LearningEventsHandler implements EventHandler {
             LabStateChanged e = event.payloadAs(LabStateChanged.class);
             if ("RUNNING".equals(e.state())) {
                 notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
-                        NotificationKind.LAB_RUNNING, "Your lab is running", "Connect to it from the lab console.",
-                        "/labs/" + e.labId(), e.labId()));
+                        NotificationKind.LAB_RUNNING, "/labs/" + e.labId(), e.labId(), "LAB_RUNNING"));
             } else if ("EXPIRED".equals(e.state())) {
                 notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
-                        NotificationKind.LAB_EXPIRED, "Your lab has expired",
-                        "Its time ran out and the machine was removed. Launch it again to continue.",
-                        "/labs/" + e.labId(), e.labId()));
+                        NotificationKind.LAB_EXPIRED, "/labs/" + e.labId(), e.labId(), "LAB_EXPIRED"));
             }
         } else if (event.is(LabExpiring.class)) {
             LabExpiring e = event.payloadAs(LabExpiring.class);
             long minutes = Math.max(1, Duration.between(event.occurredAt(), e.expiresAt()).toMinutes());
             notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
-                    NotificationKind.LAB_EXPIRING, "Your lab expires in " + minutes + (minutes == 1 ? " minute" : " minutes"),
-                    "It will be removed at " + Texts.when(e.expiresAt()) + ". Extend it from the lab console to keep working.",
-                    "/labs/" + e.labId(), e.labId()));
+                    NotificationKind.LAB_EXPIRING, "/labs/" + e.labId(), e.labId(), "LAB_EXPIRING", minutes, e.expiresAt()));
         } else if (event.is(AnswerSubmitted.class)) {
             AnswerSubmitted e = event.payloadAs(AnswerSubmitted.class);
             if (e.gradedByAPerson()) { // answers graded automatically are answered on the spot
                 notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
-                        NotificationKind.ANSWER_GRADED, e.correct() ? "Your answer was accepted" : "Your answer was not accepted",
-                        e.correct() ? "It earned " + e.points() + (e.points() == 1 ? " point." : " points.")
-                                : "See the feedback and try again if attempts are left.",
-                        "/cubes/" + e.cubeId(), e.questionId()));
+                        NotificationKind.ANSWER_GRADED, "/cubes/" + e.cubeId(), e.questionId(),
+                        e.correct() ? "ANSWER_GRADED.accepted" : "ANSWER_GRADED.rejected", e.points()));
             }
         } else if (event.is(CertificateIssued.class)) {
             CertificateIssued e = event.payloadAs(CertificateIssued.class);
             notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, e.userId(),
-                    NotificationKind.CERTIFICATE_ISSUED, "Certificate earned: " + e.courseTitle(),
-                    "Share it: anyone can verify it with its code.", "/certificates/" + e.certificateId(),
-                    e.certificateId()));
+                    NotificationKind.CERTIFICATE_ISSUED, "/certificates/" + e.certificateId(), e.certificateId(),
+                    "CERTIFICATE_ISSUED", e.courseTitle()));
         } else if (event.is(CourseCompleted.class)) {
             CourseCompleted e = event.payloadAs(CourseCompleted.class);
             dueDates.completed(e.enrollmentId());
             if (directory.isAssigned(e.enrollmentId())) {
-                String learner = directory.person(e.userId()).map(PersonDocument::displayName).orElse("A learner");
+                Object learner = directory.learnerName(e.userId());
                 for (PersonDocument manager : directory.managersOf(org)) {
                     notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, manager.id(),
-                            NotificationKind.LEARNER_COMPLETED_ASSIGNMENT, learner + " completed " + e.courseTitle(),
-                            "An assigned course is done.", "/people/" + e.userId(), e.enrollmentId()));
+                            NotificationKind.LEARNER_COMPLETED_ASSIGNMENT, "/people/" + e.userId(), e.enrollmentId(),
+                            "LEARNER_COMPLETED_ASSIGNMENT", learner, e.courseTitle()));
                 }
             }
         }
     }
 
     private void assigned(DomainEvent event, String org, String userId, String courseId, Instant dueAt) {
-        String course = directory.courseTitle(courseId);
         notifier.notify(event.eventId(), event.occurredAt(), new Notifier.Message(org, userId,
-                NotificationKind.TRAINING_ASSIGNED, "New training assigned: " + course,
-                dueAt == null ? "Start when you are ready." : "Due " + Texts.when(dueAt) + ".",
-                "/courses/" + courseId, courseId));
+                NotificationKind.TRAINING_ASSIGNED, "/courses/" + courseId, courseId,
+                dueAt == null ? "TRAINING_ASSIGNED.undated" : "TRAINING_ASSIGNED", directory.courseTitle(courseId), dueAt));
     }
 }

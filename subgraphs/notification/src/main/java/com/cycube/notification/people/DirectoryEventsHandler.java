@@ -1,6 +1,7 @@
 package com.cycube.notification.people;
 
 import com.cycube.support.contracts.catalog.CoursePublished;
+import com.cycube.support.contracts.identity.ContactDetailsChanged;
 import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventHandler;
@@ -8,7 +9,7 @@ import com.cycube.support.events.EventPayload;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
-/** Keeps the members and course titles notifications are addressed to and written with. */
+/** Keeps the members (and where to write to them) and course titles notifications are addressed to and written with. */
 @Component
 public class DirectoryEventsHandler implements EventHandler {
 
@@ -25,7 +26,7 @@ public class DirectoryEventsHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return EventPayload.typesOf(UserChanged.class, CoursePublished.class);
+        return EventPayload.typesOf(UserChanged.class, ContactDetailsChanged.class, CoursePublished.class);
     }
 
     @Override
@@ -37,6 +38,9 @@ public class DirectoryEventsHandler implements EventHandler {
             UserChanged user = event.payloadAs(UserChanged.class);
             directory.person(new PersonDocument(user.userId(), event.requireOrgId(), user.displayName(), user.role(),
                     user.active(), user.versionOrZero()));
+        } else if (event.is(ContactDetailsChanged.class)) {
+            ContactDetailsChanged contact = event.payloadAs(ContactDetailsChanged.class);
+            directory.contact(contact.userId(), contact.version(), contact.email(), contact.locale());
         } else if (event.is(CoursePublished.class)) {
             CoursePublished course = event.payloadAs(CoursePublished.class);
             directory.courseTitle(course.courseId(), course.version(), course.title());

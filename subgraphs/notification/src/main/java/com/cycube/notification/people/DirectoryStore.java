@@ -1,5 +1,6 @@
 package com.cycube.notification.people;
 
+import com.cycube.notification.facts.Wording;
 import com.cycube.support.events.Snapshots;
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class DirectoryStore {
 
     static final String COURSES = "courses";
+    static final String CONTACTS = "contacts";
     static final String ASSIGNED_ENROLLMENTS = "assigned_enrollments";
 
     private final MongoTemplate mongo;
@@ -56,9 +58,29 @@ public class DirectoryStore {
                 .and("active").is(true)), PersonDocument.class, PersonDocument.COLLECTION);
     }
 
-    /** The course's title, or a neutral name while the catalog's publication has not arrived. */
-    public String courseTitle(String courseId) {
+    /**
+     * Where and in which language to write to a user (ADR 21: kept apart from {@link PersonDocument}, in its own
+     * collection, read only to send e-mail and to choose the language of a text).
+     */
+    public void contact(String userId, long version, String email, String locale) {
+        Snapshots.keepHighest(mongo, CONTACTS, userId, version, new Document("email", email).append("locale", locale));
+    }
+
+    public Optional<Contact> contact(String userId) {
+        Document contact = mongo.findById(userId, Document.class, CONTACTS);
+        return contact == null ? Optional.empty()
+                : Optional.of(new Contact(userId, contact.getString("email"), contact.getString("locale")));
+    }
+
+    /** The course's title for a text, or the words "a course" while the catalog's publication has not arrived. */
+    public Object courseTitle(String courseId) {
         Document course = mongo.findById(courseId, Document.class, COURSES);
-        return course == null || course.getString("title") == null ? "a course" : course.getString("title");
+        return course == null || course.getString("title") == null ? new Wording.Term("term.a-course") : course.getString("title");
+    }
+
+    /** The learner's name for a text, or the words "a learner" while it is unknown (or they chose none). */
+    public Object learnerName(String userId) {
+        return person(userId).map(PersonDocument::displayName).filter(name -> name != null && !name.isBlank())
+                .<Object>map(name -> name).orElse(new Wording.Term("term.a-learner"));
     }
 }

@@ -41,6 +41,12 @@ public class PreferenceStore {
         return of(userId).get(kind.ordinal());
     }
 
+    /** Stops e-mails of one kind (one-click unsubscribe); the in-app choice stays as it was. */
+    public void stopEmail(String userId, NotificationKind kind) {
+        NotificationPreference current = of(userId, kind);
+        save(userId, List.of(new NotificationPreference(kind, current.inApp(), false)));
+    }
+
     public void save(String userId, Collection<NotificationPreference> choices) {
         Update update = new Update();
         for (NotificationPreference choice : choices) {

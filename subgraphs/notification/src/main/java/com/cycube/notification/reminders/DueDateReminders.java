@@ -2,7 +2,6 @@ package com.cycube.notification.reminders;
 
 import com.cycube.notification.NotificationProperties;
 import com.cycube.notification.facts.Notifier;
-import com.cycube.notification.facts.Texts;
 import com.cycube.notification.inbox.NotificationKind;
 import com.cycube.notification.people.DirectoryStore;
 import com.cycube.notification.people.PersonDocument;
@@ -54,24 +53,25 @@ public class DueDateReminders {
                 boolean superseded = !due.dueAt().isAfter(now)
                         || (shorter != null && due.dueAt().isBefore(now.plus(shorter)));
                 if (!superseded) {
+                    Duration left = Duration.between(now, due.dueAt());
+                    long hours = Math.max(1, (left.toMinutes() + 59) / 60);
                     notifier.notify(id(due, reminder), now, new Notifier.Message(due.organizationId(), due.userId(),
-                            NotificationKind.DUE_SOON, directory.courseTitle(due.courseId()) + " is due "
-                            + inWords(Duration.between(now, due.dueAt())), "Finish it before " + Texts.when(due.dueAt()) + ".",
-                            "/courses/" + due.courseId(), due.courseId()));
+                            NotificationKind.DUE_SOON, "/courses/" + due.courseId(), due.courseId(),
+                            hours < 24 ? "DUE_SOON.hours" : "DUE_SOON.days", directory.courseTitle(due.courseId()),
+                            hours < 24 ? hours : (hours + 23) / 24, due.dueAt()));
                 }
                 sent += dueDates.claim(due.id(), reminder) ? 1 : 0;
             }
         }
         for (DueDateDocument due : dueDates.needing("OVERDUE", now, BATCH)) {
-            String course = directory.courseTitle(due.courseId());
+            Object course = directory.courseTitle(due.courseId());
             notifier.notify(id(due, "OVERDUE"), now, new Notifier.Message(due.organizationId(), due.userId(),
-                    NotificationKind.OVERDUE, course + " is overdue", "It was due " + Texts.when(due.dueAt()) + ".",
-                    "/courses/" + due.courseId(), due.courseId()));
-            String learner = directory.person(due.userId()).map(PersonDocument::displayName).orElse("A learner");
+                    NotificationKind.OVERDUE, "/courses/" + due.courseId(), due.courseId(), "OVERDUE", course, due.dueAt()));
+            Object learner = directory.learnerName(due.userId());
             for (PersonDocument manager : directory.managersOf(due.organizationId())) {
                 notifier.notify(id(due, "OVERDUE"), now, new Notifier.Message(due.organizationId(), manager.id(),
-                        NotificationKind.LEARNER_OVERDUE, learner + " is overdue with " + course,
-                        "The assignment was due " + Texts.when(due.dueAt()) + ".", "/people/" + due.userId(), due.id()));
+                        NotificationKind.LEARNER_OVERDUE, "/people/" + due.userId(), due.id(), "LEARNER_OVERDUE", learner,
+                        course, due.dueAt()));
             }
             sent += dueDates.claim(due.id(), "OVERDUE") ? 1 : 0;
         }
@@ -80,14 +80,5 @@ public class DueDateReminders {
 
     private static String id(DueDateDocument due, String reminder) {
         return "reminder:" + due.id() + ":" + reminder;
-    }
-
-    static String inWords(Duration left) {
-        long hours = Math.max(1, (left.toMinutes() + 59) / 60);
-        if (hours < 24) {
-            return "in " + hours + (hours == 1 ? " hour" : " hours");
-        }
-        long days = (hours + 23) / 24;
-        return "in " + days + (days == 1 ? " day" : " days");
     }
 }

@@ -1,6 +1,8 @@
 package com.cycube.support.auth;
 
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 
 /**
  * How subgraphs validate access tokens. Defaults fit the local stack's Keycloak.
@@ -8,11 +10,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param issuerUri  expected {@code iss}; also the base of the default JWKS location
  * @param jwkSetUri  where signing keys are fetched (lazily, so a subgraph starts before Keycloak)
  * @param audience   a value every accepted token must carry in {@code aud}
+ * @param publicPaths request paths (Ant patterns) a subgraph serves without a token besides GraphQL and health, e.g.
+ *                    the notification subgraph's one-click unsubscribe; each carries its own proof (a signed token)
  */
 @ConfigurationProperties("cycube.security")
-public record SecurityProperties(String issuerUri, String jwkSetUri, String audience) {
+public record SecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> publicPaths) {
 
+    public SecurityProperties(String issuerUri, String jwkSetUri, String audience) {
+        this(issuerUri, jwkSetUri, audience, List.of());
+    }
+
+    @ConstructorBinding
     public SecurityProperties {
+        publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
         if (issuerUri == null || issuerUri.isBlank()) {
             issuerUri = "http://localhost:8180/realms/cycube";
         }

@@ -7,6 +7,7 @@ import com.cycube.support.contracts.assessment.AnswerSubmitted;
 import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.assessment.QuizFailed;
 import com.cycube.support.contracts.assessment.QuizPassed;
+import com.cycube.support.contracts.identity.ContactDetailsChanged;
 import com.cycube.support.contracts.identity.TeamChanged;
 import com.cycube.support.contracts.training.CubeStarted;
 import com.cycube.support.contracts.training.Enrolled;
@@ -86,6 +87,7 @@ class DomainEventContractTest {
                 new QuizFailed("u1", "cube-2", 40, 4, 10),
                 new CertificateIssued("cert-1", "u1", "c1", "Linux", NOW),
                 new TeamChanged("team-1", "Blue team", "team-0", false, 2L),
+                new ContactDetailsChanged("u1", "ada@example.test", "de-CH", 3L),
                 new Enrolled("e1", "u1", "c1", "ASSIGNMENT", "a1", "p1", NOW.plusSeconds(86400), NOW),
                 new EnrollmentAssigned("e1", "u1", "c1", "a2", null, NOW.plusSeconds(3600)),
                 new TrainingAssigned("a1", null, "p1", List.of("u1"), List.of("team-1"), NOW.plusSeconds(86400), "m1"),
