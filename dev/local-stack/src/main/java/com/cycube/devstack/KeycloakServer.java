@@ -49,6 +49,7 @@ public final class KeycloakServer {
     private final Path devRealmFile;
     private final int port;
     private final int managementPort;
+    private final int smtpPort;
     private final Path logFile;
     private volatile ManagedProcess process;
     private boolean stopped;
@@ -60,13 +61,14 @@ public final class KeycloakServer {
      * @param devRealmFile the development overlay merged over it ({@link #DEV_REALM_FILE})
      */
     public KeycloakServer(Path distribution, Path home, Path realmFile, Path devRealmFile, int port, int managementPort,
-                          Path logFile) {
+                          int smtpPort, Path logFile) {
         this.distribution = distribution.toAbsolutePath();
         this.home = home.toAbsolutePath();
         this.realmFile = realmFile;
         this.devRealmFile = devRealmFile;
         this.port = port;
         this.managementPort = managementPort;
+        this.smtpPort = smtpPort;
         this.logFile = logFile;
     }
 
@@ -161,6 +163,8 @@ public final class KeycloakServer {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         // Resolves the realm's ${CYCUBE_WEB_URL} at import (the dev overlay lists the local origins explicitly).
         env.put("CYCUBE_WEB_URL", LOCAL_WEB_URL);
+        // Resolves the dev overlay's smtpServer port: invitations and password resets go to the local mailbox.
+        env.put("CYCUBE_SMTP_PORT", Integer.toString(smtpPort));
         return env;
     }
 

@@ -27,11 +27,16 @@ public final class LocalStack implements AutoCloseable {
     public static final int DEFAULT_ROUTER_PORT = 4000;
     public static final int DEFAULT_KEYCLOAK_PORT = 8180;
     public static final int DEFAULT_MONGO_PORT = 27018;
+    /** GreenMail's conventional SMTP port, and a mailbox page on the port mail catchers usually use. */
+    public static final int DEFAULT_SMTP_PORT = 3025;
+    public static final int DEFAULT_MAILBOX_PORT = 8025;
 
     /** Component names for {@link LocalStackBuilder#only}; subgraphs are named by their own names. */
     public static final String MONGO = "mongo";
     public static final String KEYCLOAK = "keycloak";
     public static final String ROUTER = "router";
+    /** The local SMTP server and its mailbox page (runs with Keycloak or any subgraph; not a component of {@code only}). */
+    public static final String MAIL = "mail";
 
     private final LocalStackBuilder options;
     private final StackAddresses addresses;
@@ -184,6 +189,21 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /** {@code mongodb://localhost:<store>} */
+    /** Every e-mail the stack sent so far, oldest first (the local SMTP server catches them all). */
+    public List<MailCatcher.Mail> mail() {
+        MailCatcher mail = processes.mail();
+        return mail == null ? List.of() : mail.messages();
+    }
+
+    /** The page that shows every e-mail the stack sent. */
+    public String mailboxUrl() {
+        return addresses.mailboxUrl();
+    }
+
+    public int smtpPort() {
+        return addresses.smtpPort;
+    }
+
     public String mongoConnectionString() {
         return addresses.mongoConnectionString();
     }

@@ -123,6 +123,9 @@ public final class Main {
         if (stack.isRunning(LocalStack.MONGO)) {
             line(text, "MongoDB store", stack.mongoConnectionString());
         }
+        if (stack.isRunning(LocalStack.MAIL)) {
+            line(text, "e-mail (caught)", stack.mailboxUrl() + "  (SMTP localhost:" + stack.smtpPort() + "; nothing is delivered)");
+        }
         line(text, "logs", stack.logDirectory().toString());
         if (stack.isRunning(LocalStack.KEYCLOAK)) {
             line(text, "a token", "./cycube token trainee@acme.test   (seed users: see keycloak/README.md)");

@@ -21,18 +21,23 @@ final class StackAddresses {
     final int keycloakPort;
     final int keycloakManagementPort;
     final int mongoPort;
+    /** The local SMTP server (catches every e-mail) and the page that shows what it caught. */
+    final int smtpPort;
+    final int mailboxPort;
     /** The selected subgraphs in start order. */
     final List<Subgraph> subgraphs;
     private final Map<String, Integer> subgraphPorts;
 
     private StackAddresses(Path repositoryRoot, Path workDirectory, int routerPort, int keycloakPort, int mongoPort,
-                           List<Subgraph> subgraphs, Map<String, Integer> subgraphPorts) {
+                           int smtpPort, int mailboxPort, List<Subgraph> subgraphs, Map<String, Integer> subgraphPorts) {
         this.repositoryRoot = repositoryRoot;
         this.workDirectory = workDirectory;
         this.routerPort = routerPort;
         this.keycloakPort = keycloakPort;
         this.keycloakManagementPort = Ports.freePort();
         this.mongoPort = mongoPort;
+        this.smtpPort = smtpPort;
+        this.mailboxPort = mailboxPort;
         this.subgraphs = List.copyOf(subgraphs);
         this.subgraphPorts = Collections.unmodifiableMap(subgraphPorts);
     }
@@ -47,6 +52,8 @@ final class StackAddresses {
                 port(options, options.routerPort, LocalStack.DEFAULT_ROUTER_PORT),
                 port(options, options.keycloakPort, LocalStack.DEFAULT_KEYCLOAK_PORT),
                 port(options, options.mongoPort, LocalStack.DEFAULT_MONGO_PORT),
+                port(options, null, LocalStack.DEFAULT_SMTP_PORT),
+                port(options, null, LocalStack.DEFAULT_MAILBOX_PORT),
                 subgraphs, ports);
     }
 
@@ -80,6 +87,10 @@ final class StackAddresses {
 
     String tokenEndpoint() {
         return issuerUri() + "/protocol/openid-connect/token";
+    }
+
+    String mailboxUrl() {
+        return "http://localhost:" + mailboxPort + "/";
     }
 
     String mongoConnectionString() {

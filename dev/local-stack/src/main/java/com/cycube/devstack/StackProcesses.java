@@ -22,6 +22,7 @@ final class StackProcesses {
     private final Consumer<String> progress;
 
     private EmbeddedMongo mongo;
+    private MailCatcher mail;
     private volatile KeycloakServer keycloak;
     private final Map<String, SubgraphProcess> subgraphs = new LinkedHashMap<>();
     private volatile RouterProcess router;
@@ -54,12 +55,23 @@ final class StackProcesses {
         return mongo;
     }
 
+    synchronized MailCatcher startMail() {
+        requireOpen();
+        mail = MailCatcher.start(addresses.smtpPort, addresses.mailboxPort);
+        return mail;
+    }
+
+    /** The local mailbox (every e-mail the stack sent); null when the stack runs neither Keycloak nor a subgraph. */
+    synchronized MailCatcher mail() {
+        return mail;
+    }
+
     /** Keycloak as configured for this stack, remembered so that {@link #close()} stops it; not started yet. */
     KeycloakServer keycloak(Path distribution) {
         keycloak = new KeycloakServer(distribution, addresses.workDirectory.resolve("keycloak"),
                 addresses.repositoryRoot.resolve(KeycloakServer.REALM_FILE),
                 addresses.repositoryRoot.resolve(KeycloakServer.DEV_REALM_FILE), addresses.keycloakPort,
-                addresses.keycloakManagementPort, addresses.logFile(LocalStack.KEYCLOAK));
+                addresses.keycloakManagementPort, addresses.smtpPort, addresses.logFile(LocalStack.KEYCLOAK));
         return keycloak;
     }
 
@@ -136,7 +148,7 @@ final class StackProcesses {
 
     private SubgraphProcess newSubgraphProcess(Subgraph subgraph, int port, Path logFile) {
         Map<String, String> environment = new LinkedHashMap<>(
-                SubgraphProcess.environment(subgraph, port, addresses.mongoPort, addresses.keycloakPort));
+                SubgraphProcess.environment(subgraph, port, addresses.mongoPort, addresses.keycloakPort, addresses.smtpPort));
         environment.putAll(subgraphEnvironment);
         return new SubgraphProcess(subgraph, SubgraphProcess.locateJar(addresses.repositoryRoot, subgraph), port,
                 environment, logFile);
@@ -148,6 +160,7 @@ final class StackProcesses {
             case LocalStack.KEYCLOAK -> keycloak != null && keycloak.isRunning();
             case LocalStack.ROUTER -> router != null && router.isRunning();
             case LocalStack.MONGO -> mongo != null && !closed;
+            case LocalStack.MAIL -> mail != null && !closed;
             default -> subgraphs.get(component) != null && subgraphs.get(component).isRunning();
         };
     }
@@ -212,6 +225,9 @@ final class StackProcesses {
         reversed.forEach(process -> steps.add(process::stop));
         if (keycloak != null) {
             steps.add(keycloak::stop);
+        }
+        if (mail != null) {
+            steps.add(mail::close);
         }
         if (mongo != null) {
             steps.add(mongo::close);

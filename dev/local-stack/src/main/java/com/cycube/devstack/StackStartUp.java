@@ -52,6 +52,10 @@ final class StackStartUp {
         if (options.mongo) {
             fixedPorts.add(addresses.mongoPort);
         }
+        if (runsMail()) {
+            fixedPorts.add(addresses.smtpPort);
+            fixedPorts.add(addresses.mailboxPort);
+        }
         for (Subgraph subgraph : addresses.subgraphs) {
             SubgraphProcess.locateJar(addresses.repositoryRoot, subgraph);
             fixedPorts.add(addresses.subgraphPort(subgraph.name()));
@@ -70,6 +74,10 @@ final class StackStartUp {
             EmbeddedMongo mongo = processes.startStore(options.persistentStore);
             progress.accept("store: " + mongo.connectionString()
                     + mongo.file().map(f -> " (persisted in " + f + ")").orElse(" (in memory)"));
+        }
+        if (runsMail()) {
+            MailCatcher mail = processes.startMail();
+            progress.accept("mail: SMTP on localhost:" + mail.smtpPort() + ", every e-mail readable at " + mail.pageUrl());
         }
         ExecutorService executor = Executors.newCachedThreadPool(daemonThreads());
         try {
@@ -91,6 +99,11 @@ final class StackStartUp {
         } finally {
             executor.shutdownNow();
         }
+    }
+
+    /** The mailbox runs whenever something could send e-mail: Keycloak or a subgraph. */
+    private boolean runsMail() {
+        return options.keycloak || !addresses.subgraphs.isEmpty();
     }
 
     private Void startKeycloak() {

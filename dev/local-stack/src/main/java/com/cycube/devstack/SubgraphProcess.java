@@ -46,7 +46,7 @@ public final class SubgraphProcess {
      * store, the local Keycloak as token issuer, the demo data, dev mode (development-only secrets allowed), and for
      * identity the Keycloak admin client's secret.
      */
-    public static Map<String, String> environment(Subgraph subgraph, int port, int mongoPort, int keycloakPort) {
+    public static Map<String, String> environment(Subgraph subgraph, int port, int mongoPort, int keycloakPort, int smtpPort) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SERVER_PORT", Integer.toString(port));
         // Loopback only: on a laptop only the router (and the developer) should reach a subgraph.
@@ -61,12 +61,16 @@ public final class SubgraphProcess {
         // The switch for development-only secrets: without it a subgraph refuses to start on a missing secret or a
         // published dev one (assessment's certificate signing key); with it, it uses the dev value and warns.
         env.put("CYCUBE_DEV_MODE", "true");
+        // The local mailbox catches every e-mail (MailCatcher); links in e-mails lead back to this laptop.
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(smtpPort));
+        if (subgraph.name().equals("notification")) {
+            env.put("CYCUBE_NOTIFICATION_PUBLIC_URL", "http://localhost:" + port);
+        }
         if (subgraph.usesKeycloakAdmin()) {
             env.put("CYCUBE_KEYCLOAK_ADMIN_BASE_URL", "http://localhost:" + keycloakPort);
             // The development secret from the dev overlay keycloak/cycube-realm-dev.json; production passes its own.
             env.put("CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET", "identity-admin-dev-secret");
-            // The local Keycloak has no SMTP server: invitations are created without Keycloak's e-mail.
-            env.put("CYCUBE_INVITATIONS_SEND_EMAIL", "false");
         }
         return env;
     }

@@ -19,8 +19,8 @@ class ConfigurationTest {
     private static final Subgraphs SUBGRAPHS = Subgraphs.read(TestRepository.REAL);
 
     @Test
-    void a_subgraph_gets_its_port_database_issuer_demo_data_and_dev_mode() {
-        Map<String, String> env = SubgraphProcess.environment(SUBGRAPHS.named("catalog"), 41002, 41018, 41080);
+    void a_subgraph_gets_its_port_database_issuer_demo_data_dev_mode_and_the_local_mailbox() {
+        Map<String, String> env = SubgraphProcess.environment(SUBGRAPHS.named("catalog"), 41002, 41018, 41080, 43025);
 
         assertThat(env).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "SERVER_PORT", "41002",
@@ -30,17 +30,27 @@ class ConfigurationTest {
                 "SPRING_MONGODB_URI", "mongodb://localhost:41018/cycube-catalog",
                 "CYCUBE_SECURITY_ISSUER_URI", "http://localhost:41080/realms/cycube",
                 "CYCUBE_DEMO_DATA_ENABLED", "true",
-                "CYCUBE_DEV_MODE", "true"));
+                "CYCUBE_DEV_MODE", "true",
+                "SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", "43025"));
     }
 
     @Test
-    void identity_also_gets_the_keycloak_admin_api_and_its_dev_secret() {
-        Map<String, String> env = SubgraphProcess.environment(SUBGRAPHS.named("identity"), 41001, 41018, 41080);
+    void notification_links_its_unsubscribe_pages_to_itself_on_this_laptop() {
+        assertThat(SubgraphProcess.environment(SUBGRAPHS.named("notification"), 41007, 41018, 41080, 43025))
+                .containsEntry("CYCUBE_NOTIFICATION_PUBLIC_URL", "http://localhost:41007")
+                .containsEntry("SMTP_PORT", "43025");
+    }
+
+    @Test
+    void identity_also_gets_the_keycloak_admin_api_and_its_dev_secret_and_invitations_are_emailed() {
+        Map<String, String> env = SubgraphProcess.environment(SUBGRAPHS.named("identity"), 41001, 41018, 41080, 43025);
 
         assertThat(env)
                 .containsEntry("SPRING_MONGODB_URI", "mongodb://localhost:41018/cycube-identity")
                 .containsEntry("CYCUBE_KEYCLOAK_ADMIN_BASE_URL", "http://localhost:41080")
-                .containsEntry("CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET", "identity-admin-dev-secret");
+                .containsEntry("CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET", "identity-admin-dev-secret")
+                .doesNotContainKey("CYCUBE_INVITATIONS_SEND_EMAIL"); // Keycloak sends them, to the local mailbox
     }
 
     @Test
@@ -98,7 +108,7 @@ class ConfigurationTest {
     @Test
     void keycloak_starts_in_dev_mode_with_an_in_memory_database_and_the_realm_import(@TempDir Path dir) {
         KeycloakServer keycloak = new KeycloakServer(dir.resolve("dist"), dir.resolve("home"),
-                dir.resolve("cycube-realm.json"), dir.resolve("cycube-realm-dev.json"), 48180, 48190,
+                dir.resolve("cycube-realm.json"), dir.resolve("cycube-realm-dev.json"), 48180, 48190, 43025,
                 dir.resolve("keycloak.log"));
 
         List<String> command = keycloak.command();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.cycube.devstack.LocalStack;
+import com.cycube.devstack.MailCatcher;
 import com.cycube.testclient.GraphQlClient;
 import com.cycube.testclient.GraphQlWsClient;
 import com.cycube.testclient.GraphQlWsClient.Received;
@@ -18,8 +19,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Notifications through the router with real Keycloak tokens: a manager assigns training and the trainee's bell rings
- * live (training → event log → notification → change stream → WebSocket through the router); the notification is in
- * the trainee's list, not the manager's.
+ * live (training → event log → notification → change stream → WebSocket through the router) and an e-mail arrives in
+ * the local mailbox (notification → SMTP); the notification is in the trainee's list, not the manager's.
  */
 @ExtendWith(RunningStack.class)
 class NotificationsThroughRouterTest {
@@ -45,7 +46,7 @@ class NotificationsThroughRouterTest {
     }
 
     @Test
-    void a_manager_assigns_training_and_the_trainees_bell_rings_live() throws Exception {
+    void a_manager_assigns_training_and_the_trainees_bell_rings_live_and_an_email_arrives() throws Exception {
         GraphQlClient trainee = as("trainee@acme.test");
         GraphQlClient manager = as("manager@acme.test");
         String traineeId = trainee.execute("{ me { id } }").assertNoErrors().get("data.me.id");
@@ -67,6 +68,14 @@ class NotificationsThroughRouterTest {
             assertThat(notification.path("kind").asString()).isEqualTo("TRAINING_ASSIGNED");
             assertThat(notification.path("title").asString()).startsWith("New training assigned: ");
         }
+
+        await("the assignment e-mail in the local mailbox").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> stack.mail().stream().anyMatch(mail -> mail.to().contains("trainee@acme.test")
+                        && mail.subject().startsWith("New training assigned: ")));
+        MailCatcher.Mail mail = stack.mail().stream().filter(candidate -> candidate.to().contains("trainee@acme.test")).findFirst().orElseThrow();
+        assertThat(mail.html()).contains("New training assigned: ");
+        assertThat(mail.text()).contains("/courses/course-phishing");
+        assertThat(mail.listUnsubscribe()).contains("/unsubscribe/");
 
         GraphQlClient.Response inbox = trainee.execute("{ unreadNotificationCount notifications(first: 5) { edges { node { kind } } } }")
                 .assertNoErrors();
