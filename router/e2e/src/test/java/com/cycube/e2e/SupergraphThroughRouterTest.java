@@ -1,6 +1,7 @@
 package com.cycube.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.cycube.devstack.LocalStack;
 import com.cycube.testclient.GraphQlClient;
@@ -8,6 +9,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +184,7 @@ class SupergraphThroughRouterTest {
 
     @Test
     @Order(12)
-    void a_manager_invites_a_member_who_then_exists_in_keycloak_with_the_organization_and_role() throws Exception {
+    void a_manager_invites_a_member_who_then_exists_in_keycloak_with_the_organization_and_role_and_gets_keycloaks_email() throws Exception {
         GraphQlClient.Response invited = as("manager@acme.test").execute(
                 "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id status role user { id } } } }",
                 Map.of("i", Map.of("email", "new.hire@acme.test", "role", "TRAINEE", "teamIds", List.of("team-acme-soc1")))).assertNoErrors();
@@ -199,6 +201,10 @@ class SupergraphThroughRouterTest {
         assertThat(user.statusCode()).isEqualTo(200);
         assertThat(user.body()).contains("new.hire@acme.test").contains("org-acme");
         assertThat(roles.body()).contains("\"TRAINEE\"");
+        await("Keycloak's invitation e-mail in the local mailbox").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> stack.mail().stream().anyMatch(mail -> mail.to().contains("new.hire@acme.test")));
+        assertThat(stack.mail().stream().filter(mail -> mail.to().contains("new.hire@acme.test")).findFirst().orElseThrow().text())
+                .as("a link to set a password").contains("/realms/cycube/login-actions/action-token");
 
         GraphQlClient.Response again = as("manager@acme.test").execute(
                 "mutation($i: InviteMemberInput!) { inviteMember(input: $i) { invitation { id } } }",

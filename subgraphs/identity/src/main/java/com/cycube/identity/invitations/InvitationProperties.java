@@ -6,8 +6,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * @param validity  how long an invitation (and its e-mail link) stays valid
  * @param sendEmail whether Keycloak e-mails the invitee a link to set a password and verify the address.
- *                  Needs SMTP configured in the realm; the local stack has none and turns it off (the invited
- *                  user is then set up through the Keycloak admin console).
+ *                  Needs SMTP configured in the realm (the local stack's dev realm sends to its local mailbox;
+ *                  production configures the realm's SMTP server); off, the invited user is set up through the
+ *                  Keycloak admin console.
  */
 @ConfigurationProperties("cycube.invitations")
 public record InvitationProperties(Duration validity, Boolean sendEmail) {
