@@ -5,6 +5,7 @@ import com.mongodb.client.model.Indexes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,8 @@ public class EventLog {
         this.log = log;
         this.clock = clock;
         log.getCollection(EVENTS).createIndex(Indexes.ascending("pendingFor", "occurredAt"));
+        // a group's backlog of organizations other than the ones in its current batch (pending's fair share)
+        log.getCollection(EVENTS).createIndex(Indexes.ascending("pendingFor", "orgId", "occurredAt"));
         log.getCollection(EVENTS).createIndex(Indexes.ascending("type", "occurredAt"));
     }
 
@@ -95,17 +98,40 @@ public class EventLog {
 
     /**
      * The next events of {@code types} that {@code group} has to process and may process now (not waiting for a
-     * retry), oldest first.
+     * retry), oldest first — and, when that batch is full (a backlog), also the oldest events of the organizations
+     * that are not in it, first: one organization's burst (10,000 enrollments of an organization-wide assignment)
+     * never holds back another organization's events until it is through. Order within an organization is kept;
+     * across organizations deliveries were never ordered (docs/events.md).
      */
     List<DomainEvent> pending(String group, Set<String> types, int limit) {
+        List<DomainEvent> oldest = find(due(group, types), limit);
+        if (oldest.size() < limit) {
+            return oldest;
+        }
+        List<String> inBatch = oldest.stream().map(DomainEvent::orgId).distinct().toList();
+        Criteria others = due(group, types);
+        others = new Criteria().andOperator(others, Criteria.where("orgId").nin(inBatch));
+        List<DomainEvent> waiting = find(others, Math.max(1, limit / 2));
+        if (waiting.isEmpty()) {
+            return oldest;
+        }
+        List<DomainEvent> fair = new ArrayList<>(waiting);
+        fair.addAll(oldest);
+        return fair;
+    }
+
+    private Criteria due(String group, Set<String> types) {
         Date now = Date.from(clock.instant());
         String key = key(group);
-        Query query = Query.query(new Criteria().andOperator(
-                        Criteria.where("pendingFor").is(group),
-                        Criteria.where("type").in(types),
-                        new Criteria().orOperator(Criteria.where("retryAt." + key).exists(false),
-                                Criteria.where("retryAt." + key).lte(now))))
-                .with(Sort.by("occurredAt", "_id")).limit(limit);
+        return new Criteria().andOperator(
+                Criteria.where("pendingFor").is(group),
+                Criteria.where("type").in(types),
+                new Criteria().orOperator(Criteria.where("retryAt." + key).exists(false),
+                        Criteria.where("retryAt." + key).lte(now)));
+    }
+
+    private List<DomainEvent> find(Criteria criteria, int limit) {
+        Query query = Query.query(criteria).with(Sort.by("occurredAt", "_id")).limit(limit);
         return log.find(query, Document.class, EVENTS).stream().map(DomainEvent::fromDocument).toList();
     }
 

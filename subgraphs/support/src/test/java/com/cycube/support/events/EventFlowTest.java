@@ -149,6 +149,45 @@ class EventFlowTest {
     }
 
     @Test
+    void one_organizations_burst_does_not_hold_back_another_organizations_event_and_each_keeps_its_order() {
+        List<String> handled = new ArrayList<>();
+        EventHandler recorder = new EventHandler() {
+            @Override
+            public String group() {
+                return "recorder";
+            }
+
+            @Override
+            public Set<String> eventTypes() {
+                return EventPayload.typesOf(QuizPassed.class);
+            }
+
+            @Override
+            public void handle(DomainEvent event) {
+                handled.add(event.orgId() + ":" + event.payloadAs(QuizPassed.class).score());
+            }
+        };
+        EventDelivery delivery = new EventDelivery(eventLog, recorder, properties()); // batches of 100
+        eventLog.subscribe(recorder.group(), recorder.eventTypes(), "consumer");
+        for (int i = 0; i < 300; i++) { // an organization-wide assignment: one event per member
+            clock.advance(Duration.ofMillis(1));
+            eventLog.append(DomainEvent.of(ORG, clock.instant(), new QuizPassed("u" + i, "cube-1", i, 1, 1)));
+        }
+        clock.advance(Duration.ofMillis(1));
+        eventLog.append(DomainEvent.of("org-globex", clock.instant(), new QuizPassed("g1", "cube-1", 0, 1, 1)));
+
+        delivery.deliverPending();
+
+        assertThat(handled).as("the other organization's event in the first pass, not after 300").contains("org-globex:0");
+        while (delivery.deliverPending() > 0) {
+            // the rest of the burst
+        }
+        List<String> burst = handled.stream().filter(entry -> entry.startsWith(ORG)).toList();
+        assertThat(burst).hasSize(300);
+        assertThat(burst).isEqualTo(java.util.stream.IntStream.range(0, 300).mapToObj(i -> ORG + ":" + i).toList());
+    }
+
+    @Test
     void a_relay_that_crashed_after_appending_does_not_append_the_event_twice() {
         PassCounter counter = new PassCounter();
         EventProcessing processing = new EventProcessing(eventLog, relay,
