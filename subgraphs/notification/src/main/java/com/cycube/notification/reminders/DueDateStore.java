@@ -27,10 +27,13 @@ public class DueDateStore {
                 .min("dueAt", dueAt), DueDateDocument.COLLECTION);
     }
 
-    /** The course was completed: no reminder is sent any more (terminal, whenever it arrives). */
+    /**
+     * The course was completed: no reminder is sent any more (terminal, whenever it arrives — also before the
+     * assignment's facts: the closed record is kept, and a later {@link #due} cannot reopen it).
+     */
     public void completed(String enrollmentId) {
-        mongo.updateFirst(Query.query(Criteria.where("_id").is(enrollmentId)), new Update().set("completed", true),
-                DueDateDocument.COLLECTION);
+        mongo.upsert(Query.query(Criteria.where("_id").is(enrollmentId)), new Update().set("completed", true)
+                .setOnInsert("sent", List.of()), DueDateDocument.COLLECTION);
     }
 
     /** Open enrollments due before {@code until} that have not had {@code reminder} yet, soonest first. */

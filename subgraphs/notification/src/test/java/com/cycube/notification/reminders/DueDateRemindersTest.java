@@ -66,6 +66,21 @@ class DueDateRemindersTest extends NotificationIntegrationTest {
     }
 
     @Test
+    void a_completion_that_arrives_before_the_assignment_also_means_no_reminders() {
+        String enrollment = Persona.ACME + ":" + Persona.ACME_TRAINEE.subject() + ":course-linux";
+        append(Persona.ACME, new CourseCompleted(enrollment, Persona.ACME_TRAINEE.subject(), "course-linux",
+                "Linux basics", 90.0, clock.instant()));
+        drain();
+        assignDueIn(Persona.ACME_TRAINEE, Duration.ofDays(2));
+
+        clock.advance(Duration.ofDays(3));
+        reminders.tick();
+
+        assertThat(kinds(Persona.ACME_TRAINEE)).containsExactly("TRAINING_ASSIGNED");
+        assertThat(kinds(Persona.ACME_MANAGER)).isEmpty();
+    }
+
+    @Test
     void a_completed_course_stops_its_reminders() {
         String enrollment = assignDueIn(Persona.ACME_TRAINEE, Duration.ofDays(5));
         append(Persona.ACME, new CourseCompleted(enrollment, Persona.ACME_TRAINEE.subject(), "course-linux",
