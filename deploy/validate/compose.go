@@ -18,7 +18,12 @@ import (
 var requiredComposeEnv = []string{
 	"IDENTITY_ADMIN_CLIENT_SECRET", "KEYCLOAK_DB_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD", "CERTIFICATE_SIGNING_KEY",
 	"CYCUBE_WEB_URL", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "GRAFANA_ADMIN_PASSWORD",
+	"SMTP_HOST", "CYCUBE_NOTIFICATION_MAIL_UNSUBSCRIBE_KEY", "CYCUBE_NOTIFICATION_WEBHOOKS_SECRET_KEY",
 }
+
+// loopbackPorts: the container ports a subgraph publishes on the host's loopback (for the host's reverse proxy),
+// besides the router's 4000 which is public. notification: /unsubscribe/ of its 8080.
+var loopbackPorts = map[string]uint32{"notification": 8080}
 
 // LoadCompose loads compose.yaml as `docker compose config` does (compose-go, the library inside the docker compose
 // plugin: the compose-spec JSON schema, interpolation, extension merging, references between services, networks
@@ -50,7 +55,8 @@ var monitoringServices = []string{"otel-collector", "prometheus", "grafana"}
 
 // CheckCompose: compose.yaml loads; MongoDB runs with authentication (root user and keyFile) and every subgraph
 // connects with credentials from the environment; the collector, Prometheus and Grafana are wired to the stack and
-// published on the host's loopback only.
+// published on the host's loopback only; notification's keys come from the environment and its /unsubscribe/ port is
+// on the loopback; no service turns on a local-development switch.
 func CheckCompose(root string, subgraphs []string) Report {
 	var r Report
 	project, err := LoadCompose(root, standInEnv())
@@ -107,11 +113,54 @@ func CheckCompose(root string, subgraphs []string) Report {
 		if s.HealthCheck == nil || !strings.Contains(strings.Join(s.HealthCheck.Test, " "), "9090") {
 			r.fail("%s: the healthcheck must ask the management port 9090", name)
 		}
+		loopback := false
 		for _, p := range s.Ports {
-			r.fail("%s: published on the host (port %d); only the router is", name, p.Target)
+			if want, ok := loopbackPorts[name]; ok && p.Target == want && p.HostIP == "127.0.0.1" {
+				loopback = true
+				continue
+			}
+			r.fail("%s: published on the host (port %d); only the router is, and notification's 8080 on 127.0.0.1", name, p.Target)
+		}
+		if _, ok := loopbackPorts[name]; ok && !loopback {
+			r.fail("%s: port %d is not published on the host's loopback (127.0.0.1), where the reverse proxy reaches /unsubscribe/", name, loopbackPorts[name])
 		}
 	}
-	r.check("mongo with root user and keyFile; subgraphs %v with credentials, management port 9090, unpublished", subgraphs)
+	r.check("mongo with root user and keyFile; subgraphs %v with credentials, management port 9090, unpublished but notification's 8080 on the loopback", subgraphs)
+
+	if notification := service("notification"); notification != nil {
+		standIn := standInEnv()
+		for _, name := range requiredSecretEnv["notification"] {
+			if v := notification.Environment[name]; v == nil || *v != standIn[name] {
+				r.fail("notification: %s must be the required variable ${%s:?...} from the environment", name, name)
+			}
+		}
+		if v := notification.Environment["SMTP_HOST"]; v == nil || *v != standIn["SMTP_HOST"] {
+			r.fail("notification: SMTP_HOST must be the required variable ${SMTP_HOST:?...}")
+		}
+	}
+	r.check("notification: SMTP_HOST and keys %v from required variables", requiredSecretEnv["notification"])
+	for _, s := range project.Services {
+		names := make([]string, 0, len(s.Environment))
+		for name := range s.Environment {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			value := ""
+			if v := s.Environment[name]; v != nil {
+				value = *v
+			}
+			if on := localDevelopmentSwitch(name, value, false); on != "" {
+				r.fail("%s: %s turns on %s, a local-development switch", s.Name, name, on)
+			}
+		}
+		for _, arg := range append(append([]string{}, s.Entrypoint...), s.Command...) {
+			if on := localDevelopmentSwitch("command", arg, false); on != "" {
+				r.fail("%s: its command turns on %s, a local-development switch", s.Name, on)
+			}
+		}
+	}
+	r.check("no service turns on %v", localDevelopmentSwitches)
 
 	for _, name := range monitoringServices {
 		s := service(name)

@@ -14,6 +14,7 @@ import (
 	corev1 "k8s.io/api/core/v1"
 	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
+	"k8s.io/apimachinery/pkg/api/equality"
 	metav1 "k8s.io/apimachinery/pkg/apis/meta/v1"
 	"k8s.io/apimachinery/pkg/labels"
 	"k8s.io/apimachinery/pkg/runtime"
@@ -181,7 +182,7 @@ func CheckManifests(rendered []Rendered, want Expectations) Report {
 	for _, j := range jobs {
 		checkPod(&r, "Job/"+j.Name, &j.Spec.Template.Spec, serviceAccounts, configMaps, false, false)
 	}
-	r.check("%d Deployments and %d Jobs: probes, resources, non-root read-only containers, secrets by reference", len(deployments), len(jobs))
+	r.check("%d Deployments and %d Jobs: probes, resources, non-root read-only containers, secrets by reference, no local-development switch %v", len(deployments), len(jobs), localDevelopmentSwitches)
 
 	// Services select pods, on ports the pods have.
 	for _, s := range services {
@@ -205,6 +206,13 @@ func CheckManifests(rendered []Rendered, want Expectations) Report {
 	}
 	r.check("%d Services select pods and target their ports", len(services))
 
+	checkRequiredSecrets(&r, deployments)
+
+	// The Ingress publishes /graphql and /unsubscribe/ only; a subgraph it routes to (notification) may admit the
+	// router's public peers (the ingress controller) on 8080, and must.
+	routed := checkIngressPaths(&r, ingresses, services, deployments)
+	routerPeers := publicPeers(policies, deploymentOf(deployments, "router"))
+
 	// Every subgraph of the supergraph and the router are deployed, reachable and fenced.
 	components := []string{"router"}
 	components = append(components, want.Subgraphs...)
@@ -217,9 +225,16 @@ func CheckManifests(rendered []Rendered, want Expectations) Report {
 		if serviceFor(services, d) == nil {
 			r.fail("no Service for %s", component)
 		}
-		checkNetworkPolicy(&r, component, d, policies, deployments)
+		var ingressPeers []networkingv1.NetworkPolicyPeer
+		if routed[component] {
+			ingressPeers = routerPeers
+			if len(routerPeers) == 0 {
+				r.fail("%s: the Ingress routes to it, but the router admits everyone on 4000: set router.allowedFrom to the ingress controller, so that only it is admitted on %s's 8080", component, component)
+			}
+		}
+		checkNetworkPolicy(&r, component, d, policies, deployments, ingressPeers)
 	}
-	r.check("router and subgraphs %v: Deployment, Service, NetworkPolicy (8080 from the router only, 9090 from monitoring only)", want.Subgraphs)
+	r.check("router and subgraphs %v: Deployment, Service, NetworkPolicy (8080 from the router only, or also the router's public peers for a path the Ingress routes there; 9090 from monitoring only)", want.Subgraphs)
 
 	// The router reaches every subgraph through its Service.
 	if router := deploymentOf(deployments, "router"); router != nil {
@@ -506,7 +521,15 @@ func checkPod(r *Report, where string, pod *corev1.PodSpec, accounts map[string]
 				checkProbe(r, at, "startupProbe", c.StartupProbe, pod, subgraph)
 			}
 		}
+		for _, arg := range append(append([]string{}, c.Command...), c.Args...) {
+			if on := localDevelopmentSwitch("args", arg, false); on != "" {
+				r.fail("%s: turns on %s, a local-development switch (never in a deployment)", at, on)
+			}
+		}
 		for _, e := range c.Env {
+			if on := localDevelopmentSwitch(e.Name, e.Value, e.ValueFrom != nil); on != "" {
+				r.fail("%s: %s turns on %s, a local-development switch (never in a deployment)", at, e.Name, on)
+			}
 			if e.ValueFrom == nil && secretLike.MatchString(e.Name) {
 				r.fail("%s: %s is a literal value: a secret must come from a Secret (secretKeyRef)", at, e.Name)
 			}
@@ -611,15 +634,11 @@ func serviceFor(services []*corev1.Service, d *appsv1.Deployment) *corev1.Servic
 
 // checkNetworkPolicy: a component's pods are selected by a NetworkPolicy whose ingress admits the public port only
 // from the router's pods (subgraphs; the router: from anywhere or what router.allowedFrom says), and the management
-// port 9090 only from a namespace selector.
-func checkNetworkPolicy(r *Report, component string, d *appsv1.Deployment, policies []*networkingv1.NetworkPolicy, deployments []*appsv1.Deployment) {
-	var selecting []*networkingv1.NetworkPolicy
-	for _, p := range policies {
-		selector, err := metav1.LabelSelectorAsSelector(&p.Spec.PodSelector)
-		if err == nil && !selector.Empty() && selector.Matches(labels.Set(d.Spec.Template.Labels)) {
-			selecting = append(selecting, p)
-		}
-	}
+// port 9090 only from a namespace selector. ingressPeers: for a subgraph the Ingress routes a path to, the router's
+// public peers (the ingress controller), which its public port must admit too, and nobody else.
+func checkNetworkPolicy(r *Report, component string, d *appsv1.Deployment, policies []*networkingv1.NetworkPolicy,
+	deployments []*appsv1.Deployment, ingressPeers []networkingv1.NetworkPolicyPeer) {
+	selecting := selectingPolicies(policies, d)
 	if len(selecting) == 0 {
 		r.fail("%s: no NetworkPolicy selects its pods", component)
 		return
@@ -629,6 +648,7 @@ func checkNetworkPolicy(r *Report, component string, d *appsv1.Deployment, polic
 	if component == "router" {
 		publicPort = 4000
 	}
+	admitted := make([]bool, len(ingressPeers))
 	for _, p := range selecting {
 		where := fmt.Sprintf("NetworkPolicy/%s (%s)", p.Name, component)
 		ingressType := false
@@ -663,6 +683,15 @@ func checkNetworkPolicy(r *Report, component string, d *appsv1.Deployment, polic
 						r.fail("%s: port %d is open to everyone, not only to the router", where, publicPort)
 					}
 					for _, peer := range rule.From {
+						ingressPeer := false
+						for i := range ingressPeers {
+							if equality.Semantic.DeepEqual(ingressPeers[i], peer) {
+								admitted[i], ingressPeer = true, true
+							}
+						}
+						if ingressPeer {
+							continue
+						}
 						if peer.PodSelector == nil || peer.NamespaceSelector != nil || peer.IPBlock != nil || router == nil {
 							r.fail("%s: port %d admits a peer that is not the router's pods", where, publicPort)
 							continue
@@ -684,6 +713,22 @@ func checkNetworkPolicy(r *Report, component string, d *appsv1.Deployment, polic
 			}
 		}
 	}
+	for i, ok := range admitted {
+		if !ok {
+			r.fail("%s: the Ingress routes to it, but no NetworkPolicy admits the router's public peer %d (router.allowedFrom, the ingress controller) on port %d", component, i+1, publicPort)
+		}
+	}
+}
+
+func selectingPolicies(policies []*networkingv1.NetworkPolicy, d *appsv1.Deployment) []*networkingv1.NetworkPolicy {
+	var selecting []*networkingv1.NetworkPolicy
+	for _, p := range policies {
+		selector, err := metav1.LabelSelectorAsSelector(&p.Spec.PodSelector)
+		if err == nil && !selector.Empty() && selector.Matches(labels.Set(d.Spec.Template.Labels)) {
+			selecting = append(selecting, p)
+		}
+	}
+	return selecting
 }
 
 func checkBackend(r *Report, where string, backend networkingv1.IngressBackend, services []*corev1.Service) {

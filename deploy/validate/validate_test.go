@@ -51,11 +51,40 @@ func expectations() Expectations {
 		Supergraph:   "type Query { a: Int }"}
 }
 
+// renderProduction renders the real chart with the production-like example (Ingress on, router.allowedFrom set).
+func renderProduction(t *testing.T) []Rendered {
+	t.Helper()
+	root := repositoryRoot(t)
+	objects, err := RenderChart(filepath.Join(root, "deploy", "helm", "cycube"),
+		[]string{filepath.Join(root, "deploy", "helm", "production-values.example.yaml")},
+		map[string]any{"router": map[string]any{"supergraph": "type Query { a: Int }"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return objects
+}
+
+func productionExpectations() Expectations {
+	want := expectations()
+	want.ExpectIngress, want.ExpectMonitors, want.ExpectPDBs = true, true, true
+	return want
+}
+
 // mutate changes the first rendered object whose YAML contains marker, with edit, and checks the findings.
 func mutate(t *testing.T, marker string, edit func(string) string, wantFinding string) {
 	t.Helper()
-	objects := renderDefault(t)
-	clean := CheckManifests(objects, expectations())
+	mutateRendering(t, renderDefault(t), expectations(), marker, edit, wantFinding)
+}
+
+// mutateProduction: mutate on the rendering with the production-like example.
+func mutateProduction(t *testing.T, marker string, edit func(string) string, wantFinding string) {
+	t.Helper()
+	mutateRendering(t, renderProduction(t), productionExpectations(), marker, edit, wantFinding)
+}
+
+func mutateRendering(t *testing.T, objects []Rendered, want Expectations, marker string, edit func(string) string, wantFinding string) {
+	t.Helper()
+	clean := CheckManifests(objects, want)
 	for _, finding := range clean.Findings {
 		t.Fatalf("the unchanged chart already has a finding: %s", finding)
 	}
@@ -74,7 +103,7 @@ func mutate(t *testing.T, marker string, edit func(string) string, wantFinding s
 	if !changed {
 		t.Fatalf("no rendered object contains %q", marker)
 	}
-	report := CheckManifests(objects, expectations())
+	report := CheckManifests(objects, want)
 	for _, finding := range report.Findings {
 		if strings.Contains(finding, wantFinding) {
 			return

@@ -58,3 +58,20 @@ capabilities:
 {{- define "cycube.subgraphUrl" -}}
 {{- printf "http://%s:8080/graphql" (include "cycube.componentName" .) -}}
 {{- end -}}
+
+{{/*
+  "true" when the Ingress routes /unsubscribe/ to the notification subgraph: the Ingress is on and notification is
+  deployed. Its port 8080 then admits router.allowedFrom (the ingress controller), which must not be empty.
+*/}}
+{{- define "cycube.unsubscribeRouted" -}}
+{{- $notification := index .Values.subgraphs "notification" -}}
+{{- if and .Values.router.ingress.enabled (hasKey .Values.subgraphs "notification") -}}
+{{- $sg := include "cycube.subgraphValues" (dict "root" . "config" $notification) | fromYaml -}}
+{{- if ne (toString $sg.enabled) "false" -}}
+{{- if not .Values.router.allowedFrom -}}
+{{- fail "router.allowedFrom is empty: with the Ingress on, it must name the ingress controller (e.g. its namespace), which is then admitted to the notification subgraph's port 8080 for /unsubscribe/ too" -}}
+{{- end -}}
+true
+{{- end -}}
+{{- end -}}
+{{- end -}}
