@@ -1,6 +1,7 @@
 package com.cycube.notification;
 
 import com.cycube.notification.inbox.NotificationDocument;
+import com.cycube.notification.mail.MailStore;
 import com.cycube.notification.people.PersonDocument;
 import com.cycube.notification.reminders.DueDateDocument;
 import org.springframework.boot.ApplicationArguments;
@@ -33,5 +34,8 @@ public class NotificationIndexes implements ApplicationRunner {
                 .on("dueAt", Sort.Direction.ASC).named("open_due"));
         mongo.indexOps(PersonDocument.COLLECTION).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
                 .on("role", Sort.Direction.ASC).named("organization_role"));
+        // the mail dispatcher: which organizations have mail due, then each one's oldest due mail
+        mongo.indexOps(MailStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("organizationId", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("due_by_organization"));
     }
 }

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class MailStore {
 
-    static final String COLLECTION = "mail_outbox";
+    public static final String COLLECTION = "mail_outbox";
 
     /** What a queued mail can become. */
     public enum Status { PENDING, SENT, FAILED, SKIPPED }
