@@ -4,6 +4,8 @@ import com.cycube.notification.inbox.NotificationDocument;
 import com.cycube.notification.mail.MailStore;
 import com.cycube.notification.people.PersonDocument;
 import com.cycube.notification.reminders.DueDateDocument;
+import com.cycube.notification.webhooks.WebhookDeliveryDocument;
+import com.cycube.notification.webhooks.WebhookEndpointDocument;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -37,5 +39,11 @@ public class NotificationIndexes implements ApplicationRunner {
         // the mail dispatcher: which organizations have mail due, then each one's oldest due mail
         mongo.indexOps(MailStore.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
                 .on("organizationId", Sort.Direction.ASC).on("nextAttemptAt", Sort.Direction.ASC).named("due_by_organization"));
+        mongo.indexOps(WebhookEndpointDocument.COLLECTION).createIndex(new Index().on("organizationId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.ASC).named("organization_oldest"));
+        mongo.indexOps(WebhookDeliveryDocument.COLLECTION).createIndex(new Index().on("status", Sort.Direction.ASC)
+                .on("nextAttemptAt", Sort.Direction.ASC).named("due"));
+        mongo.indexOps(WebhookDeliveryDocument.COLLECTION).createIndex(new Index().on("endpointId", Sort.Direction.ASC)
+                .on("createdAt", Sort.Direction.DESC).named("endpoint_newest"));
     }
 }

@@ -2,6 +2,7 @@ package com.cycube.assessment.certificates;
 
 import com.cycube.assessment.AssessmentProperties;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.cycube.support.config.DevelopmentSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +29,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CertificateSigner {
 
-    private static final Logger log = LoggerFactory.getLogger(CertificateSigner.class);
     private static final String ALGORITHM = "HmacSHA256";
     private static final String V1 = "cycube-certificate-v1";
     private static final String V2 = "cycube-certificate-v2";
@@ -68,20 +66,8 @@ public class CertificateSigner {
 
     /** The key to sign with, or why the subgraph must not start: see the constructor. */
     static String checkedKey(String configured, boolean devMode) {
-        boolean missing = configured == null || configured.isBlank();
-        boolean published = AssessmentProperties.DEV_SIGNING_KEY.equals(configured);
-        if (!missing && !published) {
-            return configured;
-        }
-        if (!devMode) {
-            throw new IllegalStateException("No certificate signing key: set " + KEY_VARIABLE + " to a secret of at "
-                    + "least 32 characters (" + (missing ? "it is not set" : "it is the public development key")
-                    + "). Only the local stack (cycube.dev-mode=true, env CYCUBE_DEV_MODE) signs with the public "
-                    + "development key.");
-        }
-        log.warn("Certificates are signed with the public dev-only key (cycube.dev-mode=true): set {} outside a "
-                + "laptop", KEY_VARIABLE);
-        return AssessmentProperties.DEV_SIGNING_KEY;
+        return DevelopmentSecrets.require(configured, AssessmentProperties.DEV_SIGNING_KEY, devMode,
+                "certificate signing key", KEY_VARIABLE, "a secret of at least 32 characters");
     }
 
     /** A parsed, well-formed code: the certificate id it names and the signature it carries. */

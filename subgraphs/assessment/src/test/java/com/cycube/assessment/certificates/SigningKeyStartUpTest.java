@@ -24,7 +24,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 class SigningKeyStartUpTest {
 
     private static final String MESSAGE = "No certificate signing key: set CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY";
-    private static final String WARNING = "Certificates are signed with the public dev-only key";
+    private static final String WARNING = "The certificate signing key is the public development value";
     private static final String OWN_KEY = "an-operators-own-signing-key-of-32-characters-or-more";
 
     private static ConfigurableApplicationContext start(String... arguments) {

@@ -14,7 +14,8 @@ public enum NotificationKind {
     ANSWER_GRADED(false),
     CERTIFICATE_ISSUED(true),
     LEARNER_COMPLETED_ASSIGNMENT(false),
-    LEARNER_OVERDUE(false);
+    LEARNER_OVERDUE(false),
+    WEBHOOK_DISABLED(true);
 
     private final boolean defaultEmail;
 

@@ -2,6 +2,7 @@ package com.cycube.notification.mail;
 
 import com.cycube.notification.NotificationProperties;
 import com.cycube.notification.inbox.NotificationKind;
+import com.cycube.support.config.DevelopmentSecrets;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,6 +10,7 @@ import java.util.Base64;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,16 +22,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class UnsubscribeLinks {
 
+    /** The published development value: only the local stack and developers' runs use it (dev mode). */
+    public static final String DEV_KEY = "local-development-only-unsubscribe-key-0123456789";
+    static final String KEY_VARIABLE = "CYCUBE_NOTIFICATION_MAIL_UNSUBSCRIBE_KEY";
+
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final byte[] key;
     private final String publicUrl;
 
-    public UnsubscribeLinks(NotificationProperties properties) {
-        String configured = properties.mail().unsubscribeKey();
-        if (configured == null || configured.length() < 32) {
-            throw new IllegalStateException("cycube.notification.mail.unsubscribe-key must be set (at least 32 characters)");
+    public UnsubscribeLinks(NotificationProperties properties, @Value("${cycube.dev-mode:false}") boolean devMode) {
+        String configured = DevelopmentSecrets.require(properties.mail().unsubscribeKey(), DEV_KEY, devMode,
+                "unsubscribe link key", KEY_VARIABLE, "a secret of at least 32 characters");
+        if (configured.length() < 32) {
+            throw new IllegalStateException("The unsubscribe link key (" + KEY_VARIABLE + ") must be at least 32 characters");
         }
         this.key = configured.getBytes(StandardCharsets.UTF_8);
         this.publicUrl = properties.mail().publicUrl().replaceAll("/+$", "");
