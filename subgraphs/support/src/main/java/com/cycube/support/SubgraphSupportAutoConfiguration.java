@@ -107,8 +107,9 @@ public class SubgraphSupportAutoConfiguration {
     }
 
     @Bean
-    RequestContextInterceptor requestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations) {
-        return new RequestContextInterceptor(jwtDecoder, revocations);
+    RequestContextInterceptor requestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations,
+                                                        AuditLog auditLog) {
+        return new RequestContextInterceptor(jwtDecoder, revocations, auditLog);
     }
 
     /** This subgraph's copy of who lost access, from identity's events (see {@code AccessStatusHandler}). */
@@ -199,9 +200,12 @@ public class SubgraphSupportAutoConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Audit records as log lines and, durably, through this subgraph's outbox (ADR 22; off: log lines only). */
     @Bean
-    AuditLog auditLog() {
-        return new AuditLog();
+    AuditLog auditLog(ObjectProvider<MongoTemplate> mongo, Clock clock,
+                      @Value("${spring.application.name:subgraph}") String service,
+                      @Value("${cycube.audit.durable:true}") boolean durable) {
+        return new AuditLog(durable ? mongo.getIfAvailable() : null, service, clock);
     }
 
     @Bean

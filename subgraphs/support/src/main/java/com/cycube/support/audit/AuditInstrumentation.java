@@ -1,6 +1,5 @@
 package com.cycube.support.audit;
 
-import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
 import com.cycube.support.errors.ErrorCode;
 import com.cycube.support.errors.RefusedOperation;
@@ -16,6 +15,7 @@ import graphql.execution.instrumentation.parameters.InstrumentationExecutionPara
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
+import graphql.schema.GraphQLSchema;
 import java.time.Clock;
 import java.util.List;
 import java.util.LinkedHashSet;
@@ -28,7 +28,7 @@ import java.util.concurrent.CompletableFuture;
  * Audits every mutation field (success, failure or denial) and every denied query field, once,
  * after execution — so no resolver has to remember to do it. An operation refused as a whole
  * ({@link RefusedOperation}: revoked access, over the cost budget) ran no field: each of its root fields is audited
- * once as denied with the refusal's code.
+ * once as denied with the refusal's code and message (why: {@code The account is deactivated}).
  */
 public class AuditInstrumentation extends SimplePerformantInstrumentation {
 
@@ -58,11 +58,12 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
         RefusedOperation refusal = context == null ? null : context.get(RefusedOperation.KEY);
         OperationDefinition operation = context == null ? null : context.get(OPERATION_KEY);
         if (refusal != null) {
-            auditRefusal(refusal, RequestContext.from(context));
+            auditRefusal(refusal, result.getErrors(), RequestContext.from(context));
         } else if (operation != null) {
             RequestContext request = RequestContext.from(context);
             if (operation.getOperation() == OperationDefinition.Operation.MUTATION) {
-                auditMutationFields(operation, result, parameters.getExecutionInput().getVariables(), request);
+                auditMutationFields(operation, result, parameters.getExecutionInput().getVariables(), parameters.getSchema(),
+                        request);
             } else {
                 auditDenials(operation, result.getErrors(), request);
             }
@@ -71,7 +72,7 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
     }
 
     private void auditMutationFields(OperationDefinition operation, ExecutionResult result, Map<String, Object> variables,
-                                     RequestContext request) {
+                                     GraphQLSchema schema, RequestContext request) {
         List<GraphQLError> errors = result.getErrors();
         for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
             if (selection instanceof Field field) {
@@ -84,12 +85,16 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
                 if (resource == null && outcome == AuditRecord.Outcome.SUCCESS) {
                     resource = MutationResource.fromResult(field, result.getData());
                 }
-                auditLog.record(record(request, "mutation." + field.getName(), resource, outcome, code));
+                AuditRecord.Target target = MutationResource.target(field.getName(), resource,
+                        MutationResource.changes(field, operation, variables, schema));
+                auditLog.record(record(request, "mutation." + field.getName(), target, outcome, code,
+                        outcome == AuditRecord.Outcome.DENIED ? error.getMessage() : null));
             }
         }
     }
 
-    private void auditRefusal(RefusedOperation refusal, RequestContext request) {
+    private void auditRefusal(RefusedOperation refusal, List<GraphQLError> errors, RequestContext request) {
+        String detail = errors.isEmpty() ? null : errors.get(0).getMessage(); // e.g. "The account is deactivated"
         OperationDefinition operation = refusal.operation();
         String type = operation.getOperation().name().toLowerCase();
         Set<String> fields = new LinkedHashSet<>(); // thirty aliases of one field are one record
@@ -102,7 +107,8 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
             fields.add("*"); // root fields only in fragments
         }
         for (String field : fields) {
-            auditLog.record(record(request, type + "." + field, null, AuditRecord.Outcome.DENIED, refusal.code().name()));
+            auditLog.record(record(request, type + "." + field, AuditRecord.Target.NONE, AuditRecord.Outcome.DENIED,
+                    refusal.code().name(), detail));
         }
     }
 
@@ -112,17 +118,14 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
             if (isDenial(code)) {
                 String path = error.getPath() == null ? "" : String.join(".", error.getPath().stream().map(Objects::toString).toList());
                 auditLog.record(record(request, operation.getOperation().name().toLowerCase() + "." + path,
-                        null, AuditRecord.Outcome.DENIED, code));
+                        AuditRecord.Target.NONE, AuditRecord.Outcome.DENIED, code, error.getMessage()));
             }
         }
     }
 
-    private AuditRecord record(RequestContext request, String action, String resource, AuditRecord.Outcome outcome, String code) {
-        Caller caller = request.caller();
-        String actorName = caller.isIntegration() ? caller.displayName() : null; // the client id (azp)
-        return new AuditRecord(clock.instant(), service, caller.subject(), caller.kind().name(), actorName,
-                caller.organizationId().orElse(null), action, resource, outcome, code,
-                request.requestId(), request.traceParent(), request.clientIp());
+    private AuditRecord record(RequestContext request, String action, AuditRecord.Target target,
+                               AuditRecord.Outcome outcome, String code, String detail) {
+        return AuditRecord.of(clock.instant(), service, request, action, target, outcome, code, detail);
     }
 
     private static boolean startsAt(GraphQLError error, String responseKey) {

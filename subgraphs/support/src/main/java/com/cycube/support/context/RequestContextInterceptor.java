@@ -2,6 +2,7 @@ package com.cycube.support.context;
 
 import com.cycube.support.access.AccessRevocations;
 import com.cycube.support.access.LiveAccessInstrumentation;
+import com.cycube.support.audit.AuditLog;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.JwtCallerMapper;
 import com.cycube.support.errors.DomainException;
@@ -26,7 +27,8 @@ import reactor.core.publisher.Mono;
  * Over HTTP the token was validated by the resource-server filter; over WebSocket a browser cannot
  * set headers, so the token is also accepted from the {@code connection_init} payload
  * ({@code {"Authorization": "Bearer <token>"}}) and validated here with the same decoder — and refused when its access
- * was revoked since it was issued ({@link AccessRevocations}). Over HTTP that check happens at execution
+ * was revoked since it was issued ({@link AccessRevocations}); a refusal there is audited as denied
+ * ({@code websocket.connection_init}), as the HTTP entry point audits a bad token. Over HTTP that check happens at execution
  * ({@link LiveAccessInstrumentation}), so the client gets a GraphQL error with its code.
  *
  * <p>The request id and trace parent are checked by {@link RequestCorrelation}. The client address is the address of
@@ -38,12 +40,16 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
 
     static final String SESSION_CALLER = RequestContextInterceptor.class.getName() + ".caller";
 
+    static final String CONNECTION_INIT = "websocket.connection_init";
+
     private final JwtDecoder jwtDecoder;
     private final AccessRevocations revocations;
+    private final AuditLog auditLog;
 
-    public RequestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations) {
+    public RequestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations, AuditLog auditLog) {
         this.jwtDecoder = jwtDecoder;
         this.revocations = revocations;
+        this.auditLog = auditLog;
     }
 
     @Override
@@ -72,11 +78,11 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
                 Caller caller = JwtCallerMapper.toCaller(jwt);
                 Optional<DomainException> revoked = revocations.refusal(caller);
                 if (revoked.isPresent()) {
-                    return Mono.error(revoked.get());
+                    return Mono.error(auditedRefusal(sessionInfo, caller, revoked.get()));
                 }
                 sessionInfo.getAttributes().put(SESSION_CALLER, caller);
             } catch (JwtException invalid) {
-                return Mono.error(DomainException.unauthenticated());
+                return Mono.error(auditedRefusal(sessionInfo, Caller.ANONYMOUS, DomainException.unauthenticated()));
             }
             return Mono.empty();
         }
@@ -85,6 +91,14 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
                 .map(principal -> JwtCallerMapper.toCaller(((JwtAuthenticationToken) principal).getToken()))
                 .doOnNext(caller -> sessionInfo.getAttributes().put(SESSION_CALLER, caller))
                 .then(Mono.empty());
+    }
+
+    private DomainException auditedRefusal(WebSocketSessionInfo sessionInfo, Caller caller, DomainException refusal) {
+        InetSocketAddress remote = sessionInfo.getRemoteAddress();
+        String clientIp = remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : null;
+        String requestId = RequestCorrelation.requestId(sessionInfo.getHeaders().getFirst(RequestCorrelation.REQUEST_ID_HEADER));
+        auditLog.refused(CONNECTION_INIT, caller, requestId, clientIp, refusal.code().name(), refusal.getMessage());
+        return refusal;
     }
 
     private static Caller callerFromSecurityContext() {

@@ -1,0 +1,141 @@
+package com.cycube.audit.exports;
+
+import com.cycube.audit.trail.AuditEventDocument;
+import com.cycube.audit.trail.ChainHash;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The schema's AuditExportFormat and how each writes records, one per line, in the order given.
+ * <ul>
+ *   <li>{@code JSON_LINES}: one JSON object per record with every stored field, exactly as stored (times ISO-8601
+ *       UTC with milliseconds, as hashed): an auditor can recompute each hash (docs/compliance.md).</li>
+ *   <li>{@code CSV}: RFC 4180 (comma, CRLF, double quotes doubled), UTF-8 with a byte-order mark, a header row; a cell
+ *       a spreadsheet would run as a formula (starting with {@code = + - @}, tab or carriage return — OWASP "CSV
+ *       injection") is prefixed with a single quote, so CSV is for reading, JSON Lines for recomputing hashes.</li>
+ * </ul>
+ */
+public enum ExportFormat {
+    JSON_LINES("jsonl", "application/jsonl; charset=utf-8"),
+    CSV("csv", "text/csv; charset=utf-8");
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** The columns (and JSON fields) of an exported record, in order. */
+    static final Map<String, Function<AuditEventDocument, Object>> COLUMNS = columns();
+
+    private final String extension;
+    private final String contentType;
+
+    ExportFormat(String extension, String contentType) {
+        this.extension = extension;
+        this.contentType = contentType;
+    }
+
+    public String extension() {
+        return extension;
+    }
+
+    public String contentType() {
+        return contentType;
+    }
+
+    /** A writer of this format: {@link Writer#add} each record, then {@link Writer#bytes}. */
+    Writer writer() {
+        return this == CSV ? new CsvWriter() : new JsonLinesWriter();
+    }
+
+    abstract static class Writer {
+        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        abstract void add(AuditEventDocument record);
+
+        byte[] bytes() {
+            return out.toByteArray();
+        }
+
+        void write(String text) {
+            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final class JsonLinesWriter extends Writer {
+        @Override
+        void add(AuditEventDocument record) {
+            Map<String, Object> object = new LinkedHashMap<>();
+            COLUMNS.forEach((name, value) -> object.put(name, value.apply(record)));
+            object.put("changes", record.changes().stream()
+                    .map(change -> Map.of("field", change.field(), "value", change.value())).toList());
+            write(JSON.writeValueAsString(object) + "\n");
+        }
+    }
+
+    private static final class CsvWriter extends Writer {
+        CsvWriter() {
+            out.writeBytes(BOM);
+            line(List.copyOf(COLUMNS.keySet()));
+        }
+
+        @Override
+        void add(AuditEventDocument record) {
+            line(COLUMNS.values().stream().map(value -> value.apply(record)).toList());
+        }
+
+        private void line(List<Object> cells) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                line.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
+            }
+            write(line.append("\r\n").toString());
+        }
+    }
+
+    static String cell(Object value) {
+        if (value == null) {
+            return "";
+        }
+        String text = value.toString();
+        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+            text = "'" + text;
+        }
+        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
+            return "\"" + text.replace("\"", "\"\"") + "\"";
+        }
+        return text;
+    }
+
+    private static Map<String, Function<AuditEventDocument, Object>> columns() {
+        Map<String, Function<AuditEventDocument, Object>> columns = new LinkedHashMap<>();
+        columns.put("id", AuditEventDocument::id);
+        columns.put("time", record -> ChainHash.format(record.time()));
+        columns.put("organizationId", AuditEventDocument::organizationId);
+        columns.put("actor", AuditEventDocument::actor);
+        columns.put("actorKind", AuditEventDocument::actorKind);
+        columns.put("actorName", AuditEventDocument::actorName);
+        columns.put("action", AuditEventDocument::action);
+        columns.put("resourceType", AuditEventDocument::resourceType);
+        columns.put("resourceId", AuditEventDocument::resourceId);
+        columns.put("resource", AuditEventDocument::resource);
+        columns.put("outcome", AuditEventDocument::outcome);
+        columns.put("errorCode", AuditEventDocument::errorCode);
+        columns.put("detail", AuditEventDocument::detail);
+        columns.put("clientIp", AuditEventDocument::clientIp);
+        columns.put("requestId", AuditEventDocument::requestId);
+        columns.put("traceParent", AuditEventDocument::traceParent);
+        columns.put("service", AuditEventDocument::service);
+        columns.put("changedValues", record -> String.join(";", record.changes().stream()
+                .map(change -> change.field() + "=" + change.value()).toList()));
+        columns.put("chain", AuditEventDocument::chain);
+        columns.put("seq", AuditEventDocument::seq);
+        columns.put("recordedAt", record -> ChainHash.format(record.recordedAt()));
+        columns.put("prevHash", AuditEventDocument::prevHash);
+        columns.put("hash", AuditEventDocument::hash);
+        return columns;
+    }
+}

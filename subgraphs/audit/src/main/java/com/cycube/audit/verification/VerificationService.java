@@ -1,0 +1,32 @@
+package com.cycube.audit.verification;
+
+import com.cycube.audit.access.AuditReaders;
+import com.cycube.support.audit.AuditLog;
+import com.cycube.support.audit.AuditRecord;
+import com.cycube.support.context.RequestContext;
+import com.cycube.support.errors.DomainException;
+import java.time.Instant;
+import org.springframework.stereotype.Service;
+
+/** Verifies the trail of an organization the caller may read ({@link AuditReaders}); the verification is audited. */
+@Service
+public class VerificationService {
+
+    private final TrailVerifier verifier;
+    private final AuditLog auditLog;
+
+    public VerificationService(TrailVerifier verifier, AuditLog auditLog) {
+        this.verifier = verifier;
+        this.auditLog = auditLog;
+    }
+
+    public Verification verify(RequestContext request, String organizationId, Instant from, Instant to) {
+        if (from != null && to != null && to.isBefore(from)) {
+            throw DomainException.badInput("to must not be before from");
+        }
+        String chain = AuditReaders.chain(request.caller(), organizationId);
+        Verification verification = verifier.verify(chain, from, to);
+        auditLog.read(request, "read.auditTrailVerification", AuditRecord.Target.of("AuditTrail", chain));
+        return verification;
+    }
+}
