@@ -66,6 +66,10 @@ public final class SubgraphProcess {
         env.put("SMTP_PORT", Integer.toString(smtpPort));
         if (subgraph.name().equals("notification")) {
             env.put("CYCUBE_NOTIFICATION_PUBLIC_URL", "http://localhost:" + port);
+            // Local development only (never in compose or the chart: deploy/validate refuses it): webhooks may be
+            // delivered to a receiver on this laptop over plain http.
+            env.put("CYCUBE_NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+            env.put("CYCUBE_NOTIFICATION_WEBHOOKS_ALLOW_HTTP", "true");
         }
         if (subgraph.usesKeycloakAdmin()) {
             env.put("CYCUBE_KEYCLOAK_ADMIN_BASE_URL", "http://localhost:" + keycloakPort);

@@ -36,10 +36,12 @@ class ConfigurationTest {
     }
 
     @Test
-    void notification_links_its_unsubscribe_pages_to_itself_on_this_laptop() {
+    void notification_links_its_unsubscribe_pages_to_itself_and_may_deliver_webhooks_on_this_laptop() {
         assertThat(SubgraphProcess.environment(SUBGRAPHS.named("notification"), 41007, 41018, 41080, 43025))
                 .containsEntry("CYCUBE_NOTIFICATION_PUBLIC_URL", "http://localhost:41007")
-                .containsEntry("SMTP_PORT", "43025");
+                .containsEntry("SMTP_PORT", "43025")
+                .containsEntry("CYCUBE_NOTIFICATION_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true")
+                .containsEntry("CYCUBE_NOTIFICATION_WEBHOOKS_ALLOW_HTTP", "true");
     }
 
     @Test

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.cycube.support.contracts.assessment.AnswerSubmitted;
+import com.cycube.support.contracts.audit.AuditRecorded;
+import com.cycube.support.contracts.audit.SecurityAlertRaised;
 import com.cycube.support.contracts.assessment.CertificateIssued;
 import com.cycube.support.contracts.assessment.QuizFailed;
 import com.cycube.support.contracts.assessment.QuizPassed;
@@ -99,10 +101,15 @@ class DomainEventContractTest {
                 new CourseCompleted("e1", "u1", "c1", "Linux", 88.5, NOW),
                 new LabStateChanged("lab-1", "u1", "cube-1", "t1", "RUNNING", "PROVISIONING"),
                 new LabObjectivesMet("lab-1", "u1", "cube-1"),
-                new LabExpiring("lab-1", "u1", "cube-1", NOW.plusSeconds(600)));
+                new LabExpiring("lab-1", "u1", "cube-1", NOW.plusSeconds(600)),
+                new AuditRecorded(NOW, "identity", "u1", "PERSON", null, "org-acme", "mutation.changeMemberRole", "User",
+                        "u2", "userId=u2", "SUCCESS", null, "r1", null, "10.0.0.1",
+                        List.of(new AuditRecorded.Change("role", "MANAGER")), null),
+                new SecurityAlertRaised("alert-1", "ROLE_GRANTED_MANAGER", "org-acme", "u2", 1, NOW, NOW,
+                        "u2 was made MANAGER", "record-1"));
 
         assertThat(samples.stream().map(sample -> EventPayload.typeOf(sample.getClass())).distinct())
-                .as("one sample per contract").hasSize(21);
+                .as("one sample per contract").hasSize(24);
         for (EventPayload sample : samples) {
             assertThat(roundTrip(sample)).as(EventPayload.typeOf(sample.getClass())).isEqualTo(sample);
         }
