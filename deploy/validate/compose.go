@@ -19,6 +19,14 @@ var requiredComposeEnv = []string{
 	"IDENTITY_ADMIN_CLIENT_SECRET", "KEYCLOAK_DB_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD", "CERTIFICATE_SIGNING_KEY",
 	"CYCUBE_WEB_URL", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "GRAFANA_ADMIN_PASSWORD",
 	"SMTP_HOST", "CYCUBE_NOTIFICATION_MAIL_UNSUBSCRIBE_KEY", "CYCUBE_NOTIFICATION_WEBHOOKS_SECRET_KEY",
+	"CYCUBE_AUDIT_CHECKPOINT_KEY",
+}
+
+// composeSecretVariable: the host variable of compose.yaml that feeds a subgraph's required key (requiredSecretEnv)
+// when its name differs from the key's own; every other key is fed by the variable of the same name.
+var composeSecretVariable = map[string]string{
+	"CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET":        "IDENTITY_ADMIN_CLIENT_SECRET",
+	"CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY": "CERTIFICATE_SIGNING_KEY",
 }
 
 // loopbackPorts: the container ports a subgraph publishes on the host's loopback (for the host's reverse proxy),
@@ -53,10 +61,11 @@ func standInEnv() map[string]string {
 
 var monitoringServices = []string{"otel-collector", "prometheus", "grafana"}
 
-// CheckCompose: compose.yaml loads; MongoDB runs with authentication (root user and keyFile) and every subgraph
-// connects with credentials from the environment; the collector, Prometheus and Grafana are wired to the stack and
-// published on the host's loopback only; notification's keys come from the environment and its /unsubscribe/ port is
-// on the loopback; no service turns on a local-development switch.
+// CheckCompose: compose.yaml loads; MongoDB runs with authentication (root user and keyFile), its init script grants
+// every subgraph's database, and every subgraph connects with credentials from the environment; the router reaches
+// every subgraph and waits for it; the collector, Prometheus and Grafana are wired to the stack and published on the
+// host's loopback only; every subgraph's required keys (requiredSecretEnv) come from required variables and
+// notification's /unsubscribe/ port is on the loopback; no service turns on a local-development switch.
 func CheckCompose(root string, subgraphs []string) Report {
 	var r Report
 	project, err := LoadCompose(root, standInEnv())
@@ -127,18 +136,51 @@ func CheckCompose(root string, subgraphs []string) Report {
 	}
 	r.check("mongo with root user and keyFile; subgraphs %v with credentials, management port 9090, unpublished but notification's 8080 on the loopback", subgraphs)
 
-	if notification := service("notification"); notification != nil {
-		standIn := standInEnv()
-		for _, name := range requiredSecretEnv["notification"] {
-			if v := notification.Environment[name]; v == nil || *v != standIn[name] {
-				r.fail("notification: %s must be the required variable ${%s:?...} from the environment", name, name)
-			}
+	// Every key a subgraph refuses to start without (requiredSecretEnv) is one of the required host variables.
+	standIn := standInEnv()
+	var keys []string
+	for _, name := range subgraphs {
+		s := service(name)
+		if s == nil {
+			continue
 		}
+		for _, key := range requiredSecretEnv[name] {
+			variable := key
+			if other, ok := composeSecretVariable[key]; ok {
+				variable = other
+			}
+			if _, required := standIn[variable]; !required {
+				r.fail("%s: %s must come from a required variable (${%s:?...}), and %s is not in the validator's list of them", name, key, variable, variable)
+			} else if v := s.Environment[key]; v == nil || *v != standIn[variable] {
+				r.fail("%s: %s must be the required variable ${%s:?...} from the environment", name, key, variable)
+			}
+			keys = append(keys, name+" "+key)
+		}
+	}
+	if notification := service("notification"); notification != nil {
 		if v := notification.Environment["SMTP_HOST"]; v == nil || *v != standIn["SMTP_HOST"] {
 			r.fail("notification: SMTP_HOST must be the required variable ${SMTP_HOST:?...}")
 		}
 	}
-	r.check("notification: SMTP_HOST and keys %v from required variables", requiredSecretEnv["notification"])
+	r.check("subgraphs' keys from required variables (%s); notification's SMTP_HOST too", strings.Join(keys, ", "))
+
+	// The router reaches every subgraph by its service name and starts once they are healthy.
+	if router := service("router"); router != nil {
+		for _, name := range subgraphs {
+			variable := strings.ToUpper(strings.ReplaceAll(name, "-", "_")) + "_URL"
+			want := "http://" + name + ":8080/graphql"
+			if v := router.Environment[variable]; v == nil || *v != want {
+				r.fail("router: %s must be %s", variable, want)
+			}
+			if dependency, ok := router.DependsOn[name]; !ok || dependency.Condition != types.ServiceConditionHealthy {
+				r.fail("router: depends_on must wait for %s (condition: service_healthy)", name)
+			}
+		}
+	}
+	r.check("router: <NAME>_URL and depends_on (service_healthy) for %v", subgraphs)
+
+	// MongoDB's init script gives the subgraphs' user readWrite on every subgraph's database and the event log.
+	checkMongoUser(&r, filepath.Join(root, "deploy", "mongo", "create-app-user.js"), subgraphs)
 	for _, s := range project.Services {
 		names := make([]string, 0, len(s.Environment))
 		for name := range s.Environment {
@@ -221,4 +263,33 @@ func CheckCompose(root string, subgraphs []string) Report {
 		r.fail("deploy/otel/collector.yaml: %v", err)
 	}
 	return r
+}
+
+// checkMongoUser: deploy/mongo/create-app-user.js lists every subgraph's database (cycube-<name>) and the shared event
+// log cycube-events, the databases the user the subgraphs connect as gets readWrite on. A subgraph missing there
+// cannot write its own database in compose (its first write fails with "not authorized").
+func checkMongoUser(r *Report, path string, subgraphs []string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		r.fail("deploy/mongo/create-app-user.js: %v", err)
+		return
+	}
+	list := regexp.MustCompile(`const databases = \[([^\]]*)\]\s*\.map\(\(name\) => 'cycube-' \+ name\)`).FindSubmatch(data)
+	if list == nil {
+		r.fail("deploy/mongo/create-app-user.js: no list `const databases = [...].map((name) => 'cycube-' + name)` to check")
+		return
+	}
+	granted := map[string]bool{}
+	for _, m := range regexp.MustCompile(`'([a-z0-9-]+)'`).FindAllSubmatch(list[1], -1) {
+		granted[string(m[1])] = true
+	}
+	for _, name := range append(append([]string{}, subgraphs...), "events") {
+		if !granted[name] {
+			r.fail("deploy/mongo/create-app-user.js: no readWrite on cycube-%s for the subgraphs' user", name)
+		}
+	}
+	if !strings.Contains(string(data), "role: 'readWrite'") {
+		r.fail("deploy/mongo/create-app-user.js: the role granted is not readWrite")
+	}
+	r.check("deploy/mongo/create-app-user.js: readWrite on cycube-<subgraph> for %v and on cycube-events", subgraphs)
 }

@@ -17,6 +17,7 @@ var requiredSecretEnv = map[string][]string{
 	"identity":     {"CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET"},
 	"assessment":   {"CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY"},
 	"notification": {"CYCUBE_NOTIFICATION_MAIL_UNSUBSCRIBE_KEY", "CYCUBE_NOTIFICATION_WEBHOOKS_SECRET_KEY"},
+	"audit":        {"CYCUBE_AUDIT_CHECKPOINT_KEY"},
 }
 
 // checkRequiredSecrets: each deployed component of requiredSecretEnv gets its keys from Secrets.

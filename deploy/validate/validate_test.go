@@ -46,7 +46,7 @@ func renderDefault(t *testing.T) []Rendered {
 }
 
 func expectations() Expectations {
-	return Expectations{Subgraphs: []string{"identity", "catalog", "training", "assessment", "labs", "analytics", "notification"},
+	return Expectations{Subgraphs: []string{"identity", "catalog", "training", "assessment", "labs", "analytics", "notification", "audit"},
 		RouterConfig: mustRead(filepath.Join("..", "..", "router", "router.config.prod.yaml")),
 		Supergraph:   "type Query { a: Int }"}
 }

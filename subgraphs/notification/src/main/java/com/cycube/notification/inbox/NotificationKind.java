@@ -15,7 +15,8 @@ public enum NotificationKind {
     CERTIFICATE_ISSUED(true),
     LEARNER_COMPLETED_ASSIGNMENT(false),
     LEARNER_OVERDUE(false),
-    WEBHOOK_DISABLED(true);
+    WEBHOOK_DISABLED(true),
+    SECURITY_ALERT(true);
 
     private final boolean defaultEmail;
 

@@ -32,11 +32,12 @@ public class DirectoryEventsHandler implements EventHandler {
     @Override
     public void handle(DomainEvent event) {
         if (event.is(UserChanged.class)) {
-            if (event.orgId() == null) {
-                return; // root: manages no organization
-            }
             UserChanged user = event.payloadAs(UserChanged.class);
-            directory.person(new PersonDocument(user.userId(), event.requireOrgId(), user.displayName(), user.role(),
+            if (event.orgId() == null && !"ROOT".equals(user.role())) {
+                return; // a person outside every organization who is not root (none today) is told nothing
+            }
+            // root has no organization: kept with none, told the platform's security alerts
+            directory.person(new PersonDocument(user.userId(), event.orgId(), user.displayName(), user.role(),
                     user.active(), user.versionOrZero()));
         } else if (event.is(ContactDetailsChanged.class)) {
             ContactDetailsChanged contact = event.payloadAs(ContactDetailsChanged.class);

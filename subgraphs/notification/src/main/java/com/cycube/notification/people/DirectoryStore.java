@@ -72,6 +72,12 @@ public class DirectoryStore {
                 : Optional.of(new Contact(userId, contact.getString("email"), contact.getString("locale")));
     }
 
+    /** The platform's root users (active): told of security alerts that belong to no organization. */
+    public List<PersonDocument> roots() {
+        return mongo.find(Query.query(Criteria.where("role").is("ROOT").and("active").is(true)), PersonDocument.class,
+                PersonDocument.COLLECTION);
+    }
+
     /** The course's title for a text, or the words "a course" while the catalog's publication has not arrived. */
     public Object courseTitle(String courseId) {
         Document course = mongo.findById(courseId, Document.class, COURSES);
