@@ -3,6 +3,8 @@ package com.cycube.analytics.learners;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.cycube.analytics.LearningFacts;
+import com.cycube.support.contracts.audit.AuditRecorded;
+import com.cycube.support.events.EventPayload;
 import com.cycube.testclient.GraphQlClient;
 import com.cycube.testclient.Persona;
 import java.time.Duration;
@@ -70,5 +72,22 @@ class LearningReportTest extends LearningFacts {
         assertThat(report(Persona.GLOBEX_MANAGER, Persona.ACME_TRAINEE).errorCodes()).containsExactly("NOT_FOUND");
         report(ACME_ANALYTICS, Persona.ACME_TRAINEE).assertNoErrors();
         report(Persona.ROOT, Persona.ACME_TRAINEE).assertNoErrors();
+    }
+
+    @Test
+    void a_manager_reading_a_learners_report_is_recorded_in_the_audit_trail_and_a_learner_reading_their_own_is_not() {
+        report(Persona.ACME_MANAGER, Persona.ACME_TRAINEE).assertNoErrors();
+        report(Persona.ACME_TRAINEE, Persona.ACME_TRAINEE).assertNoErrors();
+        drain(); // the audit outbox is relayed to the event log
+
+        List<AuditRecorded> reads = eventLog.ofType(EventPayload.typeOf(AuditRecorded.class)).stream()
+                .map(event -> event.payloadAs(AuditRecorded.class))
+                .filter(record -> "read.learningReport".equals(record.action())).toList();
+        assertThat(reads).singleElement().satisfies(read -> {
+            assertThat(read.actor()).isEqualTo(Persona.ACME_MANAGER.subject());
+            assertThat(read.resourceType()).isEqualTo("User");
+            assertThat(read.resourceId()).isEqualTo(Persona.ACME_TRAINEE.subject());
+            assertThat(read.organizationId()).isEqualTo(Persona.ACME);
+        });
     }
 }
