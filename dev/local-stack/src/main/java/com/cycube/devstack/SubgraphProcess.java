@@ -64,6 +64,11 @@ public final class SubgraphProcess {
         // The local mailbox catches every e-mail (MailCatcher); links in e-mails lead back to this laptop.
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(smtpPort));
+        if (subgraph.name().equals("audit")) {
+            // Sign-ins into the trail (ADR 23): Keycloak's events read with the dev overlay's reader secret
+            env.put("CYCUBE_AUDIT_KEYCLOAK_BASE_URL", "http://localhost:" + keycloakPort);
+            env.put("CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET", "audit-reader-dev-secret");
+        }
         if (subgraph.name().equals("notification")) {
             env.put("CYCUBE_NOTIFICATION_PUBLIC_URL", "http://localhost:" + port);
             // Local development only (never in compose or the chart: deploy/validate refuses it): webhooks may be

@@ -36,6 +36,13 @@ class ConfigurationTest {
     }
 
     @Test
+    void audit_reads_sign_ins_from_the_local_keycloak_with_the_dev_reader_secret() {
+        assertThat(SubgraphProcess.environment(SUBGRAPHS.named("audit"), 41008, 41018, 41080, 43025))
+                .containsEntry("CYCUBE_AUDIT_KEYCLOAK_BASE_URL", "http://localhost:41080")
+                .containsEntry("CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET", "audit-reader-dev-secret");
+    }
+
+    @Test
     void notification_links_its_unsubscribe_pages_to_itself_and_may_deliver_webhooks_on_this_laptop() {
         assertThat(SubgraphProcess.environment(SUBGRAPHS.named("notification"), 41007, 41018, 41080, 43025))
                 .containsEntry("CYCUBE_NOTIFICATION_PUBLIC_URL", "http://localhost:41007")

@@ -56,7 +56,7 @@ class ProductionRealmTest {
         assertThat(clientIds).doesNotContain("cycube-dev", "acme-hr-integration")
                 .as("a new client belongs here on purpose, not by accident")
                 .containsExactlyInAnyOrder("account", "account-console", "admin-cli", "broker", "realm-management",
-                        "security-admin-console", "cycube-web", "cycube-identity-admin");
+                        "security-admin-console", "cycube-web", "cycube-identity-admin", "cycube-audit-reader");
     }
 
     @Test

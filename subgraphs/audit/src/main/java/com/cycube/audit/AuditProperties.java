@@ -16,7 +16,8 @@ public record AuditProperties(String checkpointKey,
                               @DefaultValue("400d") Duration retention,
                               @DefaultValue Pruning pruning,
                               @DefaultValue Export export,
-                              @DefaultValue Alerts alerts) {
+                              @DefaultValue Alerts alerts,
+                              @DefaultValue Keycloak keycloak) {
 
     /**
      * Public, hence only good for a laptop: used when no key is set in {@code cycube.dev-mode} (with a warning);
@@ -37,9 +38,46 @@ public record AuditProperties(String checkpointKey,
                          @DefaultValue("20") int denials, @DefaultValue("5m") Duration denialsWindow) {
     }
 
+    /**
+     * Sign-in and admin events read from Keycloak's admin REST API (ADR 23, {@code com.cycube.audit.signins}).
+     *
+     * @param enabled      whether to read them; unset: when {@code baseUrl} is set (a stack without Keycloak, and
+     *                     audit's tests, leave it unset)
+     * @param clientSecret the secret of {@code clientId} (a service account with realm-management {@code view-events}),
+     *                     from the environment
+     * @param scheduled    whether to poll every {@code interval} (tests switch it off and call the poller themselves)
+     * @param pageSize     events asked for per request (Keycloak's {@code max})
+     * @param overlap      how far before the newest event read each poll reads again: an event Keycloak committed
+     *                     late (or a Keycloak node whose clock is behind) is still read; already stored ones are
+     *                     skipped by id
+     */
+    public record Keycloak(Boolean enabled, String baseUrl, @DefaultValue("cycube") String realm,
+                           @DefaultValue("cycube-audit-reader") String clientId, String clientSecret,
+                           @DefaultValue("true") boolean scheduled, @DefaultValue("30s") Duration interval,
+                           @DefaultValue("100") int pageSize, @DefaultValue("15s") Duration overlap,
+                           @DefaultValue("2s") Duration connectTimeout, @DefaultValue("10s") Duration readTimeout) {
+
+        public Keycloak {
+            baseUrl = baseUrl == null || baseUrl.isBlank() ? null : baseUrl.strip().replaceAll("/+$", "");
+        }
+
+        /** Whether events are read: as set, or — unset — when Keycloak's address is known. */
+        public boolean active() {
+            return enabled != null ? enabled : baseUrl != null;
+        }
+
+        @Override
+        public String toString() {
+            return "Keycloak[enabled=" + enabled + ", baseUrl=" + baseUrl + ", realm=" + realm + ", clientId=" + clientId
+                    + ", clientSecret=<redacted>, scheduled=" + scheduled + ", interval=" + interval + ", pageSize="
+                    + pageSize + ", overlap=" + overlap + ", connectTimeout=" + connectTimeout + ", readTimeout="
+                    + readTimeout + "]";
+        }
+    }
+
     @Override
     public String toString() {
         return "AuditProperties[checkpointKey=<redacted>, checkpoints=" + checkpoints + ", retention=" + retention
-                + ", pruning=" + pruning + ", export=" + export + ", alerts=" + alerts + "]";
+                + ", pruning=" + pruning + ", export=" + export + ", alerts=" + alerts + ", keycloak=" + keycloak + "]";
     }
 }
