@@ -68,6 +68,7 @@ public final class SubgraphProcess {
             // Sign-ins into the trail (ADR 23): Keycloak's events read with the dev overlay's reader secret
             env.put("CYCUBE_AUDIT_KEYCLOAK_BASE_URL", "http://localhost:" + keycloakPort);
             env.put("CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET", "audit-reader-dev-secret");
+            env.put("CYCUBE_AUDIT_KEYCLOAK_INTERVAL", "5s"); // a developer sees a sign-in in the trail at once
         }
         if (subgraph.name().equals("notification")) {
             env.put("CYCUBE_NOTIFICATION_PUBLIC_URL", "http://localhost:" + port);

@@ -39,7 +39,8 @@ class ConfigurationTest {
     void audit_reads_sign_ins_from_the_local_keycloak_with_the_dev_reader_secret() {
         assertThat(SubgraphProcess.environment(SUBGRAPHS.named("audit"), 41008, 41018, 41080, 43025))
                 .containsEntry("CYCUBE_AUDIT_KEYCLOAK_BASE_URL", "http://localhost:41080")
-                .containsEntry("CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET", "audit-reader-dev-secret");
+                .containsEntry("CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET", "audit-reader-dev-secret")
+                .containsEntry("CYCUBE_AUDIT_KEYCLOAK_INTERVAL", "5s");
     }
 
     @Test

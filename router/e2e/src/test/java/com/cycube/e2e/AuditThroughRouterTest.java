@@ -1,6 +1,7 @@
 package com.cycube.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.cycube.devstack.LocalStack;
@@ -75,5 +76,21 @@ class AuditThroughRouterTest {
             }
         }
         assertThat(manager.execute(VERIFY).assertNoErrors().<Boolean>get("data.verifyAuditTrail.intact")).isTrue();
+    }
+
+    @Test
+    void a_failed_sign_in_at_keycloak_reaches_the_organizations_trail() {
+        GraphQlClient manager = GraphQlClient.forUrl(stack.routerUrl()).withToken(stack.token("manager@acme.test"));
+        String traineeId = GraphQlClient.forUrl(stack.routerUrl()).withToken(stack.token("trainee@acme.test"))
+                .execute("{ me { id } }").assertNoErrors().get("data.me.id");
+        assertThatThrownBy(() -> stack.token("trainee@acme.test", "not-the-password")).isInstanceOf(IllegalStateException.class);
+
+        Map<String, Object> failures = Map.of("f", Map.of("action", "auth.login.failure", "actor", traineeId));
+        await("Keycloak's LOGIN_ERROR in the trail").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> manager.execute(EVENTS, failures).assertNoErrors().<List<Object>>get("data.auditEvents.edges"),
+                        edges -> !edges.isEmpty());
+        Map<String, Object> failure = manager.execute(EVENTS, failures).assertNoErrors().get("data.auditEvents.edges[0].node");
+        assertThat(failure).containsEntry("outcome", "FAILURE").containsEntry("organizationId", "org-acme");
+        assertThat(failure.get("clientIp")).as("Keycloak's record of the client's address").isNotNull();
     }
 }
