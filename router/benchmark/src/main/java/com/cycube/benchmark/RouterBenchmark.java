@@ -27,23 +27,32 @@ import java.util.Map;
  *       a big organization ({@code --learners}, {@code --enrollments}) and a small one (1 % of it) fed to analytics
  *       through the event log for at most {@code --feed-seconds}; the cost per event of applying them, the figures
  *       checked against the generated facts, and the organization and team dashboards of both organizations through
- *       the router, interleaved, with {@code --analytics-connections} workers.</li>
+ *       the router, interleaved, with {@code --analytics-connections} workers;</li>
+ *   <li>the notification fan-out ({@link NotificationFanOut}), on a stack of its own: one assignment announced to
+ *       every member of a generated organization of {@code --members}, {@code --notification-subscribers} of them
+ *       following {@code notificationReceived} through the router; time to the last notification written and to the
+ *       last e-mail sent, the subscribers' delays, and another organization's delay during the burst.</li>
  * </ol>
  * Options: {@code --seconds=10 --rounds=3 --connections=32 --subscribers=500 --changes=20 --learners=10000
- * --enrollments=200000 --feed-seconds=360 --analytics-connections=8}; {@code --dashboard=0}, {@code --fanout=0},
- * {@code --tracing=0} or {@code --analytics=0} skips a part.
+ * --enrollments=200000 --feed-seconds=360 --analytics-connections=8 --members=10000 --notification-subscribers=500};
+ * {@code --dashboard=0}, {@code --fanout=0}, {@code --tracing=0}, {@code --analytics=0} or {@code --notifications=0}
+ * skips a part; {@code --only=notifications} (or any comma-separated list of those parts) runs only the named ones.
  */
 public final class RouterBenchmark {
 
     /** The sampling rate production runs at (router.config.prod.yaml, cycube-subgraph-defaults.yaml). */
     private static final String PRODUCTION_SAMPLING = "0.1";
 
+    /** The parts of a run, each an option that is 1 (run it, the default) or 0 (skip it). */
+    static final List<String> PARTS = List.of("dashboard", "fanout", "tracing", "analytics", "notifications");
+
     public static void main(String[] args) throws Exception {
-        Map<String, Integer> options = Options.parse(args, Map.ofEntries(Map.entry("seconds", 10),
+        Map<String, Integer> options = Options.parse(Options.only(args, PARTS), Map.ofEntries(Map.entry("seconds", 10),
                 Map.entry("rounds", 3), Map.entry("connections", 32), Map.entry("subscribers", 500),
                 Map.entry("changes", 20), Map.entry("dashboard", 1), Map.entry("fanout", 1), Map.entry("tracing", 1),
                 Map.entry("analytics", 1), Map.entry("learners", 10_000), Map.entry("enrollments", 200_000),
-                Map.entry("analytics-connections", 8), Map.entry("feed-seconds", 360)));
+                Map.entry("analytics-connections", 8), Map.entry("feed-seconds", 360), Map.entry("notifications", 1),
+                Map.entry("members", 10_000), Map.entry("notification-subscribers", 500)));
         Path root = Path.of(System.getProperty("cycube.repository.root", "."));
         Duration seconds = Duration.ofSeconds(options.get("seconds"));
         DashboardLoad dashboard = new DashboardLoad(new InterleavedLoad(seconds, options.get("rounds"),
@@ -76,6 +85,15 @@ public final class RouterBenchmark {
                 Runtime jvm = Runtime.getRuntime();
                 report.add(String.format(Locale.ROOT, "%-14s heap used %6.0f MiB (with the embedded store's data and "
                         + "oplog)", "benchmark JVM", (jvm.totalMemory() - jvm.freeMemory()) / 1048576.0));
+            }
+        }
+        if (options.get("notifications") == 1) {
+            // a stack of its own: only the notification subgraph (NotificationFanOut.configure says why)
+            try (LocalStack stack = NotificationFanOut.configure(stack(root, options), root).build().start()) {
+                Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
+                report.addAll(new NotificationFanOut(options.get("members"), options.get("notification-subscribers"))
+                        .run(stack));
+                report.addAll(ProcessMemory.report(atRest, ProcessMemory.of(stack)));
             }
         }
         System.out.println();
