@@ -1,17 +1,13 @@
 package com.cycube.audit.signins;
 
 import com.cycube.audit.AuditProperties;
+import com.cycube.support.keycloak.ServiceAccountToken;
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -25,15 +21,11 @@ import org.springframework.web.client.RestClientException;
  */
 public class KeycloakEventsClient {
 
-    /** Fetch a new token this long before Keycloak says the current one expires. */
-    static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
     private static final ParameterizedTypeReference<List<KeycloakEvent>> EVENTS = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() { };
 
     private final AuditProperties.Keycloak settings;
     private final RestClient http;
-    private final Clock clock;
-    private Token token;
+    private final ServiceAccountToken token;
 
     public KeycloakEventsClient(AuditProperties.Keycloak settings, RestClient.Builder builder, Clock clock) {
         if (settings.baseUrl() == null) {
@@ -41,12 +33,12 @@ public class KeycloakEventsClient {
                     + "(CYCUBE_AUDIT_KEYCLOAK_BASE_URL) is not set");
         }
         this.settings = settings;
-        this.clock = clock;
         JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 // HTTP/1.1: Keycloak speaks it everywhere; a failed h2c upgrade cannot break later calls
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.connectTimeout()).build());
         requests.setReadTimeout(settings.readTimeout());
         this.http = builder.clone().baseUrl(settings.baseUrl()).requestFactory(requests).build();
+        this.token = new ServiceAccountToken(http, settings.realm(), settings.clientId(), settings.clientSecret(), clock);
     }
 
     /**
@@ -77,40 +69,19 @@ public class KeycloakEventsClient {
         }
     }
 
-    /** A valid token, from the cache unless it is about to expire. */
-    synchronized String accessToken() {
-        Instant now = clock.instant();
-        if (token != null && now.isBefore(token.refreshAfter())) {
-            return token.value();
-        }
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", settings.clientId());
-        form.add("client_secret", settings.clientSecret() == null ? "" : settings.clientSecret());
-        Map<String, Object> response;
+    /** A valid token (cached; ServiceAccountToken). */
+    String accessToken() {
         try {
-            response = http.post().uri("/realms/{realm}/protocol/openid-connect/token", settings.realm())
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form)
-                    .retrieve()
-                    .body(JSON_OBJECT);
-        } catch (HttpClientErrorException rejected) {
-            throw new KeycloakUnavailable("Keycloak rejected the credentials of " + settings.clientId() + " ("
-                    + rejected.getStatusCode() + "): check cycube.audit.keycloak.client-secret", rejected);
-        } catch (RestClientException down) {
-            throw new KeycloakUnavailable("Getting a token from Keycloak failed: " + down.getMessage(), down);
+            return token.get();
+        } catch (ServiceAccountToken.Rejected rejected) {
+            throw new KeycloakUnavailable(rejected.getMessage() + ": check cycube.audit.keycloak.client-secret", rejected);
+        } catch (ServiceAccountToken.Unavailable down) {
+            throw new KeycloakUnavailable(down.getMessage(), down);
         }
-        if (response == null || !(response.get("access_token") instanceof String value)) {
-            throw new KeycloakUnavailable("Keycloak's token response has no access_token", null);
-        }
-        long expiresIn = response.get("expires_in") instanceof Number n ? n.longValue() : 60;
-        Instant refreshAfter = now.plusSeconds(expiresIn).minus(EXPIRY_MARGIN);
-        token = new Token(value, refreshAfter.isAfter(now) ? refreshAfter : now);
-        return value;
     }
 
-    synchronized void forgetToken() {
-        token = null;
+    void forgetToken() {
+        token.forget();
     }
 
     /** Keycloak could not be read now; nothing was stored from the failed request. */
@@ -120,6 +91,4 @@ public class KeycloakEventsClient {
         }
     }
 
-    private record Token(String value, Instant refreshAfter) {
-    }
 }

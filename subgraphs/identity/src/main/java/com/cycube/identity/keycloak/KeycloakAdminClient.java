@@ -2,11 +2,11 @@ package com.cycube.identity.keycloak;
 
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.keycloak.ServiceAccountToken;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -16,8 +16,6 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.HttpServerErrorException;
 import org.springframework.web.client.ResourceAccessException;
@@ -26,8 +24,8 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * {@link IdentityProviderAccounts} over the Keycloak admin REST API. Authenticates with the
- * client-credentials grant of {@code cycube-identity-admin} and caches the token until shortly
- * before it expires. Keycloak unreachable, answering 5xx or refusing a call with an unexpected 4xx
+ * client-credentials grant of {@code cycube-identity-admin} (support ServiceAccountToken: cached until shortly
+ * before it expires). Keycloak unreachable, answering 5xx or refusing a call with an unexpected 4xx
  * (a configuration problem of Keycloak, logged) becomes UNAVAILABLE; an existing account on create
  * becomes CONFLICT; anything else unexpected is an internal error.
  */
@@ -35,25 +33,21 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(KeycloakAdminClient.class);
     static final String ORGANIZATION_ATTRIBUTE = "org_id";
-    /** Refresh the token this long before Keycloak says it expires. */
-    private static final Duration EXPIRY_MARGIN = Duration.ofSeconds(30);
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON_OBJECT = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> JSON_ARRAY = new ParameterizedTypeReference<>() { };
     private static final List<Role> ASSIGNABLE_ROLES = List.of(Role.TRAINEE, Role.MANAGER);
 
     private final KeycloakAdminProperties properties;
     private final RestClient http;
-    private final Clock clock;
-    private AccessToken token;
+    private final ServiceAccountToken token;
 
     public KeycloakAdminClient(KeycloakAdminProperties properties, RestClient.Builder builder, Clock clock) {
         this.properties = properties;
-        this.clock = clock;
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(
                 // HTTP/1.1: Keycloak speaks it everywhere, and a failed h2c upgrade cannot take down later calls.
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(properties.connectTimeout()).build());
         requestFactory.setReadTimeout(properties.readTimeout());
         this.http = builder.clone().baseUrl(properties.baseUrl()).requestFactory(requestFactory).build();
+        this.token = new ServiceAccountToken(http, properties.realm(), properties.clientId(), properties.clientSecret(), clock);
         if (properties.clientSecret() == null || properties.clientSecret().isBlank()) {
             log.warn("cycube.keycloak.admin.client-secret is not set: invitations and role changes will fail as UNAVAILABLE");
         }
@@ -185,35 +179,18 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
         return Map.of("id", role.get("id"), "name", role.get("name"));
     }
 
-    /** A valid admin token, from the cache unless it is about to expire. */
-    synchronized String accessToken() {
-        Instant now = clock.instant();
-        if (token != null && now.isBefore(token.refreshAfter())) {
-            return token.value();
-        }
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("grant_type", "client_credentials");
-        form.add("client_id", properties.clientId());
-        form.add("client_secret", properties.clientSecret() == null ? "" : properties.clientSecret());
-        Map<String, Object> response;
+    /** A valid admin token (cached; ServiceAccountToken). */
+    String accessToken() {
         try {
-            response = http.post().uri("/realms/{realm}/protocol/openid-connect/token", properties.realm())
-                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                    .body(form)
-                    .retrieve()
-                    .body(JSON_OBJECT);
-        } catch (HttpClientErrorException rejected) {
+            return token.get();
+        } catch (ServiceAccountToken.Rejected rejected) {
             // Wrong client id or secret: an operator must fix the configuration; the user can only retry later.
-            log.error("Keycloak rejected the admin client credentials ({}): check cycube.keycloak.admin.*", rejected.getStatusCode());
+            log.error("{}: check cycube.keycloak.admin.*", rejected.getMessage());
+            throw unavailable();
+        } catch (ServiceAccountToken.Unavailable down) {
+            log.warn("{}", down.getMessage());
             throw unavailable();
         }
-        if (response == null || !(response.get("access_token") instanceof String value)) {
-            throw new IllegalStateException("Keycloak token response without access_token");
-        }
-        long expiresIn = response.get("expires_in") instanceof Number n ? n.longValue() : 60;
-        Instant refreshAfter = now.plusSeconds(expiresIn).minus(EXPIRY_MARGIN);
-        token = new AccessToken(value, refreshAfter.isAfter(now) ? refreshAfter : now);
-        return value;
     }
 
     private <T> T call(String action, Supplier<T> request) {
@@ -223,9 +200,7 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
             log.warn("Keycloak unavailable during '{}': {}", action, down.getMessage());
             throw unavailable();
         } catch (HttpClientErrorException.Unauthorized expired) {
-            synchronized (this) {
-                token = null; // revoked or rotated: fetch a new one on the next call
-            }
+            token.forget(); // revoked or rotated: fetch a new one on the next call
             log.warn("Keycloak refused the admin token during '{}'", action);
             throw unavailable();
         } catch (HttpClientErrorException refused) {
@@ -243,6 +218,4 @@ public class KeycloakAdminClient implements IdentityProviderAccounts {
         return DomainException.unavailable("The identity provider is unavailable; nothing was changed, please try again later");
     }
 
-    private record AccessToken(String value, Instant refreshAfter) {
-    }
 }
