@@ -19,7 +19,7 @@ var requiredComposeEnv = []string{
 	"IDENTITY_ADMIN_CLIENT_SECRET", "KEYCLOAK_DB_PASSWORD", "KEYCLOAK_ADMIN_PASSWORD", "CERTIFICATE_SIGNING_KEY",
 	"CYCUBE_WEB_URL", "MONGO_ROOT_PASSWORD", "MONGO_APP_PASSWORD", "GRAFANA_ADMIN_PASSWORD",
 	"SMTP_HOST", "CYCUBE_NOTIFICATION_MAIL_UNSUBSCRIBE_KEY", "CYCUBE_NOTIFICATION_WEBHOOKS_SECRET_KEY",
-	"CYCUBE_AUDIT_CHECKPOINT_KEY",
+	"CYCUBE_AUDIT_CHECKPOINT_KEY", "AUDIT_READER_CLIENT_SECRET",
 }
 
 // composeSecretVariable: the host variable of compose.yaml that feeds a subgraph's required key (requiredSecretEnv)
@@ -27,6 +27,7 @@ var requiredComposeEnv = []string{
 var composeSecretVariable = map[string]string{
 	"CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET":        "IDENTITY_ADMIN_CLIENT_SECRET",
 	"CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY": "CERTIFICATE_SIGNING_KEY",
+	"CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET":        "AUDIT_READER_CLIENT_SECRET",
 }
 
 // loopbackPorts: the container ports a subgraph publishes on the host's loopback (for the host's reverse proxy),
@@ -138,6 +139,7 @@ func CheckCompose(root string, subgraphs []string) Report {
 
 	// Every key a subgraph refuses to start without (requiredSecretEnv) is one of the required host variables.
 	standIn := standInEnv()
+	raw := rawComposeEnvironment(&r, root)
 	var keys []string
 	for _, name := range subgraphs {
 		s := service(name)
@@ -151,7 +153,7 @@ func CheckCompose(root string, subgraphs []string) Report {
 			}
 			if _, required := standIn[variable]; !required {
 				r.fail("%s: %s must come from a required variable (${%s:?...}), and %s is not in the validator's list of them", name, key, variable, variable)
-			} else if v := s.Environment[key]; v == nil || *v != standIn[variable] {
+			} else if v := s.Environment[key]; v == nil || *v != standIn[variable] || !requiredReference(raw[name][key], variable) {
 				r.fail("%s: %s must be the required variable ${%s:?...} from the environment", name, key, variable)
 			}
 			keys = append(keys, name+" "+key)
@@ -163,6 +165,7 @@ func CheckCompose(root string, subgraphs []string) Report {
 		}
 	}
 	r.check("subgraphs' keys from required variables (%s); notification's SMTP_HOST too", strings.Join(keys, ", "))
+	checkComposeKeycloak(&r, root, project, subgraphs)
 
 	// The router reaches every subgraph by its service name and starts once they are healthy.
 	if router := service("router"); router != nil {

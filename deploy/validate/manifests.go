@@ -63,7 +63,7 @@ type ServiceMonitor struct {
 }
 
 // devRealm: what only keycloak/cycube-realm-dev.json has.
-var devRealm = regexp.MustCompile(`"clientId"\s*:\s*"cycube-dev"|"type"\s*:\s*"password"|acme-hr-dev-secret|identity-admin-dev-secret`)
+var devRealm = regexp.MustCompile(`"clientId"\s*:\s*"cycube-dev"|"type"\s*:\s*"password"|acme-hr-dev-secret|identity-admin-dev-secret|audit-reader-dev-secret`)
 
 var strictDecoder = serializer.NewCodecFactory(scheme.Scheme, serializer.EnableStrict).UniversalDeserializer()
 
@@ -282,6 +282,7 @@ func CheckManifests(rendered []Rendered, want Expectations) Report {
 		}
 	}
 	r.check("ConfigMaps: router config, supergraph and production realm equal to the repository's files")
+	checkKeycloakClients(&r, deployments, jobs, configMaps)
 
 	// Autoscalers and disruption budgets.
 	minReplicas := map[string]int32{}

@@ -12,12 +12,14 @@ import (
 
 // requiredSecretEnv: variables a component must get from a Secret (a secretKeyRef that is not optional), whatever
 // their names look like — secretLike catches literal values of secret-sounding names, this catches a key that is
-// missing, optional or literal. Each one is a key the subgraph refuses to start without.
+// missing, optional or literal. Each one is a key the subgraph refuses to start without, or without which a part of
+// it fails at run time (audit's CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET: Keycloak refuses the reader, no sign-ins reach the
+// trail).
 var requiredSecretEnv = map[string][]string{
 	"identity":     {"CYCUBE_KEYCLOAK_ADMIN_CLIENT_SECRET"},
 	"assessment":   {"CYCUBE_ASSESSMENT_CERTIFICATES_SIGNING_KEY"},
 	"notification": {"CYCUBE_NOTIFICATION_MAIL_UNSUBSCRIBE_KEY", "CYCUBE_NOTIFICATION_WEBHOOKS_SECRET_KEY"},
-	"audit":        {"CYCUBE_AUDIT_CHECKPOINT_KEY"},
+	"audit":        {"CYCUBE_AUDIT_CHECKPOINT_KEY", "CYCUBE_AUDIT_KEYCLOAK_CLIENT_SECRET"},
 }
 
 // checkRequiredSecrets: each deployed component of requiredSecretEnv gets its keys from Secrets.
