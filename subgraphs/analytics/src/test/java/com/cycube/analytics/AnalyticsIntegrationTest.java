@@ -5,34 +5,15 @@ import com.cycube.support.contracts.identity.OrganizationChanged;
 import com.cycube.support.contracts.identity.TeamChanged;
 import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.support.events.EventLog;
-import com.cycube.support.events.EventPayload;
-import com.cycube.support.events.EventProcessing;
-import com.cycube.testclient.GraphQlClient;
-import com.cycube.testclient.MutableClock;
 import com.cycube.testclient.Persona;
-import com.cycube.testing.SubgraphTest;
-import com.mongodb.client.MongoClient;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
+import com.cycube.testing.EventFedSubgraphTest;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The base of analytics' HTTP tests: one shared context (embedded store, a hand-moved clock that starts at the real
+ * The base of analytics' HTTP tests ({@link EventFedSubgraphTest}: one shared context, embedded store, a hand-moved clock that starts at the real
  * present — tokens are checked against real time — and only moves forward), events delivered only by {@link #drain()}. Before each test the analytics database and the
  * event log are emptied and the directory every test starts from is delivered as events — exactly how analytics
  * learns it in production:
@@ -44,10 +25,8 @@ import org.springframework.test.context.TestPropertySource;
  *       {@code course-globex-secrets}.</li>
  * </ul>
  */
-@SubgraphTest
 @TestPropertySource(properties = "cycube.analytics.sweep.enabled=false")
-@Import(AnalyticsIntegrationTest.TestBeans.class)
-public abstract class AnalyticsIntegrationTest {
+public abstract class AnalyticsIntegrationTest extends EventFedSubgraphTest {
 
     public static final String ACME = Persona.ACME;
     public static final String GLOBEX = Persona.GLOBEX;
@@ -56,44 +35,10 @@ public abstract class AnalyticsIntegrationTest {
     public static final Persona ACME_ANALYTICS =
             Persona.integration("acme-bi", ACME, List.of("analytics:read"));
 
-    @TestConfiguration(proxyBeanMethods = false)
-    static class TestBeans {
-        @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-    }
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected MongoTemplate mongo;
-
-    @Autowired
-    protected MongoClient mongoClient;
-
-    @Autowired
-    protected MutableClock clock;
-
-    @Autowired
-    protected EventLog eventLog;
-
-    @Autowired
-    protected EventProcessing events;
-
-    private final Map<String, Long> versions = new HashMap<>();
 
     @BeforeEach
     void startFromTheDirectory() {
-        versions.clear();
-        for (String collection : mongo.getCollectionNames()) {
-            if (!collection.startsWith("system.")) {
-                mongo.remove(new Query(), collection);
-            }
-        }
-        mongoClient.getDatabase("cycube-events").getCollection("events").deleteMany(new Document());
+        startEmpty();
         append(ACME, new OrganizationChanged(ACME, "Acme", 50, 5, true, nextVersion(ACME)));
         append(GLOBEX, new OrganizationChanged(GLOBEX, "Globex", 50, 3, true, nextVersion(GLOBEX)));
         append(ACME, new TeamChanged("team-acme-soc", "SOC", null, false, nextVersion("team-acme-soc")));
@@ -108,26 +53,6 @@ public abstract class AnalyticsIntegrationTest {
                 cube("lab-1", "LAB"));
         coursePublished("course-globex-secrets", GLOBEX, "Globex secrets", cube("gx-read", "READING"));
         drain();
-    }
-
-    protected void drain() {
-        events.drain();
-    }
-
-    /** The next event time: the hand-moved clock, 1 ms later than the previous event. */
-    protected Instant nextEventTime() {
-        clock.advance(Duration.ofMillis(1));
-        return clock.instant();
-    }
-
-    protected long nextVersion(String entityId) {
-        return versions.merge(entityId, 1L, Long::sum);
-    }
-
-    protected <P extends Record & EventPayload> DomainEvent append(String orgId, P payload) {
-        DomainEvent event = DomainEvent.of(orgId, nextEventTime(), payload);
-        eventLog.append(event);
-        return event;
     }
 
     protected DomainEvent userChanged(Persona persona, String... teamIds) {
@@ -146,13 +71,5 @@ public abstract class AnalyticsIntegrationTest {
         return append(orgId, new CoursePublished(courseId, (int) nextVersion(courseId), title,
                 orgId == null ? "GLOBAL" : "ORGANIZATION", orgId, ordered,
                 List.of(new CoursePublished.Skill("skill-t1566", "MITRE_ATTACK", "T1566", "Phishing"))));
-    }
-
-    protected GraphQlClient.Response as(Persona persona, String query) {
-        return as(persona, query, Map.of());
-    }
-
-    protected GraphQlClient.Response as(Persona persona, String query, Map<String, ?> variables) {
-        return GraphQlClient.forPort(port).as(persona).execute(query, variables);
     }
 }
