@@ -31,11 +31,19 @@ import java.util.Map;
  *   <li>the notification fan-out ({@link NotificationFanOut}), on a stack of its own: one assignment announced to
  *       every member of a generated organization of {@code --members}, {@code --notification-subscribers} of them
  *       following {@code notificationReceived} through the router; time to the last notification written and to the
- *       last e-mail sent, the subscribers' delays, and another organization's delay during the burst.</li>
+ *       last e-mail sent, the subscribers' delays, and another organization's delay during the burst;</li>
+ *   <li>the audit trail ({@link AuditTrailLoad}), on a stack of its own: {@code --audit-ingest} generated
+ *       {@code audit.Recorded} events through the event log (records stored per second), then a chain of
+ *       {@code --audit-records} records of org-acme written straight into audit's database with the audit module's
+ *       code, and through the router a filtered {@code auditEvents} page, a page by actor and {@code verifyAuditTrail}
+ *       of one day ({@code --audit-connections} workers) and of the whole chain ({@code --audit-verifications}
+ *       calls).</li>
  * </ol>
  * Options: {@code --seconds=10 --rounds=3 --connections=32 --subscribers=500 --changes=20 --learners=10000
- * --enrollments=200000 --feed-seconds=360 --analytics-connections=8 --members=10000 --notification-subscribers=500};
- * {@code --dashboard=0}, {@code --fanout=0}, {@code --tracing=0}, {@code --analytics=0} or {@code --notifications=0}
+ * --enrollments=200000 --feed-seconds=360 --analytics-connections=8 --members=10000 --notification-subscribers=500
+ * --audit-ingest=20000 --audit-records=1000000 --audit-connections=2 --audit-verifications=3};
+ * {@code --dashboard=0}, {@code --fanout=0}, {@code --tracing=0}, {@code --analytics=0}, {@code --notifications=0} or
+ * {@code --audit=0}
  * skips a part; {@code --only=notifications} (or any comma-separated list of those parts) runs only the named ones.
  */
 public final class RouterBenchmark {
@@ -44,7 +52,8 @@ public final class RouterBenchmark {
     private static final String PRODUCTION_SAMPLING = "0.1";
 
     /** The parts of a run, each an option that is 1 (run it, the default) or 0 (skip it). */
-    static final List<String> PARTS = List.of("dashboard", "fanout", "tracing", "analytics", "notifications");
+    static final List<String> PARTS = List.of("dashboard", "fanout", "tracing", "analytics", "notifications",
+            "audit");
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = Options.parse(Options.only(args, PARTS), Map.ofEntries(Map.entry("seconds", 10),
@@ -52,7 +61,9 @@ public final class RouterBenchmark {
                 Map.entry("changes", 20), Map.entry("dashboard", 1), Map.entry("fanout", 1), Map.entry("tracing", 1),
                 Map.entry("analytics", 1), Map.entry("learners", 10_000), Map.entry("enrollments", 200_000),
                 Map.entry("analytics-connections", 8), Map.entry("feed-seconds", 360), Map.entry("notifications", 1),
-                Map.entry("members", 10_000), Map.entry("notification-subscribers", 500)));
+                Map.entry("members", 10_000), Map.entry("notification-subscribers", 500), Map.entry("audit", 1),
+                Map.entry("audit-ingest", 20_000), Map.entry("audit-records", 1_000_000),
+                Map.entry("audit-connections", 2), Map.entry("audit-verifications", 3)));
         Path root = Path.of(System.getProperty("cycube.repository.root", "."));
         Duration seconds = Duration.ofSeconds(options.get("seconds"));
         DashboardLoad dashboard = new DashboardLoad(new InterleavedLoad(seconds, options.get("rounds"),
@@ -92,6 +103,16 @@ public final class RouterBenchmark {
             try (LocalStack stack = NotificationFanOut.configure(stack(root, options), root).build().start()) {
                 Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
                 report.addAll(new NotificationFanOut(options.get("members"), options.get("notification-subscribers"))
+                        .run(stack));
+                report.addAll(ProcessMemory.report(atRest, ProcessMemory.of(stack)));
+            }
+        }
+        if (options.get("audit") == 1) {
+            // a stack of its own: only the audit subgraph (AuditTrailLoad.configure says why)
+            try (LocalStack stack = AuditTrailLoad.configure(stack(root, options), root).build().start()) {
+                Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
+                report.addAll(new AuditTrailLoad(seconds, options.get("rounds"), options.get("audit-connections"),
+                        options.get("audit-ingest"), options.get("audit-records"), options.get("audit-verifications"))
                         .run(stack));
                 report.addAll(ProcessMemory.report(atRest, ProcessMemory.of(stack)));
             }
