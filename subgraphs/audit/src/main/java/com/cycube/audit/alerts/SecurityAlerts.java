@@ -37,6 +37,9 @@ public class SecurityAlerts {
     private final AuditLog auditLog;
     private final Clock clock;
 
+    /** How Keycloak sign-in records name an unknown account: the SHA-256 of the name tried (signins.SignInRecords). */
+    static final String UNKNOWN_ACCOUNT = "username-sha256:";
+
     public SecurityAlerts(AlertStore store, AuditProperties properties, AuditLog auditLog, Clock clock) {
         this.store = store;
         this.thresholds = properties.alerts();
@@ -50,6 +53,10 @@ public class SecurityAlerts {
             if (record.actor() != null) {
                 counted(AlertKind.FAILED_SIGN_INS_FOR_ACCOUNT, record, "actor", record.actor(), LOGIN_FAILURE, null,
                         thresholds.failedSignIns(), thresholds.failedSignInsWindow(), "failed sign-ins for account");
+            } else if (record.detail() != null && record.detail().startsWith(UNKNOWN_ACCOUNT)) {
+                // an account that does not exist (or a mistyped name): counted by the hash of the name tried
+                counted(AlertKind.FAILED_SIGN_INS_FOR_ACCOUNT, record, "detail", record.detail(), LOGIN_FAILURE, null,
+                        thresholds.failedSignIns(), thresholds.failedSignInsWindow(), "failed sign-ins for the unknown account");
             }
             if (record.clientIp() != null) {
                 counted(AlertKind.FAILED_SIGN_INS_FROM_ADDRESS, record, "clientIp", record.clientIp(), LOGIN_FAILURE,

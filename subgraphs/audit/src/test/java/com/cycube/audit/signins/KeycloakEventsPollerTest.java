@@ -201,7 +201,7 @@ class KeycloakEventsPollerTest extends AuditIntegrationTest {
     }
 
     @Test
-    void failures_for_an_unknown_account_keep_a_hash_of_the_name_never_the_address_and_count_by_address() {
+    void failures_for_an_unknown_account_keep_a_hash_of_the_name_never_the_address_and_count_by_address_and_by_that_hash() {
         long t = now().toEpochMilli() - 60_000;
         for (int i = 0; i < 5; i++) {
             KEYCLOAK.event("unknown-" + i, t + i, "LOGIN_ERROR", null, ATTACKER, "user_not_found",
@@ -218,7 +218,10 @@ class KeycloakEventsPollerTest extends AuditIntegrationTest {
             assertThat(record.detail()).isEqualTo("username-sha256:" + SignInRecords.usernameHash("nobody@example.com"));
             assertThat(record.toString()).doesNotContainIgnoringCase("example.com");
         });
-        assertThat(raised()).extracting(SecurityAlertRaised::kind).containsExactly("FAILED_SIGN_INS_FROM_ADDRESS");
+        assertThat(raised()).extracting(SecurityAlertRaised::kind)
+                .containsExactlyInAnyOrder("FAILED_SIGN_INS_FROM_ADDRESS", "FAILED_SIGN_INS_FOR_ACCOUNT");
+        assertThat(raised()).filteredOn(alert -> alert.kind().equals("FAILED_SIGN_INS_FOR_ACCOUNT")).singleElement()
+                .satisfies(alert -> assertThat(alert.subject()).startsWith("username-sha256:").doesNotContain("example"));
     }
 
     @Test
