@@ -10,34 +10,23 @@ import com.cycube.support.contracts.identity.UserChanged;
 import com.cycube.support.contracts.labs.LabObjectivesMet;
 import com.cycube.support.contracts.labs.LabStateChanged;
 import com.cycube.support.events.DomainEvent;
-import com.cycube.support.events.EventLog;
-import com.cycube.support.events.EventPayload;
-import com.cycube.support.events.EventProcessing;
 import com.cycube.testclient.GraphQlClient;
-import com.cycube.testclient.MutableClock;
 import com.cycube.testclient.Persona;
-import com.cycube.testing.SubgraphTest;
+import com.cycube.testing.EventFedSubgraphTest;
 import com.cycube.training.enrollments.EnrollmentDocument;
 import com.cycube.training.people.PeopleStore;
 import com.cycube.training.people.SeatStore;
 import com.cycube.training.people.Seats;
-import com.mongodb.client.MongoClient;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
@@ -57,9 +46,8 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * Events are made as their producers make them, from the contract records; snapshots and publications carry the next
  * {@code version} of their entity.
  */
-@SubgraphTest
 @Import(TrainingIntegrationTest.TestBeans.class)
-public abstract class TrainingIntegrationTest {
+public abstract class TrainingIntegrationTest extends EventFedSubgraphTest {
 
     public static final String ACME = Persona.ACME;
     public static final String GLOBEX = Persona.GLOBEX;
@@ -71,12 +59,6 @@ public abstract class TrainingIntegrationTest {
     @TestConfiguration(proxyBeanMethods = false)
     static class TestBeans {
         @Bean
-        @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
-        }
-
-        @Bean
         MongoCommands mongoCommands() {
             return new MongoCommands();
         }
@@ -86,24 +68,6 @@ public abstract class TrainingIntegrationTest {
             return settings -> settings.addCommandListener(commands);
         }
     }
-
-    @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected MongoTemplate mongo;
-
-    @Autowired
-    protected MongoClient mongoClient;
-
-    @Autowired
-    protected MutableClock clock;
-
-    @Autowired
-    protected EventLog eventLog;
-
-    @Autowired
-    protected EventProcessing events;
 
     @Autowired
     protected MongoCommands commands;
@@ -119,17 +83,9 @@ public abstract class TrainingIntegrationTest {
     @Autowired
     protected Seats seats;
 
-    private final Map<String, Long> versions = new HashMap<>();
-
     @BeforeEach
     void startFromTheCommonFacts() {
-        versions.clear();
-        for (String collection : mongo.getCollectionNames()) {
-            if (!collection.startsWith("system.")) {
-                mongo.remove(new Query(), collection);
-            }
-        }
-        mongoClient.getDatabase("cycube-events").getCollection("events").deleteMany(new Document());
+        startEmpty();
         coursePublished("course-phishing", null, 1, "Spotting phishing",
                 cube("read-1", "READING"), cube("quiz-1", "QUIZ"), cube("lab-1", "LAB"));
         coursePublished("course-linux", null, 1, "Linux basics", cube("linux-read", "READING"), cube("linux-lab", "LAB"));
@@ -147,27 +103,6 @@ public abstract class TrainingIntegrationTest {
     }
 
     // ------------------------------------------------------------------ events, as the other subgraphs send them
-
-    protected void drain() {
-        events.drain();
-    }
-
-    /** The next event time: the hand-moved clock, 1 ms later than the previous event. */
-    protected Instant nextEventTime() {
-        clock.advance(Duration.ofMillis(1));
-        return clock.instant();
-    }
-
-    /** The next {@code version} of an entity's snapshots or publications (1 for its first). */
-    protected long nextVersion(String entityId) {
-        return versions.merge(entityId, 1L, Long::sum);
-    }
-
-    protected <P extends Record & EventPayload> DomainEvent append(String orgId, P payload) {
-        DomainEvent event = DomainEvent.of(orgId, nextEventTime(), payload);
-        eventLog.append(event);
-        return event;
-    }
 
     /** A cube of a course; its position is given by {@link #coursePublished}. */
     protected static CoursePublished.Cube cube(String id, String kind) {
@@ -217,14 +152,6 @@ public abstract class TrainingIntegrationTest {
     }
 
     // ------------------------------------------------------------------ GraphQL
-
-    protected GraphQlClient.Response as(Persona persona, String query) {
-        return as(persona, query, Map.of());
-    }
-
-    protected GraphQlClient.Response as(Persona persona, String query, Map<String, ?> variables) {
-        return GraphQlClient.forPort(port).as(persona).execute(query, variables);
-    }
 
     protected GraphQlClient.Response anonymous(String query, Map<String, ?> variables) {
         return GraphQlClient.forPort(port).anonymous().execute(query, variables);
