@@ -2,6 +2,7 @@ package com.cycube.audit.exports;
 
 import com.cycube.audit.trail.AuditEventDocument;
 import com.cycube.audit.trail.ChainHash;
+import com.cycube.support.exports.Csv;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -25,7 +26,6 @@ public enum ExportFormat {
     CSV("csv", "text/csv; charset=utf-8");
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     /** The columns (and JSON fields) of an exported record, in order. */
     static final Map<String, Function<AuditEventDocument, Object>> COLUMNS = columns();
@@ -78,36 +78,14 @@ public enum ExportFormat {
 
     private static final class CsvWriter extends Writer {
         CsvWriter() {
-            out.writeBytes(BOM);
-            line(List.copyOf(COLUMNS.keySet()));
+            out.writeBytes(Csv.BOM);
+            write(Csv.line(List.copyOf(COLUMNS.keySet())));
         }
 
         @Override
         void add(AuditEventDocument record) {
-            line(COLUMNS.values().stream().map(value -> value.apply(record)).toList());
+            write(Csv.line(COLUMNS.values().stream().map(value -> value.apply(record)).toList()));
         }
-
-        private void line(List<Object> cells) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < cells.size(); i++) {
-                line.append(i == 0 ? "" : ",").append(cell(cells.get(i)));
-            }
-            write(line.append("\r\n").toString());
-        }
-    }
-
-    static String cell(Object value) {
-        if (value == null) {
-            return "";
-        }
-        String text = value.toString();
-        if (!(value instanceof Number) && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
-            text = "'" + text;
-        }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-            return "\"" + text.replace("\"", "\"\"") + "\"";
-        }
-        return text;
     }
 
     private static Map<String, Function<AuditEventDocument, Object>> columns() {
