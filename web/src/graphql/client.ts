@@ -90,13 +90,24 @@ export function createGraphClient(
   return { apollo, socket };
 }
 
-/** The normalized cache; lists that are paged by cursor are not merged across pages (each page is its own view). */
+/**
+ * The normalized cache. Objects with an id are stored once (type + id). Progress, quiz results and per-question
+ * progress have no id of their own: `merge: true` merges each write into what is there, so a screen that asks for
+ * fewer of their fields does not drop the fields another screen shows. `course(id)` reads a course already in the
+ * cache (from a list) before going to the network; a course known to be absent (null) stays null.
+ */
 export function createCache(): InMemoryCache {
   return new InMemoryCache({
     typePolicies: {
+      Progress: { merge: true },
+      QuizResult: { merge: true },
+      QuestionProgress: { merge: true },
       Query: {
         fields: {
-          course: { read: (existing, { args, toReference }) => existing ?? (args?.id ? toReference({ __typename: 'Course', id: args.id }) : undefined) },
+          course: {
+            read: (existing, { args, toReference }) =>
+              existing !== undefined ? existing : args?.id ? toReference({ __typename: 'Course', id: args.id }) : undefined,
+          },
         },
       },
     },
