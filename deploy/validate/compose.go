@@ -75,6 +75,7 @@ func CheckCompose(root string, subgraphs []string) Report {
 		return r
 	}
 	r.check("loads with compose-go (compose-spec schema, interpolation, consistency), as `docker compose config` would")
+	checkComposeTrustedProxies(&r, project)
 	for _, name := range requiredComposeEnv {
 		env := standInEnv()
 		delete(env, name)

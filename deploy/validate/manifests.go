@@ -212,6 +212,7 @@ func CheckManifests(rendered []Rendered, want Expectations) Report {
 	// router's public peers (the ingress controller) on 8080, and must.
 	routed := checkIngressPaths(&r, ingresses, services, deployments)
 	routerPeers := publicPeers(policies, deploymentOf(deployments, "router"))
+	checkChartTrustedProxies(&r, deployments, routerPeers)
 
 	// Every subgraph of the supergraph and the router are deployed, reachable and fenced.
 	components := []string{"router"}

@@ -69,6 +69,10 @@ func ValidateRepository(root string) Report {
 		report.merge("chart with "+render.name+": ", result)
 	}
 	report.merge("", LintChart(chartDir, map[string]any{"router": map[string]any{"supergraph": string(supergraph)}}))
+	report.merge("router/router.config.prod.yaml: ", CheckRouterForwardingHeaders(
+		mustRead(filepath.Join(root, "router", "router.config.prod.yaml")), true))
+	report.merge("router/router.config.yaml: ", CheckRouterForwardingHeaders(
+		mustRead(filepath.Join(root, "router", "router.config.yaml")), false))
 	report.merge("deploy/prometheus/alerts.yml: ", CheckAlertRules(
 		filepath.Join(root, "deploy", "prometheus", "alerts.yml"), filepath.Join(root, "docs", "operations.md")))
 	report.merge("deploy/prometheus/prometheus.yml: ", CheckPrometheusConfig(

@@ -53,6 +53,28 @@ function unsignedToken(jwks) {
   return `${header}.${payload}.`;
 }
 
+/** Sends one query over a graphql-transport-ws connection (connection_init with `payload`) and waits for its end. */
+async function webSocketQuery(url, payload, query) {
+  const ws = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
+  try {
+    return await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the query on the WebSocket did not end within 5 s')), 5000);
+      const messages = [];
+      ws.addEventListener('open', () => ws.send(JSON.stringify({ type: 'connection_init', payload })));
+      ws.addEventListener('message', (event) => {
+        const message = JSON.parse(event.data);
+        messages.push(message);
+        if (message.type === 'connection_ack') ws.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query } }));
+        if (message.type === 'complete' || message.type === 'error') { clearTimeout(timer); resolve(messages); }
+      });
+      ws.addEventListener('close', (event) => { clearTimeout(timer); reject(new Error(`closed: ${event.code} ${event.reason}`)); });
+      ws.addEventListener('error', () => {});
+    });
+  } finally {
+    ws.close();
+  }
+}
+
 /** Opens a graphql-transport-ws connection and returns the first server message after connection_init. */
 async function firstWebSocketReply(url, payload) {
   const ws = new WebSocket(url.replace(/^http/, 'ws'), 'graphql-transport-ws');
@@ -206,13 +228,19 @@ describe('local configuration (router.config.yaml)', () => {
     assert.match(json.errors[0].message, /token/i);
   });
 
-  test('allows CORS from the Vue dev server only', async () => {
+  test('allows CORS from the web console on any loopback port, and from nowhere else', async () => {
     const preflight = (origin) => fetch(router.graphql, {
       method: 'OPTIONS',
       headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
     });
-    assert.equal((await preflight('http://localhost:5173')).headers.get('access-control-allow-origin'), 'http://localhost:5173');
-    assert.notEqual((await preflight('http://evil.test')).headers.get('access-control-allow-origin'), 'http://evil.test');
+    // ./cycube up's console (and Vite's dev server), and the browser tests' console on a random port
+    for (const origin of ['http://localhost:5173', 'http://localhost:41234', 'http://127.0.0.1:5173']) {
+      assert.equal((await preflight(origin)).headers.get('access-control-allow-origin'), origin, origin);
+    }
+    for (const origin of ['http://evil.test', 'http://localhost.evil.test:5173', 'http://localhost:5173.evil.test',
+      'https://localhost:5173', 'http://localhost', 'http://10.0.0.1:5173', 'null']) {
+      assert.notEqual((await preflight(origin)).headers.get('access-control-allow-origin'), origin, origin);
+    }
   });
 
   test('exposes Prometheus metrics at /metrics', async () => {
@@ -297,10 +325,29 @@ describe('production configuration (router.config.prod.yaml)', () => {
     assert.equal(status, 404);
   });
 
-  test('never passes a client-sent address (X-Forwarded-For, Forwarded, X-Real-IP) on to the subgraphs', async () => {
-    const headers = await headersReceivedWithSpoofedAddress(router, subgraphs.stubs, supergraph.rootField());
-    for (const name of Object.keys(SPOOFED_CLIENT_ADDRESS)) assert.equal(headers[name], undefined, name);
-    assert.ok(!JSON.stringify(headers).includes('203.0.113.66'), JSON.stringify(headers));
+  test('passes the X-Forwarded-For the ingress wrote on to the subgraphs, and never Forwarded, X-Real-IP or X-Client-IP', async () => {
+    const rootField = supergraph.rootField();
+    const requests = subgraphs.stubs[rootField.subgraph.name].requests;
+    const before = requests.length;
+    // what ingress-nginx sends: the address it accepted the connection from (a client's own values dropped)
+    await postGraphQL(router.graphql, { query: rootField.query }, { ...SPOOFED_CLIENT_ADDRESS, 'x-forwarded-for': '192.0.2.44' });
+    const [received] = requests.slice(before);
+    assert.ok(received, 'the subgraph was called');
+    assert.equal(received.headers['x-forwarded-for'], '192.0.2.44', 'as the ingress wrote it, nothing added');
+    for (const name of ['forwarded', 'x-real-ip', 'x-client-ip']) assert.equal(received.headers[name], undefined, name);
+    assert.ok(!JSON.stringify(received.headers).includes('203.0.113.66'), JSON.stringify(received.headers));
+  });
+
+  test('over a WebSocket takes an operation\'s X-Forwarded-For from the client\'s connection_init (0.3.9 limit, router/README.md)', async () => {
+    const rootField = supergraph.rootField();
+    const requests = subgraphs.stubs[rootField.subgraph.name].requests;
+    const before = requests.length;
+    await webSocketQuery(router.graphql, { 'x-forwarded-for': '203.0.113.66' }, rootField.query);
+    const [received] = requests.slice(before);
+    assert.ok(received, 'the subgraph was called over HTTP for the query sent on the WebSocket');
+    // a known weakness, pinned so that a router version that changes it is noticed: the subgraphs cannot tell this
+    // value from the ingress's, so the address audited for operations sent over a WebSocket is the client's claim
+    assert.equal(received.headers['x-forwarded-for'], '203.0.113.66');
   });
 
   test('allows CORS only from the configured origins', async () => {

@@ -60,6 +60,20 @@ capabilities:
 {{- end -}}
 
 {{/*
+  The subgraphs' trusted proxies (values.yaml trustedProxies), comma-separated; empty when none. Refuses to render
+  when they are set while the router admits everyone: it passes on the X-Forwarded-For its caller wrote, so only the
+  ingress controller may call it.
+*/}}
+{{- define "cycube.trustedProxies" -}}
+{{- if .Values.trustedProxies -}}
+{{- if not .Values.router.allowedFrom -}}
+{{- fail "trustedProxies is set but router.allowedFrom is empty: the router passes on the X-Forwarded-For its caller wrote, so name the ingress controller in router.allowedFrom (or leave trustedProxies empty)" -}}
+{{- end -}}
+{{- join "," .Values.trustedProxies -}}
+{{- end -}}
+{{- end -}}
+
+{{/*
   "true" when the Ingress routes /unsubscribe/ to the notification subgraph: the Ingress is on and notification is
   deployed. Its port 8080 then admits router.allowedFrom (the ingress controller), which must not be empty.
 */}}

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,8 +69,10 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li><b>reads</b> through the router as org-acme's manager, closed loop with {@code connections} workers (one token
  *       each), arms interleaved ({@link #measure}: as {@link InterleavedLoad}, with long timeouts): a filtered
  *       {@code auditEvents} page (action, outcome and a 30-day period, first 50, with {@code totalCount}), a page by
- *       one actor, and {@code verifyAuditTrail} of one day; then {@code verifyAuditTrail} of the whole chain, {@code verifications} calls one after another, each
- *       call's duration. Every read is itself recorded in the trail (the chain keeps growing by the reads);</li>
+ *       one actor, and {@code verifyAuditTrail} of one day; then {@code verifyAuditTrail} of the whole chain,
+ *       {@code verifications} times one after another: each in steps (a call checks at most the audit subgraph's
+ *       {@code cycube.audit.verification} budget and answers a cursor to continue from), each step's duration and each
+ *       whole walk's. Every read is itself recorded in the trail (the chain keeps growing by the reads);</li>
  *   <li>the memory of the audit subgraph (and the others of the stack) at rest and after, and the benchmark JVM's heap
  *       holding the embedded store.</li>
  * </ol>
@@ -110,9 +113,9 @@ final class AuditTrailLoad {
               }
             }""";
     static final String VERIFY = """
-            query Verify($organizationId: ID, $from: DateTime, $to: DateTime) {
-              verifyAuditTrail(organizationId: $organizationId, from: $from, to: $to) {
-                organizationId intact checkedRecords firstProblem { seq kind detail }
+            query Verify($organizationId: ID, $from: DateTime, $to: DateTime, $after: String) {
+              verifyAuditTrail(organizationId: $organizationId, from: $from, to: $to, after: $after) {
+                organizationId intact checkedRecords complete cursor firstProblem { seq kind detail }
               }
             }""";
 
@@ -363,7 +366,7 @@ final class AuditTrailLoad {
                 outcome, errorCode, UUID.randomUUID().toString(),
                 "00-" + hex(random, 32) + "-" + hex(random, 16) + "-01",
                 "10." + random.nextInt(4) + "." + random.nextInt(ADDRESSES / 4) + "." + (1 + random.nextInt(250)),
-                changes, "DENIED".equals(outcome) ? "Not allowed: this needs the MANAGER role" : null);
+                changes, "DENIED".equals(outcome) ? "Not allowed: this needs the MANAGER role" : null, null);
     }
 
     // ------------------------------------------------------------------------------------------------ long chain
@@ -507,14 +510,14 @@ final class AuditTrailLoad {
                 name, result.latencies.count() / result.seconds, result.latencies.summary(), result.errors,
                 result.firstError == null ? "" : " (first: " + result.firstError + ")")));
 
-        // the whole chain: through the router first; if the router gives up on it (its timeout), the same call
-        // straight to the audit subgraph (same token: the subgraph checks it itself) measures what the work costs
+        // the whole chain, in steps: through the router first; if the router gives up on a step (its timeout), the
+        // same walk straight to the audit subgraph (same token: the subgraph checks it itself) measures what it costs
         if (verifications > 0) {
             VerifyCalls routed = verifyWhole(stack.routerUrl(), stack, verifications, "via router");
-            lines.add(routed.line("verifyAuditTrail of the whole chain via router"));
+            lines.add(routed.line("verifyAuditTrail of the whole chain in steps via router"));
             if (routed.failure != null) {
                 lines.add(verifyWhole(stack.subgraphUrl("audit"), stack, verifications, "straight to audit")
-                        .line("verifyAuditTrail of the whole chain straight to the audit subgraph (the router gave up)"));
+                        .line("verifyAuditTrail of the whole chain in steps straight to the audit subgraph (the router gave up)"));
             }
         }
         lines.add(String.format(Locale.ROOT, "org-acme's chain at the end: head at seq %,d (the reads are audited "
@@ -526,47 +529,73 @@ final class AuditTrailLoad {
         return lines;
     }
 
-    /** Whole-chain verifications one after another: each call's duration, or the first failure and when it came. */
+    /**
+     * Whole-chain verifications one after another, each walked in steps (a step answers {@code complete: false} and a
+     * cursor until the chain's end): each step's duration, each whole walk's, or the first failure and when it came.
+     */
     private static final class VerifyCalls {
-        final Latencies latencies = new Latencies();
+        final Latencies steps = new Latencies();
+        final Latencies walks = new Latencies();
         long checked;
+        int stepsPerWalk;
         String result = "not run";
         String failure;
         int asked;
 
         String line(String title) {
-            if (latencies.count() == 0) {
-                return String.format(Locale.ROOT, "%s (%d calls, one at a time): no call completed; FAILED: %s", title,
+            if (walks.count() == 0) {
+                return String.format(Locale.ROOT, "%s (%d walks, one at a time): no walk completed; FAILED: %s", title,
                         asked, failure);
             }
-            return String.format(Locale.ROOT, "%s (%d calls, one at a time): %s per call; %,d records checked (%,.0f "
-                            + "records/s at the p50), %s%s", title, asked, latencies.summary(), checked,
-                    checked / (latencies.percentileMillis(50) / 1000), result,
+            return String.format(Locale.ROOT, "%s (%d walks, one at a time, %d steps each): a walk %s; a step %s; "
+                            + "%,d records checked (%,.0f records/s at the p50 walk), %s%s", title, asked, stepsPerWalk,
+                    walks.summary(), steps.summary(), checked, checked / (walks.percentileMillis(50) / 1000), result,
                     failure == null ? "" : "; FAILED: " + failure);
         }
     }
 
-    private static VerifyCalls verifyWhole(String url, LocalStack stack, int calls, String how) {
+    /** At most this many steps per walk: far more than a chain this benchmark builds needs. */
+    private static final int MAX_STEPS = 1_000;
+
+    private static VerifyCalls verifyWhole(String url, LocalStack stack, int walks, String how) {
         VerifyCalls done = new VerifyCalls();
-        done.asked = calls;
-        for (int call = 0; call < calls && done.failure == null; call++) {
+        done.asked = walks;
+        for (int walk = 0; walk < walks && done.failure == null; walk++) {
             long t0 = System.nanoTime();
+            long checked = 0;
+            int steps = 0;
+            String cursor = null;
             try {
-                JsonNode verified = call(url, stack.token(MANAGER), VERIFY, Map.of(), LONG_CALL)
-                        .path("data").path("verifyAuditTrail");
-                done.latencies.add(System.nanoTime() - t0);
-                done.checked = verified.path("checkedRecords").asLong();
-                done.result = "intact " + verified.path("intact").asString() + (verified.path("firstProblem").isObject()
+                JsonNode verified;
+                do {
+                    Map<String, Object> variables = new HashMap<>();
+                    if (cursor != null) {
+                        variables.put("after", cursor);
+                    }
+                    long s0 = System.nanoTime();
+                    verified = call(url, stack.token(MANAGER), VERIFY, variables, LONG_CALL)
+                            .path("data").path("verifyAuditTrail");
+                    done.steps.add(System.nanoTime() - s0);
+                    steps++;
+                    checked += verified.path("checkedRecords").asLong();
+                    cursor = verified.path("cursor").isString() ? verified.path("cursor").asString() : null;
+                } while (!verified.path("complete").asBoolean() && cursor != null && steps < MAX_STEPS);
+                done.walks.add(System.nanoTime() - t0);
+                done.checked = checked;
+                done.stepsPerWalk = steps;
+                done.result = "intact " + verified.path("intact").asString() + ", complete "
+                        + verified.path("complete").asString() + (verified.path("firstProblem").isObject()
                         ? ", first problem " + verified.path("firstProblem") : "");
             } catch (IOException | RuntimeException failed) {
-                done.failure = String.format(Locale.ROOT, "call %d after %.1f s: %s", call + 1,
+                done.failure = String.format(Locale.ROOT, "walk %d, step %d after %.1f s: %s", walk + 1, steps + 1,
                         (System.nanoTime() - t0) / 1e9, failed.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 done.failure = "interrupted";
             }
-            AnalyticsLoad.progress(String.format(Locale.ROOT, "whole-chain verification %d %s: %.1f s, %s", call + 1,
-                    how, (System.nanoTime() - t0) / 1e9, done.failure == null ? done.checked + " records" : done.failure));
+            AnalyticsLoad.progress(String.format(Locale.ROOT, "whole-chain verification %d %s: %.1f s in %d steps, %s",
+                    walk + 1, how, (System.nanoTime() - t0) / 1e9, steps,
+                    done.failure == null ? checked + " records" : done.failure));
         }
         return done;
     }

@@ -54,7 +54,7 @@ class AuditThroughRouterTest {
         List<Map<String, Object>> records = manager.execute(EVENTS, filter).assertNoErrors().get("data.auditEvents.edges[*].node");
         assertThat(records).allSatisfy(record -> {
             assertThat(record.get("organizationId")).isEqualTo("org-acme");
-            assertThat(record.get("clientIp")).as("the address the subgraph saw (the router's: router/README.md)").isNotNull();
+            assertThat(record.get("clientIp")).as("locally the router is the edge: its loopback address, the local client's (router/README.md)").isNotNull();
         });
         assertThat(records).filteredOn(record -> !"SUCCESS".equals(record.get("outcome")))
                 .allSatisfy(refused -> assertThat(refused.get("errorCode")).isNotNull());

@@ -3,8 +3,11 @@ package com.cycube.audit;
 import com.cycube.audit.checkpoints.AuditCheckpoints;
 import com.cycube.audit.retention.TrailRetention;
 import com.cycube.audit.signins.KeycloakEventsPoller;
+import com.cycube.support.jobs.PeriodicJob;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -16,12 +19,17 @@ import org.springframework.scheduling.annotation.Scheduled;
  * off and call {@link AuditCheckpoints#checkpointAll()} and {@link TrailRetention#prune()} themselves); and Keycloak's
  * sign-in and admin events read every {@code cycube.audit.keycloak.interval} (default 30 s) when
  * {@code cycube.audit.keycloak} is active and {@code scheduled} (tests call {@link KeycloakEventsPoller#poll()}).
+ * Reading Keycloak waits on another service (up to its timeouts, page after page), so it runs on a thread of its own
+ * ({@link PeriodicJob} {@value #KEYCLOAK_THREAD}): a slow or hanging Keycloak never holds back the checkpoints and
+ * pruning on Spring's scheduler.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 public class AuditSchedule {
 
     private static final Logger log = LoggerFactory.getLogger(AuditSchedule.class);
+    static final String KEYCLOAK_THREAD = "audit-keycloak-events";
+    private static final Duration KEYCLOAK_FIRST_READ = Duration.ofSeconds(5);
 
     private final AuditCheckpoints checkpoints;
     private final TrailRetention retention;
@@ -36,16 +44,17 @@ public class AuditSchedule {
         this.keycloakEvents = keycloakEvents;
     }
 
-    @Scheduled(fixedDelayString = "${cycube.audit.keycloak.interval:30s}", initialDelayString = "5s")
-    void readKeycloakEvents() {
-        if (!keycloakEvents.active() || !properties.keycloak().scheduled()) {
-            return;
-        }
-        try {
-            keycloakEvents.poll();
-        } catch (RuntimeException e) {
-            log.error("Storing Keycloak's events in the audit trail failed; reading again at the next interval", e);
-        }
+    /** Keycloak's events, read on their own thread ({@value #KEYCLOAK_THREAD}). */
+    @Bean
+    PeriodicJob keycloakEventsReading() {
+        return keycloakEventsReading(keycloakEvents::poll, keycloakEvents.active() && properties.keycloak().scheduled(),
+                properties.keycloak().interval());
+    }
+
+    /** Reading every {@code interval}, the first time 5 s after the start (sooner when the interval is shorter). */
+    static PeriodicJob keycloakEventsReading(Runnable poll, boolean enabled, Duration interval) {
+        Duration firstRead = interval.compareTo(KEYCLOAK_FIRST_READ) < 0 ? interval : KEYCLOAK_FIRST_READ;
+        return new PeriodicJob(KEYCLOAK_THREAD, firstRead, interval, poll, enabled);
     }
 
     @Scheduled(fixedDelayString = "${cycube.audit.checkpoints.interval:15m}",

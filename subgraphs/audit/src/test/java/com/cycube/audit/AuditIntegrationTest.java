@@ -57,10 +57,16 @@ public abstract class AuditIntegrationTest extends EventFedSubgraphTest {
 
     protected AuditRecorded record(String org, String actor, String action, String outcome, String errorCode,
                                    String clientIp, List<AuditRecorded.Change> changes, String detail) {
+        return record(org, actor, action, outcome, errorCode, clientIp, changes, detail, null);
+    }
+
+    /** A record as above, refused as a whole for {@code reason} (support's RefusalReason name; null: not refused so). */
+    protected AuditRecorded record(String org, String actor, String action, String outcome, String errorCode,
+                                   String clientIp, List<AuditRecorded.Change> changes, String detail, String reason) {
         clock.advance(Duration.ofMillis(1));
         return new AuditRecorded(clock.instant(), "identity", actor, actor == null ? "ANONYMOUS" : "PERSON", null, org,
                 action, "User", "user-7", "userId=user-7", outcome, errorCode, "req-" + clock.millis(), null,
-                clientIp == null ? "10.0.0.5" : clientIp, changes, detail);
+                clientIp == null ? "10.0.0.5" : clientIp, changes, detail, reason);
     }
 
     /** Sends {@code count} successful records of Acme's manager and delivers them. */
@@ -69,6 +75,22 @@ public abstract class AuditIntegrationTest extends EventFedSubgraphTest {
             send(record(org, Persona.ACME_MANAGER.subject(), "mutation.updateTeam", "SUCCESS"));
         }
         drain();
+    }
+
+    /**
+     * Replaces a stored record by one with another actor and a hash that matches its new content, as an intruder who
+     * knows the algorithm would: only the next record's link (or a checkpoint, or a verification cursor) shows it.
+     */
+    protected void rewriteWithItsOwnHash(String chain, long seq, String actor) {
+        AuditEventDocument stored = chain(chain).stream().filter(record -> record.seq() == seq).findFirst().orElseThrow();
+        AuditEventDocument rewritten = new AuditEventDocument(stored.id(), stored.chain(), 0, null, null, stored.time(),
+                stored.recordedAt(), stored.service(), actor, stored.actorKind(), stored.actorName(),
+                stored.organizationId(), stored.action(), stored.resourceType(), stored.resourceId(), stored.resource(),
+                stored.outcome(), stored.errorCode(), stored.requestId(), stored.traceParent(), stored.clientIp(),
+                stored.changes(), stored.detail(), stored.reason()).chained(seq, stored.prevHash());
+        Query position = Query.query(Criteria.where("chain").is(chain).and("seq").is(seq));
+        mongo.remove(position, AuditEventDocument.COLLECTION);
+        mongo.insert(rewritten, AuditEventDocument.COLLECTION);
     }
 
     /** The stored records of a chain in seq order. */

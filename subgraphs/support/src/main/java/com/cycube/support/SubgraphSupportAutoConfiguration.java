@@ -8,6 +8,7 @@ import com.cycube.support.audit.AuditInstrumentation;
 import com.cycube.support.audit.AuditLog;
 import com.cycube.support.auth.GraphQlAuthenticationEntryPoint;
 import com.cycube.support.auth.SecurityProperties;
+import com.cycube.support.context.ClientAddresses;
 import com.cycube.support.context.LogContextFilter;
 import com.cycube.support.context.RequestContextInterceptor;
 import com.cycube.support.errors.GraphQlExceptionHandler;
@@ -70,9 +71,10 @@ public class SubgraphSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(SecurityFilterChain.class)
     SecurityFilterChain subgraphSecurity(HttpSecurity http, JwtDecoder jwtDecoder, AuditLog auditLog, Clock clock,
-                                         SecurityProperties properties,
+                                         SecurityProperties properties, ClientAddresses clientAddresses,
                                          @Value("${spring.application.name:subgraph}") String service) throws Exception {
-        GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint(auditLog, service, clock);
+        GraphQlAuthenticationEntryPoint entryPoint = new GraphQlAuthenticationEntryPoint(auditLog, service, clock,
+                clientAddresses);
         http.csrf(csrf -> csrf.disable()) // bearer tokens only, no cookies
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> {
@@ -106,10 +108,16 @@ public class SubgraphSupportAutoConfiguration {
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
     }
 
+    /** Which address a request came from: the connection's, or X-Forwarded-For's from a trusted proxy (the router). */
+    @Bean
+    ClientAddresses clientAddresses(SecurityProperties properties) {
+        return new ClientAddresses(properties.trustedProxies());
+    }
+
     @Bean
     RequestContextInterceptor requestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations,
-                                                        AuditLog auditLog) {
-        return new RequestContextInterceptor(jwtDecoder, revocations, auditLog);
+                                                        AuditLog auditLog, ClientAddresses clientAddresses) {
+        return new RequestContextInterceptor(jwtDecoder, revocations, auditLog, clientAddresses);
     }
 
     /** This subgraph's copy of who lost access, from identity's events (see {@code AccessStatusHandler}). */

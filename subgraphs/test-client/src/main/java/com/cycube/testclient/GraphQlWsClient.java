@@ -66,8 +66,9 @@ public final class GraphQlWsClient implements AutoCloseable {
     private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final WebSocketClient socket;
 
-    private GraphQlWsClient(URI uri) {
-        this.socket = new WebSocketClient(uri, new Draft_6455(List.of(), List.of(new Protocol(SUBPROTOCOL)))) {
+    private GraphQlWsClient(URI uri, Map<String, String> handshakeHeaders) {
+        this.socket = new WebSocketClient(uri, new Draft_6455(List.of(), List.of(new Protocol(SUBPROTOCOL))),
+                handshakeHeaders) {
             @Override
             public void onOpen(ServerHandshake handshake) {
             }
@@ -103,8 +104,16 @@ public final class GraphQlWsClient implements AutoCloseable {
 
     /** Opens a socket to {@code url} ({@code ws(s)://} or the endpoint's {@code http(s)://} URL) without saying anything yet. */
     public static GraphQlWsClient open(URI url) throws InterruptedException {
+        return open(url, Map.of());
+    }
+
+    /**
+     * Opens a socket to {@code url} whose handshake (the HTTP upgrade request) carries {@code handshakeHeaders}, as a
+     * proxy in front of the server would send them (e.g. {@code X-Forwarded-For}); says nothing yet.
+     */
+    public static GraphQlWsClient open(URI url, Map<String, String> handshakeHeaders) throws InterruptedException {
         URI uri = URI.create(url.toString().replaceFirst("^http", "ws"));
-        GraphQlWsClient client = new GraphQlWsClient(uri);
+        GraphQlWsClient client = new GraphQlWsClient(uri, handshakeHeaders);
         if (!client.socket.connectBlocking(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("WebSocket connection to " + uri + " failed: " + client.received.poll());
         }

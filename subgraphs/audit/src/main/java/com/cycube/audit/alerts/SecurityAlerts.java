@@ -8,14 +8,17 @@ import com.cycube.support.audit.AuditLog;
 import com.cycube.support.audit.AuditRecord;
 import com.cycube.support.context.RequestContext;
 import com.cycube.support.contracts.audit.SecurityAlertRaised;
+import com.cycube.support.errors.RefusalReason;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.pagination.Connection;
 import com.cycube.support.pagination.PageRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,6 +33,9 @@ import org.springframework.stereotype.Service;
 public class SecurityAlerts {
 
     static final String LOGIN_FAILURE = "auth.login.failure";
+    /** The refusal reasons that mean access was taken away (support's {@code RefusalReason#revokesAccess}). */
+    static final Set<String> REVOKED_ACCESS = Arrays.stream(RefusalReason.values()).filter(RefusalReason::revokesAccess)
+            .map(Enum::name).collect(Collectors.toUnmodifiableSet());
     static final String ROLE_CHANGE = "mutation.changeMemberRole";
 
     private final AlertStore store;
@@ -86,12 +92,11 @@ public class SecurityAlerts {
 
     /**
      * A valid token refused because its access was revoked — the account or its organization deactivated — rather
-     * than expired or forged: those never name an actor. The refusal's message says which (support's
-     * {@code AccessRevocations}).
+     * than expired or forged: the refusal's reason code says which (support's {@code RefusalReason}, set by
+     * {@code AccessRevocations}); the message the client got is never read.
      */
     static boolean revokedAccessUsed(AuditEventDocument record) {
-        return "UNAUTHENTICATED".equals(record.errorCode()) && record.actor() != null && record.detail() != null
-                && record.detail().toLowerCase(Locale.ROOT).contains("deactivated");
+        return record.actor() != null && record.reason() != null && REVOKED_ACCESS.contains(record.reason());
     }
 
     public Connection<SecurityAlertDocument> list(RequestContext request, String organizationId, Integer first,

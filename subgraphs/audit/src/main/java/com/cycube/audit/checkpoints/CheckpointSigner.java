@@ -18,7 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Signs and checks checkpoints with HMAC-SHA256 under {@code cycube.audit.checkpoint-key} (env
  * {@value #KEY_VARIABLE}). The signed text is {@code cycube-audit-checkpoint/v1}, chain, seq, hash and time
- * (ISO-8601, milliseconds), one per line. Only the local stack ({@code cycube.dev-mode=true}) may go without a key,
+ * (ISO-8601, milliseconds), one per line. The trail's other signed things (the cursors of a verification in steps)
+ * are signed under the same key with a first line of their own ({@link #signature(String, String)}), so no
+ * signature of one kind is ever valid for another. Only the local stack ({@code cycube.dev-mode=true}) may go without a key,
  * and then signs with the public {@link AuditProperties#DEV_CHECKPOINT_KEY} (a warning says so); anywhere else a
  * missing key, or the public one, stops the start.
  */
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Component;
 public class CheckpointSigner {
 
     static final String KEY_VARIABLE = "CYCUBE_AUDIT_CHECKPOINT_KEY";
+    private static final String CHECKPOINT = "cycube-audit-checkpoint/v1";
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -60,13 +63,26 @@ public class CheckpointSigner {
         if (checkpoint.signature() == null || checkpoint.at() == null) {
             return false;
         }
-        String expected = signature(checkpoint.chain(), checkpoint.seq(), checkpoint.hash(), checkpoint.at());
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                checkpoint.signature().getBytes(StandardCharsets.US_ASCII));
+        return isAuthentic(CHECKPOINT, content(checkpoint.chain(), checkpoint.seq(), checkpoint.hash(), checkpoint.at()),
+                checkpoint.signature());
     }
 
     private String signature(String chain, long seq, String hash, Instant at) {
-        String text = "cycube-audit-checkpoint/v1\n" + chain + "\n" + seq + "\n" + hash + "\n" + ChainHash.format(at);
+        return signature(CHECKPOINT, content(chain, seq, hash, at));
+    }
+
+    private static String content(String chain, long seq, String hash, Instant at) {
+        return chain + "\n" + seq + "\n" + hash + "\n" + ChainHash.format(at);
+    }
+
+    /**
+     * The HMAC-SHA256 (lowercase hex) of {@code kind} and {@code content} on lines of their own, under the trail's key.
+     *
+     * @param kind what is signed and its version, e.g. {@code cycube-audit-verification-cursor/v1}; never the
+     *             checkpoints' own
+     */
+    public String signature(String kind, String content) {
+        String text = kind + "\n" + content;
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
@@ -74,5 +90,11 @@ public class CheckpointSigner {
         } catch (GeneralSecurityException everyJvmHasIt) {
             throw new IllegalStateException(everyJvmHasIt);
         }
+    }
+
+    /** Whether {@code signature} is the one {@link #signature(String, String)} makes (compared in constant time). */
+    public boolean isAuthentic(String kind, String content, String signature) {
+        return signature != null && MessageDigest.isEqual(signature(kind, content).getBytes(StandardCharsets.US_ASCII),
+                signature.getBytes(StandardCharsets.US_ASCII));
     }
 }

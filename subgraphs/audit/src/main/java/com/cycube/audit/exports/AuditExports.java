@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.Iterator;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
@@ -21,8 +20,10 @@ import org.springframework.stereotype.Service;
 /**
  * Exports the audit records a reader may list ({@link AuditReaders}, the same filter as {@code auditEvents}), newest
  * first, as JSON Lines or CSV for auditors, returned in the mutation's payload (base64) like analytics' report
- * exports. At most {@code cycube.audit.export.max-rows} rows (BAD_USER_INPUT above: narrow the filter or the period).
- * Every export is itself audited.
+ * exports. At most {@code cycube.audit.export.max-rows} rows (BAD_USER_INPUT above: narrow the filter or the period),
+ * counted before anything is read. The rows come from the store in batches through one cursor and each is written
+ * into the payload's base64 text as it arrives ({@link ExportFormat.Writer}): no list of records, nor the file's own
+ * bytes, is ever held. Every export is itself audited.
  */
 @Service
 public class AuditExports {
@@ -67,7 +68,6 @@ public class AuditExports {
         String organization = scope.all() ? "all" : scope.nothing() ? filter.organizationId() : scope.organizationId();
         String fileName = "audit-" + organization + "-" + LocalDate.ofInstant(now, ZoneOffset.UTC) + "." + format.extension();
         auditLog.read(request, "read.auditExport", AuditSearchService.trailOf(scope, filter));
-        return new ExportedAuditEvents(fileName, format.contentType(), Base64.getEncoder().encodeToString(writer.bytes()),
-                rows, now);
+        return new ExportedAuditEvents(fileName, format.contentType(), writer.base64(), rows, now);
     }
 }

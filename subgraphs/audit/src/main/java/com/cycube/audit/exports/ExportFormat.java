@@ -4,7 +4,11 @@ import com.cycube.audit.trail.AuditEventDocument;
 import com.cycube.audit.trail.ChainHash;
 import com.cycube.support.exports.Csv;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,22 +50,42 @@ public enum ExportFormat {
         return contentType;
     }
 
-    /** A writer of this format: {@link Writer#add} each record, then {@link Writer#bytes}. */
+    /** A writer of this format: {@link Writer#add} each record, then {@link Writer#base64}. */
     Writer writer() {
         return this == CSV ? new CsvWriter() : new JsonLinesWriter();
     }
 
+    /**
+     * Writes each record as it is added straight into the base64 text the payload carries: the file itself is never
+     * held, only its encoding, which the GraphQL answer needs whole anyway (before, the file, a copy of it and two of
+     * its encoding were held at the end).
+     */
     abstract static class Writer {
-        final ByteArrayOutputStream out = new ByteArrayOutputStream();
+        private final ByteArrayOutputStream base64 = new ByteArrayOutputStream();
+        private final OutputStream out = Base64.getEncoder().wrap(base64);
 
         abstract void add(AuditEventDocument record);
 
-        byte[] bytes() {
-            return out.toByteArray();
+        /** The file, base64-encoded; the writer takes no more records. */
+        String base64() {
+            try {
+                out.close(); // writes the last, padded group
+            } catch (IOException inMemory) {
+                throw new UncheckedIOException(inMemory);
+            }
+            return base64.toString(StandardCharsets.US_ASCII);
         }
 
         void write(String text) {
-            out.writeBytes(text.getBytes(StandardCharsets.UTF_8));
+            write(text.getBytes(StandardCharsets.UTF_8));
+        }
+
+        void write(byte[] bytes) {
+            try {
+                out.write(bytes);
+            } catch (IOException inMemory) {
+                throw new UncheckedIOException(inMemory);
+            }
         }
     }
 
@@ -78,7 +102,7 @@ public enum ExportFormat {
 
     private static final class CsvWriter extends Writer {
         CsvWriter() {
-            out.writeBytes(Csv.BOM);
+            write(Csv.BOM);
             write(Csv.line(List.copyOf(COLUMNS.keySet())));
         }
 
@@ -103,6 +127,7 @@ public enum ExportFormat {
         columns.put("outcome", AuditEventDocument::outcome);
         columns.put("errorCode", AuditEventDocument::errorCode);
         columns.put("detail", AuditEventDocument::detail);
+        columns.put("reason", AuditEventDocument::reason);
         columns.put("clientIp", AuditEventDocument::clientIp);
         columns.put("requestId", AuditEventDocument::requestId);
         columns.put("traceParent", AuditEventDocument::traceParent);

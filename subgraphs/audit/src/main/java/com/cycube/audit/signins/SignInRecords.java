@@ -104,7 +104,7 @@ public final class SignInRecords {
                 event.userId() == null ? "ANONYMOUS" : "PERSON", null, organizationId, action,
                 event.userId() == null ? null : "User", event.userId(),
                 event.clientId() == null ? null : "clientId=" + event.clientId(), failed ? "FAILURE" : "SUCCESS",
-                event.error(), null, null, event.ipAddress(), changes, detail);
+                event.error(), null, null, event.ipAddress(), changes, detail, null);
     }
 
     static AuditRecorded admin(KeycloakEvent event, String organizationId) {
@@ -120,7 +120,7 @@ public final class SignInRecords {
                 changedUser != null ? "User" : event.resourceType(),
                 changedUser != null ? changedUser : secondSegment(event.resourcePath()), event.resourcePath(),
                 event.error() == null ? "SUCCESS" : "FAILURE", event.error(), null, null, by.ipAddress(), List.of(),
-                null);
+                null, null);
     }
 
     /** Lowercase hex SHA-256 of the lower-cased, trimmed username: the same for every attempt at one name. */

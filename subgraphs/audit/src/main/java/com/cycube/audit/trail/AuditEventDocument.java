@@ -14,12 +14,16 @@ import org.springframework.data.annotation.Id;
  * @param id         the {@code audit.Recorded} event's id: one record per event, however often it is delivered
  * @param chain      the organization's id, or {@link #PLATFORM_CHAIN} for records of no organization (root, anonymous)
  * @param recordedAt when the audit subgraph appended it (the window of {@code verifyAuditTrail})
+ * @param reason     why a refusal happened, as a code ({@code ACCOUNT_DEACTIVATED}, support's {@code RefusalReason});
+ *                   null for anything else and for records stored before reasons were carried (ChainHash: version 2
+ *                   of the canonical form holds it)
  */
 public record AuditEventDocument(@Id String id, String chain, long seq, String prevHash, String hash, Instant time,
                                  Instant recordedAt, String service, String actor, String actorKind, String actorName,
                                  String organizationId, String action, String resourceType, String resourceId,
                                  String resource, String outcome, String errorCode, String requestId,
-                                 String traceParent, String clientIp, List<Change> changes, String detail) {
+                                 String traceParent, String clientIp, List<Change> changes, String detail,
+                                 String reason) {
 
     public static final String COLLECTION = "audit_events";
     /** The chain of records that belong to no organization. */
@@ -49,7 +53,7 @@ public record AuditEventDocument(@Id String id, String chain, long seq, String p
                 record.action(), record.resourceType(), record.resourceId(), record.resource(), record.outcome(),
                 record.errorCode(), record.requestId(), record.traceParent(), record.clientIp(),
                 record.changes().stream().map(change -> new Change(change.field(), change.value())).toList(),
-                record.detail());
+                record.detail(), record.reason());
     }
 
     /** This record as link {@code seq} after a record hashed {@code prevHash}, with its own hash. */
@@ -58,9 +62,10 @@ public record AuditEventDocument(@Id String id, String chain, long seq, String p
         return linked.withLink(seq, prevHash, ChainHash.of(linked));
     }
 
-    private AuditEventDocument withLink(long seq, String prevHash, String hash) {
+    /** This record as if it stood at {@code seq} after a record hashed {@code prevHash}, with {@code hash}. */
+    AuditEventDocument withLink(long seq, String prevHash, String hash) {
         return new AuditEventDocument(id, chain, seq, prevHash, hash, time, recordedAt, service, actor, actorKind,
                 actorName, organizationId, action, resourceType, resourceId, resource, outcome, errorCode, requestId,
-                traceParent, clientIp, changes, detail);
+                traceParent, clientIp, changes, detail, reason);
     }
 }

@@ -11,14 +11,15 @@ import java.util.HexFormat;
 /**
  * The hash of a record: lowercase hex SHA-256 of the UTF-8 bytes of its canonical JSON — one object, no whitespace,
  * keys in exactly this order:
- * {@code v} (1), {@code id}, {@code chain}, {@code seq}, {@code prevHash}, {@code time}, {@code recordedAt},
+ * {@code v} (1, or 2 for a record with a {@code reason}), {@code id}, {@code chain}, {@code seq}, {@code prevHash}, {@code time}, {@code recordedAt},
  * {@code service}, {@code actor}, {@code actorKind}, {@code actorName}, {@code organizationId}, {@code action},
  * {@code resourceType}, {@code resourceId}, {@code resource}, {@code outcome}, {@code errorCode}, {@code requestId},
  * {@code traceParent}, {@code clientIp}, {@code changes} (an array of {@code [field, value]} pairs in stored order),
- * {@code detail}. Missing values are {@code null}; {@code seq} a JSON integer; times UTC ISO-8601 with exactly three
+ * {@code detail}, and — in version 2 only — {@code reason}. Missing values are {@code null}; {@code seq} a JSON integer; times UTC ISO-8601 with exactly three
  * fraction digits ({@code 2026-12-07T16:30:00.000Z}); strings escape {@code "} and {@code \} with a backslash and
  * control characters below U+0020 as {@code \}{@code u00XX}, everything else as is. docs/compliance.md shows how an
- * auditor recomputes it.
+ * auditor recomputes it. Version 2 (2026-12) adds the refusal's reason code; a record without one keeps version 1, so
+ * records stored before it hash as they always did, and adding or removing a reason changes the hash like any edit.
  */
 public final class ChainHash {
 
@@ -37,15 +38,11 @@ public final class ChainHash {
 
     /** The record's hash as if it were at position {@code seq}: tells a record moved along the chain from an altered one. */
     public static String at(AuditEventDocument record, long seq) {
-        return of(new AuditEventDocument(record.id(), record.chain(), seq, record.prevHash(), null, record.time(),
-                record.recordedAt(), record.service(), record.actor(), record.actorKind(), record.actorName(),
-                record.organizationId(), record.action(), record.resourceType(), record.resourceId(),
-                record.resource(), record.outcome(), record.errorCode(), record.requestId(), record.traceParent(),
-                record.clientIp(), record.changes(), record.detail()));
+        return of(record.withLink(seq, record.prevHash(), null));
     }
 
     static String canonical(AuditEventDocument r) {
-        StringBuilder json = new StringBuilder(512).append("{\"v\":1");
+        StringBuilder json = new StringBuilder(512).append(r.reason() == null ? "{\"v\":1" : "{\"v\":2");
         field(json, "id", r.id());
         field(json, "chain", r.chain());
         json.append(",\"seq\":").append(r.seq());
@@ -77,6 +74,9 @@ public final class ChainHash {
         }
         json.append(']');
         field(json, "detail", r.detail());
+        if (r.reason() != null) {
+            field(json, "reason", r.reason());
+        }
         return json.append('}').toString();
     }
 

@@ -133,8 +133,13 @@ public class TrailStore {
      * with a cursor in batches; close the stream.
      */
     public Stream<AuditEventDocument> stream(String chain, long fromSeq, long toSeq) {
+        return stream(chain, fromSeq, toSeq, 0);
+    }
+
+    /** As {@link #stream(String, long, long)}, at most {@code limit} records (0: no limit). */
+    public Stream<AuditEventDocument> stream(String chain, long fromSeq, long toSeq, int limit) {
         Query query = Query.query(Criteria.where("chain").is(chain).and("seq").gte(fromSeq).lte(toSeq))
-                .with(Sort.by(Sort.Order.asc("seq"), Sort.Order.asc("_id"))).cursorBatchSize(BATCH);
+                .with(Sort.by(Sort.Order.asc("seq"), Sort.Order.asc("_id"))).limit(limit).cursorBatchSize(BATCH);
         return mongo.stream(query, AuditEventDocument.class, AuditEventDocument.COLLECTION);
     }
 

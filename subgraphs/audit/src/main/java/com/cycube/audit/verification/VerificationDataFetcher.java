@@ -19,7 +19,8 @@ public class VerificationDataFetcher {
 
     @DgsQuery
     public Verification verifyAuditTrail(@InputArgument String organizationId, @InputArgument Instant from,
-                                         @InputArgument Instant to, DataFetchingEnvironment env) {
-        return verification.verify(RequestContext.from(env), organizationId, from, to);
+                                         @InputArgument Instant to, @InputArgument String after,
+                                         DataFetchingEnvironment env) {
+        return verification.verify(RequestContext.from(env), organizationId, from, to, after);
     }
 }

@@ -98,14 +98,45 @@ class SecurityAlertsTest extends AuditIntegrationTest {
 
     @Test
     void a_deactivated_accounts_token_still_being_used_is_raised() {
-        send(record(ACME, Persona.ACME_TRAINEE.subject(), "query.myEnrollments", "DENIED", "UNAUTHENTICATED", null,
-                List.of(), "The account is deactivated"));
-        send(record(ACME, Persona.ACME_TRAINEE.subject(), "query.myEnrollments", "DENIED", "UNAUTHENTICATED", null,
-                List.of(), "The access token expired: sign in again"));
+        send(refused(Persona.ACME_TRAINEE.subject(), "ACCOUNT_DEACTIVATED", "The account is deactivated"));
+        send(refused(Persona.ACME_TRAINEE.subject(), "TOKEN_EXPIRED", "The access token expired: sign in again"));
         drain();
 
-        assertThat(raised()).singleElement()
-                .satisfies(alert -> assertThat(alert.kind()).isEqualTo("REVOKED_ACCESS_USED"));
+        assertThat(raised()).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo("REVOKED_ACCESS_USED");
+            assertThat(alert.subject()).isEqualTo(Persona.ACME_TRAINEE.subject());
+        });
+    }
+
+    @Test
+    void a_token_of_a_deactivated_organizations_member_still_being_used_is_raised() {
+        send(refused(Persona.ACME_MANAGER.subject(), "ORGANIZATION_DEACTIVATED", "The organization is deactivated"));
+        drain();
+
+        assertThat(raised()).extracting(SecurityAlertRaised::kind).containsExactly("REVOKED_ACCESS_USED");
+    }
+
+    @Test
+    void revoked_access_is_told_by_the_reason_code_never_by_the_wording_of_the_message() {
+        send(refused(Persona.ACME_TRAINEE.subject(), "ROLE_CHANGED", "The account was deactivated and demoted"));
+        send(refused(Persona.ACME_TRAINEE.subject(), null, "The account is deactivated")); // no code: sent before codes
+        send(refused(Persona.ACME_MANAGER.subject(), "ACCOUNT_DEACTIVATED", "Konto deaktiviert"));
+        drain();
+
+        assertThat(raised()).singleElement().satisfies(alert -> {
+            assertThat(alert.kind()).isEqualTo("REVOKED_ACCESS_USED");
+            assertThat(alert.subject()).isEqualTo(Persona.ACME_MANAGER.subject());
+        });
+    }
+
+    @Test
+    void the_reason_code_is_kept_with_the_record_and_served_with_it() {
+        send(refused(Persona.ACME_TRAINEE.subject(), "ACCOUNT_DEACTIVATED", "The account is deactivated"));
+        drain();
+
+        GraphQlClient.Response response = as(Persona.ACME_MANAGER,
+                "{ auditEvents(filter: {outcome: DENIED}) { edges { node { reason detail } } } }").assertNoErrors();
+        assertThat(response.<List<String>>get("data.auditEvents.edges[*].node.reason")).containsExactly("ACCOUNT_DEACTIVATED");
     }
 
     @Test
@@ -122,6 +153,11 @@ class SecurityAlertsTest extends AuditIntegrationTest {
                 .<Integer>get("data.securityAlerts.totalCount")).isZero();
         assertThat(as(Persona.ROOT, ALERTS).assertNoErrors().<Integer>get("data.securityAlerts.totalCount")).isEqualTo(2);
         assertThat(as(Persona.ACME_TRAINEE, ALERTS).errorCodes()).containsExactly("FORBIDDEN");
+    }
+
+    /** A valid token of {@code actor} refused before anything ran, for {@code reason}, as support audits it. */
+    private AuditRecorded refused(String actor, String reason, String detail) {
+        return record(ACME, actor, "query.myEnrollments", "DENIED", "UNAUTHENTICATED", null, List.of(), detail, reason);
     }
 
     private AuditRecorded denied(String actor) {

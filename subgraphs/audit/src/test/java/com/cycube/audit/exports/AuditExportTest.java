@@ -94,7 +94,7 @@ class AuditExportTest extends AuditIntegrationTest {
                 text(node, "service"), text(node, "actor"), text(node, "actorKind"), text(node, "actorName"),
                 text(node, "organizationId"), text(node, "action"), text(node, "resourceType"), text(node, "resourceId"),
                 text(node, "resource"), text(node, "outcome"), text(node, "errorCode"), text(node, "requestId"),
-                text(node, "traceParent"), text(node, "clientIp"), changes, text(node, "detail"));
+                text(node, "traceParent"), text(node, "clientIp"), changes, text(node, "detail"), text(node, "reason"));
         return ChainHash.of(record);
     }
 

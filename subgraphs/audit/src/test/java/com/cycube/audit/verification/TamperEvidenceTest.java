@@ -49,19 +49,23 @@ class TamperEvidenceTest extends AuditIntegrationTest {
     @Test
     void a_record_altered_with_its_hash_recomputed_breaks_the_link_of_the_next_one() {
         sendAndDeliver(ACME, 5);
-        AuditEventDocument third = chain(ACME).get(2);
-        AuditEventDocument rewritten = new AuditEventDocument(third.id(), third.chain(), 0, null, null, third.time(),
-                third.recordedAt(), third.service(), "someone-else", third.actorKind(), third.actorName(),
-                third.organizationId(), third.action(), third.resourceType(), third.resourceId(), third.resource(),
-                third.outcome(), third.errorCode(), third.requestId(), third.traceParent(), third.clientIp(),
-                third.changes(), third.detail()).chained(3, third.prevHash());
-        mongo.remove(atSeq(ACME, 3), AuditEventDocument.COLLECTION);
-        mongo.insert(rewritten, AuditEventDocument.COLLECTION);
+        rewriteWithItsOwnHash(ACME, 3, "someone-else");
 
         Verification verification = verifier.verify(ACME, null, null);
 
         assertThat(verification.intact()).isFalse();
         assertThat(verification.firstProblem().seq()).isEqualTo(4);
+    }
+
+    @Test
+    void a_refusal_reason_removed_from_a_stored_record_is_found_as_altered() {
+        send(record(ACME, "user-gone", "query.myEnrollments", "DENIED", "UNAUTHENTICATED", null, List.of(),
+                "The account is deactivated", "ACCOUNT_DEACTIVATED"));
+        drain();
+        sendAndDeliver(ACME, 2);
+        mongo.updateFirst(atSeq(ACME, 1), new Update().unset("reason"), AuditEventDocument.COLLECTION);
+
+        assertProblem(verifier.verify(ACME, null, null), 1, Kind.ALTERED, chain(ACME).get(0).id());
     }
 
     @Test

@@ -14,6 +14,8 @@ import static com.cycube.support.access.AccessStatusHandler.WATCHED;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.Role;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.errors.RefusalReason;
+import com.cycube.support.jobs.PeriodicJob;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,9 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +64,7 @@ public class AccessRevocations implements SmartLifecycle {
     private final Set<String> deactivatedOrganizations = ConcurrentHashMap.newKeySet();
     private final Map<String, Long> organizationVersions = new ConcurrentHashMap<>();
     private final Sinks.Many<String> changes = Sinks.many().multicast().directBestEffort();
-    private ScheduledExecutorService scheduler;
+    private PeriodicJob refresher;
     private Instant readUpTo = Instant.EPOCH;
     private boolean started;
 
@@ -82,31 +81,36 @@ public class AccessRevocations implements SmartLifecycle {
 
     /**
      * Why {@code caller} may no longer act, if it may not: UNAUTHENTICATED with a message the client can act on (sign
-     * in again). Anonymous callers and root's organization-less tokens are only checked for what applies to them.
+     * in again) and a {@link RefusalReason} for the audit trail. Anonymous callers and root's organization-less tokens are only checked for what applies to them.
      */
     public Optional<DomainException> refusal(Caller caller) {
         if (!caller.isAuthenticated()) {
             return Optional.empty();
         }
         if (caller.expiresAt() != null && !clock.instant().isBefore(caller.expiresAt())) {
-            return Optional.of(DomainException.unauthenticated("The access token expired: sign in again"));
+            return Optional.of(DomainException.unauthenticated("The access token expired: sign in again",
+                    RefusalReason.TOKEN_EXPIRED));
         }
         if (caller.organizationId().map(deactivatedOrganizations::contains).orElse(false)) {
-            return Optional.of(DomainException.unauthenticated("The organization is deactivated"));
+            return Optional.of(DomainException.unauthenticated("The organization is deactivated",
+                    RefusalReason.ORGANIZATION_DEACTIVATED));
         }
         UserAccess user = caller.kind() == Caller.Kind.PERSON ? watchedUsers.get(caller.subject()) : null;
         if (user == null) {
             return Optional.empty();
         }
         if (!user.active()) {
-            return Optional.of(DomainException.unauthenticated("The account is deactivated"));
+            return Optional.of(DomainException.unauthenticated("The account is deactivated",
+                    RefusalReason.ACCOUNT_DEACTIVATED));
         }
         if (caller.organizationId().isPresent() && !caller.organizationId().get().equals(user.organizationId())) {
-            return Optional.of(DomainException.unauthenticated("The account belongs to another organization now: sign in again"));
+            return Optional.of(DomainException.unauthenticated("The account belongs to another organization now: sign in again",
+                    RefusalReason.ORGANIZATION_CHANGED));
         }
         Role claimed = caller.role().orElse(null);
         if (claimed != null && (user.role() == null || !user.role().includes(claimed))) {
-            return Optional.of(DomainException.unauthenticated("The account's role changed: sign in again"));
+            return Optional.of(DomainException.unauthenticated("The account's role changed: sign in again",
+                    RefusalReason.ROLE_CHANGED));
         }
         return Optional.empty();
     }
@@ -166,12 +170,8 @@ public class AccessRevocations implements SmartLifecycle {
         }
         mongo.indexOps(COLLECTION).createIndex(new Index(WATCHED, Sort.Direction.ASC).on(CHANGED_AT, Sort.Direction.ASC));
         refresh();
-        scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "access-revocations");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::refreshQuietly, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+        refresher = new PeriodicJob("access-revocations", interval, interval, this::refreshQuietly, true);
+        refresher.start();
     }
 
     private void refreshQuietly() {
@@ -185,14 +185,14 @@ public class AccessRevocations implements SmartLifecycle {
     @Override
     public synchronized void stop() {
         started = false;
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-            scheduler = null;
+        if (refresher != null) {
+            refresher.stop();
+            refresher = null;
         }
     }
 
     @Override
     public synchronized boolean isRunning() {
-        return scheduler != null || (!enabled && started);
+        return refresher != null || (!enabled && started);
     }
 }

@@ -2,6 +2,7 @@ package com.cycube.support.access;
 
 import com.cycube.support.auth.Caller;
 import com.cycube.support.errors.DomainException;
+import com.cycube.support.errors.RefusalReason;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
@@ -93,7 +94,8 @@ public class LiveAccess {
         Mono<DomainException> alreadyRevoked = Mono.fromSupplier(() -> revocations.refusal(caller).orElse(null));
         Mono<DomainException> expired = caller.expiresAt() == null ? Mono.never()
                 : Mono.delay(max(Duration.between(clock.instant(), caller.expiresAt()), Duration.ZERO))
-                        .map(tick -> DomainException.unauthenticated("The access token expired: subscribe again with a fresh one"));
+                        .map(tick -> DomainException.unauthenticated("The access token expired: subscribe again with a fresh one",
+                                RefusalReason.TOKEN_EXPIRED));
         return Flux.merge(revoked, alreadyRevoked, expired).next();
     }
 

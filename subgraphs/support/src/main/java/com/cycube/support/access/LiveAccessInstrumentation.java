@@ -47,7 +47,7 @@ public class LiveAccessInstrumentation extends SimplePerformantInstrumentation {
         ExecutionContext execution = parameters.getExecutionContext();
         Optional<DomainException> refusal = revocations.refusal(RequestContext.from(execution.getGraphQLContext()).caller());
         if (refusal.isPresent()) {
-            throw RefusedOperation.refuse(execution, ErrorCode.UNAUTHENTICATED,
+            throw RefusedOperation.refuse(execution, ErrorCode.UNAUTHENTICATED, refusal.get().reason(),
                     GraphQlExceptionHandler.errorFor(refusal.get(), null, null));
         }
         return SimpleInstrumentationContext.noOp();

@@ -28,7 +28,8 @@ import java.util.concurrent.CompletableFuture;
  * Audits every mutation field (success, failure or denial) and every denied query field, once,
  * after execution — so no resolver has to remember to do it. An operation refused as a whole
  * ({@link RefusedOperation}: revoked access, over the cost budget) ran no field: each of its root fields is audited
- * once as denied with the refusal's code and message (why: {@code The account is deactivated}).
+ * once as denied with the refusal's code, message ({@code The account is deactivated}) and reason
+ * ({@code ACCOUNT_DEACTIVATED}).
  */
 public class AuditInstrumentation extends SimplePerformantInstrumentation {
 
@@ -107,8 +108,8 @@ public class AuditInstrumentation extends SimplePerformantInstrumentation {
             fields.add("*"); // root fields only in fragments
         }
         for (String field : fields) {
-            auditLog.record(record(request, type + "." + field, AuditRecord.Target.NONE, AuditRecord.Outcome.DENIED,
-                    refusal.code().name(), detail));
+            auditLog.record(AuditRecord.of(clock.instant(), service, request, type + "." + field,
+                    AuditRecord.Target.NONE, AuditRecord.Outcome.DENIED, refusal.code().name(), detail, refusal.reason()));
         }
     }
 

@@ -3,6 +3,7 @@ package com.cycube.support.audit;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
 import com.cycube.support.contracts.audit.AuditRecorded;
+import com.cycube.support.errors.DomainException;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.Outbox;
 import java.time.Clock;
@@ -97,13 +98,13 @@ public class AuditLog {
      * Records a refused connection or request that never reached GraphQL execution: a bad token at WebSocket
      * {@code connection_init}, revoked access at connection time.
      *
-     * @param caller the caller the token named when it was valid but refused (revoked access); anonymous otherwise
+     * @param caller  the caller the token named when it was valid but refused (revoked access); anonymous otherwise
+     * @param refusal what the client was told (code, message) and why ({@link DomainException#reason()})
      */
-    public void refused(String action, Caller caller, String requestId, String clientIp, String errorCode,
-                        String detail) {
+    public void refused(String action, Caller caller, String requestId, String clientIp, DomainException refusal) {
         RequestContext request = new RequestContext(caller == null ? Caller.ANONYMOUS : caller, requestId, null, clientIp);
         record(AuditRecord.of(clock.instant(), service, request, action, AuditRecord.Target.NONE,
-                AuditRecord.Outcome.DENIED, errorCode, detail));
+                AuditRecord.Outcome.DENIED, refusal.code().name(), refusal.getMessage(), refusal.reason()));
     }
 
     /** Removes outbox documents the relay has emptied (their event is in the log), at most once a minute. */

@@ -2,6 +2,7 @@ package com.cycube.support.audit;
 
 import com.cycube.support.auth.Caller;
 import com.cycube.support.context.RequestContext;
+import com.cycube.support.errors.RefusalReason;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,6 +26,9 @@ import java.util.List;
  *                     values (a role, an active flag, a seat limit) — never text, which may be a secret, an answer or
  *                     a flag; empty when nothing such was sent
  * @param detail       why a request was refused (the message the client got), for denials; null otherwise
+ * @param reason       why a request, operation or connection was refused as a whole, for machines: a
+ *                     {@link RefusalReason} name ({@code ACCOUNT_DEACTIVATED}, {@code INVALID_TOKEN}, ...); null
+ *                     otherwise. What the audit subgraph makes of a refusal (alerts) reads this, never {@code detail}
  */
 public record AuditRecord(
         Instant time,
@@ -43,7 +47,8 @@ public record AuditRecord(
         String resourceType,
         String resourceId,
         List<Change> changes,
-        String detail) {
+        String detail,
+        String reason) {
 
     public enum Outcome { SUCCESS, FAILURE, DENIED }
 
@@ -59,23 +64,29 @@ public record AuditRecord(
     /** The longest {@code detail} kept. */
     public static final int MAX_DETAIL = 200;
 
-    /** A record without resource type and id, changes or detail (a refused token). */
-    public AuditRecord(Instant time, String service, String actor, String actorKind, String actorName,
-                       String organizationId, String action, String resource, Outcome outcome, String errorCode,
-                       String requestId, String traceParent, String clientIp) {
-        this(time, service, actor, actorKind, actorName, organizationId, action, resource, outcome, errorCode,
-                requestId, traceParent, clientIp, null, null, List.of(), null);
+    /** A record without resource, resource type and id, changes or detail: a request refused before it was read. */
+    public static AuditRecord refusedRequest(Instant time, String service, String action, String errorCode,
+                                             RefusalReason reason, String requestId, String traceParent,
+                                             String clientIp) {
+        return new AuditRecord(time, service, null, "ANONYMOUS", null, null, action, null, Outcome.DENIED, errorCode,
+                requestId, traceParent, clientIp, null, null, List.of(), null, reason == null ? null : reason.name());
     }
 
     /** A record of what {@code request}'s caller did. */
     public static AuditRecord of(Instant time, String service, RequestContext request, String action, Target target,
                                  Outcome outcome, String errorCode, String detail) {
+        return of(time, service, request, action, target, outcome, errorCode, detail, null);
+    }
+
+    /** A record of what {@code request}'s caller did, refused for {@code reason} (null: not refused as a whole). */
+    public static AuditRecord of(Instant time, String service, RequestContext request, String action, Target target,
+                                 Outcome outcome, String errorCode, String detail, RefusalReason reason) {
         Caller caller = request.caller();
         String actorName = caller.isIntegration() ? caller.displayName() : null; // the client id (azp)
         return new AuditRecord(time, service, caller.subject(), caller.kind().name(), actorName,
                 caller.organizationId().orElse(null), action, target.resource(), outcome, errorCode,
                 request.requestId(), request.traceParent(), request.clientIp(), target.type(), target.id(),
-                target.changes(), detail);
+                target.changes(), detail, reason == null ? null : reason.name());
     }
 
     /**

@@ -2,7 +2,10 @@ package com.cycube.support.auth;
 
 import com.cycube.support.audit.AuditLog;
 import com.cycube.support.audit.AuditRecord;
+import com.cycube.support.context.ClientAddresses;
 import com.cycube.support.context.RequestCorrelation;
+import com.cycube.support.errors.ErrorCode;
+import com.cycube.support.errors.RefusalReason;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -27,11 +30,14 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
     private final AuditLog auditLog;
     private final String service;
     private final Clock clock;
+    private final ClientAddresses clientAddresses;
 
-    public GraphQlAuthenticationEntryPoint(AuditLog auditLog, String service, Clock clock) {
+    public GraphQlAuthenticationEntryPoint(AuditLog auditLog, String service, Clock clock,
+                                           ClientAddresses clientAddresses) {
         this.auditLog = auditLog;
         this.service = service;
         this.clock = clock;
+        this.clientAddresses = clientAddresses;
     }
 
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json";
@@ -42,11 +48,11 @@ public class GraphQlAuthenticationEntryPoint implements AuthenticationEntryPoint
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
             throws IOException {
-        auditLog.record(new AuditRecord(clock.instant(), service, null, "ANONYMOUS", null, null,
-                "http." + request.getMethod() + " " + request.getRequestURI(), null, AuditRecord.Outcome.DENIED,
-                "UNAUTHENTICATED", RequestCorrelation.requestId(request.getHeader(RequestCorrelation.REQUEST_ID_HEADER)),
+        auditLog.record(AuditRecord.refusedRequest(clock.instant(), service,
+                "http." + request.getMethod() + " " + request.getRequestURI(), ErrorCode.UNAUTHENTICATED.name(),
+                RefusalReason.INVALID_TOKEN, RequestCorrelation.requestId(request.getHeader(RequestCorrelation.REQUEST_ID_HEADER)),
                 RequestCorrelation.traceParent(request.getHeader(RequestCorrelation.TRACEPARENT_HEADER)),
-                request.getRemoteAddr())); // the socket: forwarding headers are not trusted (RequestContextInterceptor)
+                clientAddresses.of(request)));
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         boolean graphQlResponseClient = accept != null && accept.toLowerCase(Locale.ROOT).contains(GRAPHQL_RESPONSE);
         boolean graphQlRequest = request.getRequestURI().startsWith("/graphql");

@@ -12,17 +12,22 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param audience   a value every accepted token must carry in {@code aud}
  * @param publicPaths request paths (Ant patterns) a subgraph serves without a token besides GraphQL and health, e.g.
  *                    the notification subgraph's one-click unsubscribe; each carries its own proof (a signed token)
+ * @param trustedProxies CIDR blocks of the proxies whose {@code X-Forwarded-For} names the client
+ *                    ({@link com.cycube.support.context.ClientAddresses}); empty — the default — trusts no forwarding
+ *                    header: the audited address is the connection's. In production the router's pods (ADR 5).
  */
 @ConfigurationProperties("cycube.security")
-public record SecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> publicPaths) {
+public record SecurityProperties(String issuerUri, String jwkSetUri, String audience, List<String> publicPaths,
+                                 List<String> trustedProxies) {
 
     public SecurityProperties(String issuerUri, String jwkSetUri, String audience) {
-        this(issuerUri, jwkSetUri, audience, List.of());
+        this(issuerUri, jwkSetUri, audience, List.of(), List.of());
     }
 
     @ConstructorBinding
     public SecurityProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
         if (issuerUri == null || issuerUri.isBlank()) {
             issuerUri = "http://localhost:8180/realms/cycube";
         }

@@ -14,8 +14,8 @@ import org.dataloader.DataLoader;
 /**
  * Everything a resolver may know about the current request: the caller (and so the tenant), the
  * request id and trace parent propagated by the router (checked by {@link RequestCorrelation}: the request id is
- * always a safe one, the trace parent a valid W3C one or null), and the address of the connection for the audit
- * trail (never taken from a forwarding header). It lives in the GraphQL context, not in a thread-local, so it reaches
+ * always a safe one, the trace parent a valid W3C one or null), and the client's address for the audit trail
+ * ({@link ClientAddresses}: the connection's, or what a trusted proxy says in {@code X-Forwarded-For}). It lives in the GraphQL context, not in a thread-local, so it reaches
  * DataLoader batch functions on any thread: pass it as the key context with {@link #load}.
  */
 public record RequestContext(Caller caller, String requestId, String traceParent, String clientIp) {

@@ -6,7 +6,8 @@ import com.cycube.support.audit.AuditLog;
 import com.cycube.support.auth.Caller;
 import com.cycube.support.auth.JwtCallerMapper;
 import com.cycube.support.errors.DomainException;
-import java.net.InetSocketAddress;
+import com.cycube.support.errors.ErrorCode;
+import com.cycube.support.errors.RefusalReason;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.graphql.server.WebGraphQlRequest;
@@ -31,10 +32,10 @@ import reactor.core.publisher.Mono;
  * ({@code websocket.connection_init}), as the HTTP entry point audits a bad token. Over HTTP that check happens at execution
  * ({@link LiveAccessInstrumentation}), so the client gets a GraphQL error with its code.
  *
- * <p>The request id and trace parent are checked by {@link RequestCorrelation}. The client address is the address of
- * the connection this subgraph accepted (the router's, for requests through it): no forwarding header
- * ({@code X-Forwarded-For}, {@code Forwarded}, ...) is trusted, since anyone reaching a subgraph could write any
- * address into the audit trail with one, and Hive Router 0.3.9 cannot vouch for the client's address in a header.
+ * <p>The request id and trace parent are checked by {@link RequestCorrelation}. The client address is the one
+ * {@link ClientAddresses} gives for the connection — of the HTTP request, or of the WebSocket handshake for every
+ * operation on that socket and for a refused {@code connection_init}: the connection's own address unless it comes
+ * from one of {@code cycube.security.trusted-proxies}, whose {@code X-Forwarded-For} then names the client (ADR 5).
  */
 public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
 
@@ -45,11 +46,14 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
     private final JwtDecoder jwtDecoder;
     private final AccessRevocations revocations;
     private final AuditLog auditLog;
+    private final ClientAddresses clientAddresses;
 
-    public RequestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations, AuditLog auditLog) {
+    public RequestContextInterceptor(JwtDecoder jwtDecoder, AccessRevocations revocations, AuditLog auditLog,
+                                     ClientAddresses clientAddresses) {
         this.jwtDecoder = jwtDecoder;
         this.revocations = revocations;
         this.auditLog = auditLog;
+        this.clientAddresses = clientAddresses;
     }
 
     @Override
@@ -59,8 +63,7 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
                 : callerFromSecurityContext();
         String requestId = RequestCorrelation.requestId(request.getHeaders().getFirst(RequestCorrelation.REQUEST_ID_HEADER));
         String traceParent = RequestCorrelation.traceParent(request.getHeaders().getFirst(RequestCorrelation.TRACEPARENT_HEADER));
-        InetSocketAddress remote = request.getRemoteAddress();
-        String clientIp = remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : null;
+        String clientIp = clientAddresses.of(request.getRemoteAddress(), request.getHeaders());
         RequestContext context = new RequestContext(caller, requestId, traceParent, clientIp);
         Map<String, Object> graphQlContext = request instanceof WebSocketGraphQlRequest ws
                 ? Map.of(RequestContext.CONTEXT_KEY, context, LiveAccessInstrumentation.CONNECTION_KEY, ws.getSessionInfo().getId())
@@ -82,7 +85,8 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
                 }
                 sessionInfo.getAttributes().put(SESSION_CALLER, caller);
             } catch (JwtException invalid) {
-                return Mono.error(auditedRefusal(sessionInfo, Caller.ANONYMOUS, DomainException.unauthenticated()));
+                return Mono.error(auditedRefusal(sessionInfo, Caller.ANONYMOUS, new DomainException(
+                        ErrorCode.UNAUTHENTICATED, DomainException.unauthenticated().getMessage(), RefusalReason.INVALID_TOKEN)));
             }
             return Mono.empty();
         }
@@ -94,10 +98,9 @@ public class RequestContextInterceptor implements WebSocketGraphQlInterceptor {
     }
 
     private DomainException auditedRefusal(WebSocketSessionInfo sessionInfo, Caller caller, DomainException refusal) {
-        InetSocketAddress remote = sessionInfo.getRemoteAddress();
-        String clientIp = remote != null && remote.getAddress() != null ? remote.getAddress().getHostAddress() : null;
+        String clientIp = clientAddresses.of(sessionInfo.getRemoteAddress(), sessionInfo.getHeaders());
         String requestId = RequestCorrelation.requestId(sessionInfo.getHeaders().getFirst(RequestCorrelation.REQUEST_ID_HEADER));
-        auditLog.refused(CONNECTION_INIT, caller, requestId, clientIp, refusal.code().name(), refusal.getMessage());
+        auditLog.refused(CONNECTION_INIT, caller, requestId, clientIp, refusal);
         return refusal;
     }
 

@@ -7,14 +7,26 @@ package com.cycube.support.errors;
 public class DomainException extends RuntimeException {
 
     private final ErrorCode code;
+    private final RefusalReason reason;
 
     public DomainException(ErrorCode code, String message) {
+        this(code, message, null);
+    }
+
+    /** With a machine-readable {@code reason} for a refusal (audited, never shown to the client). */
+    public DomainException(ErrorCode code, String message, RefusalReason reason) {
         super(message, null, false, false);
         this.code = code;
+        this.reason = reason;
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** Why the request was refused, for the audit trail; null when the code and message say all there is. */
+    public RefusalReason reason() {
+        return reason;
     }
 
     public static DomainException unauthenticated() {
@@ -24,6 +36,11 @@ public class DomainException extends RuntimeException {
     /** The token no longer grants access (expired during a stream, account or organization deactivated, role changed). */
     public static DomainException unauthenticated(String message) {
         return new DomainException(ErrorCode.UNAUTHENTICATED, message);
+    }
+
+    /** The token no longer grants access, and why ({@link RefusalReason}, recorded in the audit trail). */
+    public static DomainException unauthenticated(String message, RefusalReason reason) {
+        return new DomainException(ErrorCode.UNAUTHENTICATED, message, reason);
     }
 
     public static DomainException forbidden(String message) {

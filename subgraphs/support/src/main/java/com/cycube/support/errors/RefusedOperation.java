@@ -13,15 +13,17 @@ import java.util.List;
  *
  * @param operation the refused operation
  * @param code      the code the client got
+ * @param reason    why, for machines (the audit record's {@code reason}); null when the code says it all
  */
-public record RefusedOperation(OperationDefinition operation, ErrorCode code) {
+public record RefusedOperation(OperationDefinition operation, ErrorCode code, RefusalReason reason) {
 
     /** The GraphQL-context key of the refusal. */
     public static final String KEY = RefusedOperation.class.getName();
 
     /** Records the refusal in the execution's context and returns the exception that ends it with {@code error}. */
-    public static AbortExecutionException refuse(ExecutionContext execution, ErrorCode code, GraphQLError error) {
-        execution.getGraphQLContext().put(KEY, new RefusedOperation(execution.getOperationDefinition(), code));
+    public static AbortExecutionException refuse(ExecutionContext execution, ErrorCode code, RefusalReason reason,
+                                                 GraphQLError error) {
+        execution.getGraphQLContext().put(KEY, new RefusedOperation(execution.getOperationDefinition(), code, reason));
         return new AbortExecutionException(List.of(error));
     }
 }

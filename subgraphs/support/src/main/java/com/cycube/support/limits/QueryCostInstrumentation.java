@@ -1,6 +1,7 @@
 package com.cycube.support.limits;
 
 import com.cycube.support.errors.ErrorCode;
+import com.cycube.support.errors.RefusalReason;
 import com.cycube.support.errors.RefusedOperation;
 import graphql.ExecutionResult;
 import graphql.GraphQLError;
@@ -50,7 +51,8 @@ public class QueryCostInstrumentation extends SimplePerformantInstrumentation {
         long cost = QueryCost.of(execution.getGraphQLSchema(), execution.getDocument(), operation.getName(),
                 execution.getCoercedVariables());
         if (cost > budget) {
-            throw RefusedOperation.refuse(execution, ErrorCode.BAD_USER_INPUT, refusal(cost, budget));
+            throw RefusedOperation.refuse(execution, ErrorCode.BAD_USER_INPUT, RefusalReason.QUERY_COST_EXCEEDED,
+                    refusal(cost, budget));
         }
         return SimpleInstrumentationContext.noOp();
     }

@@ -104,7 +104,7 @@ class DomainEventContractTest {
                 new LabExpiring("lab-1", "u1", "cube-1", NOW.plusSeconds(600)),
                 new AuditRecorded(NOW, "identity", "u1", "PERSON", null, "org-acme", "mutation.changeMemberRole", "User",
                         "u2", "userId=u2", "SUCCESS", null, "r1", null, "10.0.0.1",
-                        List.of(new AuditRecorded.Change("role", "MANAGER")), null),
+                        List.of(new AuditRecorded.Change("role", "MANAGER")), null, null),
                 new SecurityAlertRaised("alert-1", "ROLE_GRANTED_MANAGER", "org-acme", "u2", 1, NOW, NOW,
                         "u2 was made MANAGER", "record-1"));
 

@@ -195,6 +195,7 @@ class AuditTrailTest {
         assertThat(records.get(0).path("action").asString()).isEqualTo("http.POST /graphql");
         assertThat(records.get(0).path("outcome").asString()).isEqualTo("DENIED");
         assertThat(records.get(0).path("errorCode").asString()).isEqualTo("UNAUTHENTICATED");
+        assertThat(records.get(0).path("reason").asString()).isEqualTo("INVALID_TOKEN");
         assertThat(records.get(0).path("clientIp").asString()).isNotBlank();
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.cycube.support.audit.AuditLog;
 import com.cycube.support.audit.AuditRecord;
+import com.cycube.support.errors.RefusalReason;
 import com.cycube.support.contracts.audit.AuditRecorded;
 import com.cycube.support.events.DomainEvent;
 import com.cycube.support.events.EventLog;
@@ -112,9 +113,9 @@ class DurableAuditTest {
                 .until(() -> recordedOf(requestId), events -> events.size() == 1).get(0).eventId();
         await().atMost(Duration.ofSeconds(10)).until(() -> relayed(eventId)); // the relay appends, then pulls
 
-        new AuditLog(mongo, "support-it", Clock.systemUTC()).record(new AuditRecord(Instant.now(), "support-it", null,
-                "ANONYMOUS", null, null, "http.POST /graphql", null, AuditRecord.Outcome.DENIED, "UNAUTHENTICATED",
-                "sweep-" + requestId, null, "127.0.0.1")); // a fresh AuditLog sweeps on its first record
+        new AuditLog(mongo, "support-it", Clock.systemUTC()).record(AuditRecord.refusedRequest(Instant.now(),
+                "support-it", "http.POST /graphql", "UNAUTHENTICATED", RefusalReason.INVALID_TOKEN, "sweep-" + requestId,
+                null, "127.0.0.1")); // a fresh AuditLog sweeps on its first record
 
         assertThat(mongo.exists(Query.query(Criteria.where("_id").is(eventId)), AuditLog.OUTBOX_COLLECTION)).isFalse();
     }

@@ -12,6 +12,7 @@ import com.cycube.testclient.GraphQlWsClient;
 import com.cycube.testclient.GraphQlWsClient.Message;
 import com.cycube.testclient.Persona;
 import com.cycube.testclient.TestTokens;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -36,12 +38,18 @@ class LiveAccessTest {
 
     private static final String PULSE = "subscription { pulse { n subject } }";
     private static final Duration PROMPTLY = Duration.ofSeconds(5);
+    /** For a test about what a refusal records, not how soon it comes: room for a slow machine. */
+    private static final Duration LEARNT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;
 
     @Autowired
     EventLog eventLog;
+
+    @RegisterExtension
+    final AuditCapture audit = new AuditCapture();
+    private final String requestId = "access-" + UUID.randomUUID();
 
     @Test
     void a_deactivated_persons_token_is_refused_with_UNAUTHENTICATED() {
@@ -56,6 +64,22 @@ class LiveAccessTest {
         assertThat(refused.errorCodes()).containsExactly("UNAUTHENTICATED");
         assertThat(refused.<String>get("errors[0].message")).isEqualTo("The account is deactivated");
         assertThat(refused.members()).doesNotContain("data");
+    }
+
+    @Test
+    void a_refusal_for_revoked_access_is_audited_with_a_reason_code_not_only_its_message() {
+        String person = newPerson();
+        publishUser(person, "MANAGER", Persona.ACME, false, 2);
+        GraphQlClient client = GraphQlClient.forPort(port).withToken(token(person, "MANAGER", Persona.ACME));
+        await().atMost(LEARNT).until(() -> client.execute("{ whoami { subject } }").hasErrors());
+
+        client.withHeader("x-request-id", requestId).execute("{ whoami { subject } }");
+
+        assertThat(audit.ofRequest(requestId)).singleElement().satisfies(record -> {
+            assertThat(record.path("action").asString()).isEqualTo("query.whoami");
+            assertThat(record.path("actor").asString()).isEqualTo(person);
+            assertThat(record.path("reason").asString()).isEqualTo("ACCOUNT_DEACTIVATED");
+        });
     }
 
     @Test
@@ -137,8 +161,10 @@ class LiveAccessTest {
             assertThat(bystanderSocket.nextMessage().type()).as("another organization's stream goes on").isEqualTo("next");
         }
         String integration = TestTokens.tokenFor(Persona.ACME_HR_INTEGRATION, Map.of("org_id", organization));
-        assertThat(GraphQlClient.forPort(port).withToken(integration).execute("{ whoami { subject } }").errorCodes())
-                .containsExactly("UNAUTHENTICATED");
+        assertThat(GraphQlClient.forPort(port).withToken(integration).withHeader("x-request-id", requestId)
+                .execute("{ whoami { subject } }").errorCodes()).containsExactly("UNAUTHENTICATED");
+        assertThat(audit.ofRequest(requestId)).extracting(record -> record.path("reason").asString())
+                .containsExactly("ORGANIZATION_DEACTIVATED");
     }
 
     @Test
@@ -149,11 +175,16 @@ class LiveAccessTest {
         await().atMost(PROMPTLY).until(() -> GraphQlClient.forPort(port).withToken(token)
                 .execute("{ whoami { subject } }").hasErrors());
 
-        try (GraphQlWsClient socket = GraphQlWsClient.open(port)) {
+        try (GraphQlWsClient socket = GraphQlWsClient.open(URI.create("ws://127.0.0.1:" + port + "/graphql"),
+                Map.of("x-request-id", requestId))) {
             socket.connectionInit(Map.of("Authorization", "Bearer " + token));
 
             assertThat(socket.receive()).isInstanceOf(GraphQlWsClient.Closed.class);
         }
+        assertThat(audit.ofRequest(requestId)).singleElement().satisfies(record -> {
+            assertThat(record.path("action").asString()).isEqualTo("websocket.connection_init");
+            assertThat(record.path("reason").asString()).isEqualTo("ACCOUNT_DEACTIVATED");
+        });
     }
 
     @Test

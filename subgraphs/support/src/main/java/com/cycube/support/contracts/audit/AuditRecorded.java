@@ -12,13 +12,15 @@ import java.util.Objects;
  * {@code AuditLog} writes it to its own outbox, so it is delivered at least once, and the event id (kept on
  * redelivery) lets the audit subgraph store it exactly once. The event's {@code orgId} is the record's organization
  * (null for root's and anonymous callers' records). Carries ids, codes and safe values only: never variables, free
- * text, secrets, answers or flags.
+ * text, secrets, answers or flags. {@code reason} (a {@code RefusalReason} name, null unless refused as a whole) was
+ * added in 2026-12: events written before it have none.
  */
 @EventType("audit.Recorded")
 public record AuditRecorded(Instant time, String service, String actor, String actorKind, String actorName,
                             String organizationId, String action, String resourceType, String resourceId,
                             String resource, String outcome, String errorCode, String requestId, String traceParent,
-                            String clientIp, List<Change> changes, String detail) implements EventPayload {
+                            String clientIp, List<Change> changes, String detail, String reason)
+        implements EventPayload {
 
     /** One safe value the action set ({@link AuditRecord.Change}). */
     public record Change(String field, String value) {
@@ -38,6 +40,6 @@ public record AuditRecorded(Instant time, String service, String actor, String a
                 record.resourceId(), record.resource(), record.outcome().name(), record.errorCode(),
                 record.requestId(), record.traceParent(), record.clientIp(),
                 record.changes().stream().map(change -> new Change(change.field(), change.value())).toList(),
-                record.detail());
+                record.detail(), record.reason());
     }
 }
