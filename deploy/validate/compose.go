@@ -167,6 +167,7 @@ func CheckCompose(root string, subgraphs []string) Report {
 	}
 	r.check("subgraphs' keys from required variables (%s); notification's SMTP_HOST too", strings.Join(keys, ", "))
 	checkComposeKeycloak(&r, root, project, subgraphs)
+	checkComposeWeb(&r, root, project)
 
 	// The router reaches every subgraph by its service name and starts once they are healthy.
 	if router := service("router"); router != nil {

@@ -35,6 +35,7 @@ type Expectations struct {
 	ExpectMonitors bool
 	ExpectRealmJob bool
 	ExpectPDBs     bool
+	Web            bool // web.enabled: the web console (web.go)
 }
 
 // ServiceMonitor: the part of monitoring.coreos.com/v1 ServiceMonitor the chart may use (the CRD's Go types are not
@@ -236,6 +237,7 @@ func CheckManifests(rendered []Rendered, want Expectations) Report {
 		checkNetworkPolicy(&r, component, d, policies, deployments, ingressPeers)
 	}
 	r.check("router and subgraphs %v: Deployment, Service, NetworkPolicy (8080 from the router only, or also the router's public peers for a path the Ingress routes there; 9090 from monitoring only)", want.Subgraphs)
+	checkWebConsole(&r, want, deployments, services, policies, ingresses, jobs, routerPeers)
 
 	// The router reaches every subgraph through its Service.
 	if router := deploymentOf(deployments, "router"); router != nil {
@@ -245,7 +247,7 @@ func CheckManifests(rendered []Rendered, want Expectations) Report {
 		}
 		for _, d := range deployments {
 			component := componentOf[d.Name]
-			if component == "router" {
+			if d.Spec.Template.Labels["cycube.io/tier"] != "subgraph" {
 				continue
 			}
 			name := strings.ToUpper(strings.ReplaceAll(component, "-", "_")) + "_URL"

@@ -107,8 +107,8 @@ func TestTheProductionIngressRoutesGraphqlAndUnsubscribe(t *testing.T) {
 func TestAnIngressPathBeyondGraphqlAndUnsubscribeIsAFinding(t *testing.T) {
 	mutateProduction(t, "kind: Ingress\n", func(y string) string {
 		return strings.Replace(y, "          - path: /graphql\n            pathType: Exact\n",
-			"          - path: /\n            pathType: Prefix\n            backend:\n              service:\n                name: cycube-router\n                port:\n                  name: http\n          - path: /graphql\n            pathType: Exact\n", 1)
-	}, `routes Prefix "/": only /graphql`)
+			"          - path: /metrics\n            pathType: Prefix\n            backend:\n              service:\n                name: cycube-router\n                port:\n                  name: http\n          - path: /graphql\n            pathType: Exact\n", 1)
+	}, `routes Prefix "/metrics": only /graphql`)
 }
 
 func TestAnIngressToASubgraphsGraphqlIsAFinding(t *testing.T) {

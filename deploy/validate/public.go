@@ -99,10 +99,11 @@ func localDevelopmentSwitch(name, value string, fromReference bool) string {
 }
 
 // checkIngressPaths: the Ingress publishes exactly /graphql (Exact) to the router and, when the notification
-// subgraph is deployed, /unsubscribe/ (Prefix) to notification's port 8080: nothing else of any Service (the router's
-// landing page, a subgraph's /graphql that would skip the router, actuator endpoints) is reachable from outside.
-// Returns the subgraphs an Ingress rightly routes a path to (notification): their NetworkPolicy admits the router's
-// public peers on 8080, and must.
+// subgraph is deployed, /unsubscribe/ (Prefix) to notification's port 8080, and when the web console is deployed, /
+// (Prefix) to its port 8080: nothing else of any Service (the router's landing page, a subgraph's /graphql that would
+// skip the router, actuator endpoints) is reachable from outside.
+// Returns the components an Ingress rightly routes a path to (notification, web): their NetworkPolicy admits the
+// router's public peers on 8080, and must.
 func checkIngressPaths(r *Report, ingresses []*networkingv1.Ingress, services []*corev1.Service, deployments []*appsv1.Deployment) map[string]bool {
 	routed := map[string]bool{}
 	componentOfService := map[string]string{}
@@ -112,12 +113,13 @@ func checkIngressPaths(r *Report, ingresses []*networkingv1.Ingress, services []
 		}
 	}
 	notificationDeployed := deploymentOf(deployments, "notification") != nil
+	webDeployed := deploymentOf(deployments, "web") != nil
 	for _, in := range ingresses {
 		where := "Ingress/" + in.Name
 		if in.Spec.DefaultBackend != nil {
 			r.fail("%s has a default backend: only /graphql and /unsubscribe/ are public", where)
 		}
-		unsubscribe := false
+		unsubscribe, console := false, false
 		for _, rule := range in.Spec.Rules {
 			if rule.HTTP == nil {
 				continue
@@ -145,16 +147,28 @@ func checkIngressPaths(r *Report, ingresses []*networkingv1.Ingress, services []
 					} else {
 						routed[target] = true
 					}
+				case path.Path == "/" && pathType == string(networkingv1.PathTypePrefix):
+					console = true
+					if target != "web" {
+						r.fail("%s: / goes to %q, not the web console", where, target)
+					} else if port := path.Backend.Service.Port; port.Name != "http" && port.Number != 8080 {
+						r.fail("%s: / goes to the web console's port %s%d, not http (8080)", where, port.Name, port.Number)
+					} else {
+						routed[target] = true
+					}
 				default:
-					r.fail("%s routes %s %q: only /graphql (Exact, router) and /unsubscribe/ (Prefix, notification) are public", where, pathType, path.Path)
+					r.fail("%s routes %s %q: only /graphql (Exact, router), /unsubscribe/ (Prefix, notification) and / (Prefix, web console) are public", where, pathType, path.Path)
 				}
 			}
 		}
 		if notificationDeployed && !unsubscribe {
 			r.fail("%s does not route /unsubscribe/ to the notification subgraph: one-click unsubscribe links of e-mails would fail", where)
 		}
+		if webDeployed && !console {
+			r.fail("%s does not route / to the web console (web.enabled): the console would not be served next to /graphql", where)
+		}
 	}
-	r.check("%d Ingresses route only /graphql (router) and /unsubscribe/ (notification)", len(ingresses))
+	r.check("%d Ingresses route only /graphql (router), /unsubscribe/ (notification) and / (web console)", len(ingresses))
 	return routed
 }
 

@@ -65,6 +65,7 @@ func ValidateRepository(root string) Report {
 			ExpectMonitors: render.values != nil,
 			ExpectRealmJob: render.values != nil,
 			ExpectPDBs:     render.values != nil,
+			Web:            true,
 		})
 		report.merge("chart with "+render.name+": ", result)
 	}
@@ -79,6 +80,7 @@ func ValidateRepository(root string) Report {
 		filepath.Join(root, "deploy", "prometheus", "prometheus.yml"), subgraphs))
 	report.merge("deploy/grafana: ", CheckGrafana(filepath.Join(root, "deploy", "grafana")))
 	report.merge("compose.yaml: ", CheckCompose(root, subgraphs))
+	report.merge("web image: ", CheckWebImage(filepath.Join(root, "web")))
 	return report
 }
 

@@ -48,7 +48,8 @@ func renderDefault(t *testing.T) []Rendered {
 func expectations() Expectations {
 	return Expectations{Subgraphs: []string{"identity", "catalog", "training", "assessment", "labs", "analytics", "notification", "audit"},
 		RouterConfig: mustRead(filepath.Join("..", "..", "router", "router.config.prod.yaml")),
-		Supergraph:   "type Query { a: Int }"}
+		Realm:        mustRead(filepath.Join("..", "..", "keycloak", "cycube-realm.json")),
+		Supergraph:   "type Query { a: Int }", Web: true}
 }
 
 // renderProduction renders the real chart with the production-like example (Ingress on, router.allowedFrom set).

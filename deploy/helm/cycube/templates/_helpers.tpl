@@ -89,3 +89,16 @@ true
 {{- end -}}
 {{- end -}}
 {{- end -}}
+
+{{/*
+  "true" when the Ingress routes / to the web console: the Ingress is on and web.enabled. Its port 8080 then admits
+  router.allowedFrom (the ingress controller) only, which must not be empty.
+*/}}
+{{- define "cycube.webRouted" -}}
+{{- if and .Values.router.ingress.enabled .Values.web.enabled -}}
+{{- if not .Values.router.allowedFrom -}}
+{{- fail "router.allowedFrom is empty: with the Ingress on, it must name the ingress controller (e.g. its namespace), which is then the only peer admitted to the web console's port 8080" -}}
+{{- end -}}
+true
+{{- end -}}
+{{- end -}}
