@@ -32,7 +32,7 @@ public final class KeycloakServer {
     public static final String REALM_FILE = DevRealm.PRODUCTION_FILE;
     /** The development overlay merged over {@link #REALM_FILE} (only here, never in production). */
     public static final String DEV_REALM_FILE = DevRealm.OVERLAY_FILE;
-    /** The web app's origin on a laptop (Vite), for the realm's {@code ${CYCUBE_WEB_URL}} placeholder. */
+    /** The web console's origin on a laptop (the stack's console, or Vite), for the realm's {@code ${CYCUBE_WEB_URL}}. */
     public static final String LOCAL_WEB_URL = "http://localhost:5173";
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin";
@@ -50,6 +50,7 @@ public final class KeycloakServer {
     private final int port;
     private final int managementPort;
     private final int smtpPort;
+    private final String webUrl;
     private final Path logFile;
     private volatile ManagedProcess process;
     private boolean stopped;
@@ -62,6 +63,15 @@ public final class KeycloakServer {
      */
     public KeycloakServer(Path distribution, Path home, Path realmFile, Path devRealmFile, int port, int managementPort,
                           int smtpPort, Path logFile) {
+        this(distribution, home, realmFile, devRealmFile, port, managementPort, smtpPort, LOCAL_WEB_URL, logFile);
+    }
+
+    /**
+     * @param webUrl the web console's origin ({@code http://localhost:<port>}): the realm's {@code ${CYCUBE_WEB_URL}},
+     *               a redirect URI and web origin of {@code cycube-web}
+     */
+    public KeycloakServer(Path distribution, Path home, Path realmFile, Path devRealmFile, int port, int managementPort,
+                          int smtpPort, String webUrl, Path logFile) {
         this.distribution = distribution.toAbsolutePath();
         this.home = home.toAbsolutePath();
         this.realmFile = realmFile;
@@ -69,6 +79,7 @@ public final class KeycloakServer {
         this.port = port;
         this.managementPort = managementPort;
         this.smtpPort = smtpPort;
+        this.webUrl = webUrl;
         this.logFile = logFile;
     }
 
@@ -161,8 +172,9 @@ public final class KeycloakServer {
         // Development only: the admin console login of this throwaway, in-memory master realm.
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        // Resolves the realm's ${CYCUBE_WEB_URL} at import (the dev overlay lists the local origins explicitly).
-        env.put("CYCUBE_WEB_URL", LOCAL_WEB_URL);
+        // Resolves the realm's ${CYCUBE_WEB_URL} at import: this stack's console (on a random port in tests); the dev
+        // overlay lists the conventional local origins besides it.
+        env.put("CYCUBE_WEB_URL", webUrl);
         // Resolves the dev overlay's smtpServer port: invitations and password resets go to the local mailbox.
         env.put("CYCUBE_SMTP_PORT", Integer.toString(smtpPort));
         return env;

@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * The jobs are split: {@link LocalStackBuilder} holds the options, {@link StackAddresses} the ports and URLs chosen
  * when the stack is built, {@link StackStartUp} the start order (store; Keycloak and the subgraphs side by side; the
- * router once every subgraph is ready), {@link StackProcesses} what runs and its control. {@link #close()} stops
+ * router once every subgraph is ready; the web console), {@link StackProcesses} what runs and its control. {@link #close()} stops
  * everything in reverse order; a JVM shutdown hook does the same if the JVM exits first.
  */
 public final class LocalStack implements AutoCloseable {
@@ -30,11 +30,15 @@ public final class LocalStack implements AutoCloseable {
     /** GreenMail's conventional SMTP port, and a mailbox page on the port mail catchers usually use. */
     public static final int DEFAULT_SMTP_PORT = 3025;
     public static final int DEFAULT_MAILBOX_PORT = 8025;
+    /** The web console: Vite's port, the origin the dev realm's redirect URIs and the router's CORS allow. */
+    public static final int DEFAULT_CONSOLE_PORT = 5173;
 
     /** Component names for {@link LocalStackBuilder#only}; subgraphs are named by their own names. */
     public static final String MONGO = "mongo";
     public static final String KEYCLOAK = "keycloak";
     public static final String ROUTER = "router";
+    /** The web console ({@link WebConsole}, {@code web/dist}). */
+    public static final String WEB = "web";
     /** The local SMTP server and its mailbox page (runs with Keycloak or any subgraph; not a component of {@code only}). */
     public static final String MAIL = "mail";
 
@@ -92,7 +96,10 @@ public final class LocalStack implements AutoCloseable {
         return processes.startExtraInstance(name);
     }
 
-    /** Whether a component ({@link #MONGO}, {@link #KEYCLOAK}, {@link #ROUTER} or a subgraph's name) is running right now. */
+    /**
+     * Whether a component ({@link #MONGO}, {@link #KEYCLOAK}, {@link #ROUTER}, {@link #WEB}, {@link #MAIL} or a
+     * subgraph's name) is running right now.
+     */
     public boolean isRunning(String component) {
         return processes.isRunning(component);
     }
@@ -160,6 +167,23 @@ public final class LocalStack implements AutoCloseable {
         return addresses.routerPort;
     }
 
+    /** {@code ws://localhost:<router>/graphql} (subscriptions over graphql-transport-ws) */
+    public String routerWsUrl() {
+        return addresses.routerWsUrl();
+    }
+
+    /**
+     * {@code http://localhost:<console>}: the web console, when {@code isRunning(LocalStack.WEB)} (it is served only
+     * when {@code web/dist} is built).
+     */
+    public String consoleUrl() {
+        return addresses.consoleUrl();
+    }
+
+    public int consolePort() {
+        return addresses.consolePort;
+    }
+
     /** {@code http://localhost:<keycloak>} */
     public String keycloakUrl() {
         return addresses.keycloakUrl();
@@ -188,7 +212,6 @@ public final class LocalStack implements AutoCloseable {
         return addresses.mongoPort;
     }
 
-    /** {@code mongodb://localhost:<store>} */
     /** Every e-mail the stack sent so far, oldest first (the local SMTP server catches them all). */
     public List<MailCatcher.Mail> mail() {
         MailCatcher mail = processes.mail();
@@ -204,6 +227,7 @@ public final class LocalStack implements AutoCloseable {
         return addresses.smtpPort;
     }
 
+    /** {@code mongodb://localhost:<store>} */
     public String mongoConnectionString() {
         return addresses.mongoConnectionString();
     }

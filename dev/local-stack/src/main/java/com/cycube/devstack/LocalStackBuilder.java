@@ -25,11 +25,14 @@ public final class LocalStackBuilder {
     Integer routerPort;
     Integer keycloakPort;
     Integer mongoPort;
+    Integer consolePort;
     final Map<String, Integer> subgraphPorts = new LinkedHashMap<>();
     Path persistentStore;
     boolean mongo = true;
     boolean keycloak = true;
     boolean router = true;
+    /** The web console ({@code web/dist}); skipped with a message when it is not built. */
+    boolean console = true;
     /** null: every subgraph. */
     Set<String> subgraphNames;
     String routerLogLevel = "info";
@@ -85,6 +88,12 @@ public final class LocalStackBuilder {
         return this;
     }
 
+    /** The web console's port (0: a free one); 5173 by default. */
+    public LocalStackBuilder consolePort(int port) {
+        this.consolePort = port;
+        return this;
+    }
+
     public LocalStackBuilder subgraphPort(String name, int port) {
         subgraphPorts.put(name, port);
         return this;
@@ -107,6 +116,12 @@ public final class LocalStackBuilder {
         return this;
     }
 
+    /** No web console (by default the stack serves {@code web/dist} when it is built). */
+    public LocalStackBuilder withoutConsole() {
+        this.console = false;
+        return this;
+    }
+
     public LocalStackBuilder withoutKeycloak() {
         this.keycloak = false;
         return this;
@@ -124,7 +139,7 @@ public final class LocalStackBuilder {
 
     /**
      * Runs only the named components: {@value LocalStack#MONGO}, {@value LocalStack#KEYCLOAK},
-     * {@value LocalStack#ROUTER} and subgraph names, e.g. {@code only(List.of("mongo", "keycloak"))}.
+     * {@value LocalStack#ROUTER}, {@value LocalStack#WEB} and subgraph names, e.g. {@code only(List.of("mongo", "keycloak"))}.
      */
     public LocalStackBuilder only(Collection<String> components) {
         Set<String> wanted = new LinkedHashSet<>();
@@ -133,6 +148,7 @@ public final class LocalStackBuilder {
         this.mongo = wanted.remove(LocalStack.MONGO);
         this.keycloak = wanted.remove(LocalStack.KEYCLOAK);
         this.router = wanted.remove(LocalStack.ROUTER);
+        this.console = wanted.remove(LocalStack.WEB);
         this.subgraphNames = wanted;
         return this;
     }
@@ -213,7 +229,8 @@ public final class LocalStackBuilder {
                 known.named(name);
             } catch (NoSuchElementException unknown) {
                 throw new IllegalArgumentException("unknown component '" + name + "'; components are "
-                        + LocalStack.MONGO + ", " + LocalStack.KEYCLOAK + ", " + LocalStack.ROUTER + " and the subgraphs "
+                        + LocalStack.MONGO + ", " + LocalStack.KEYCLOAK + ", " + LocalStack.ROUTER + ", " + LocalStack.WEB
+                        + " and the subgraphs "
                         + known.names());
             }
         }

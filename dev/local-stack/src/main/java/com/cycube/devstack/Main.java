@@ -1,16 +1,24 @@
 package com.cycube.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code ./cycube} launcher.
  *
  * <pre>
- * up [--only=a,b,...] [--in-memory]   the whole stack on the conventional ports, until Ctrl-C
+ * up [--only=a,b,...] [--in-memory] [--no-demo] [--random-ports] [--addresses-file=PATH]
+ *                                     the whole stack (conventional or free ports), until Ctrl-C or SIGTERM
  * token &lt;email&gt; [password]           a seed user's access token from the running Keycloak (only the token on stdout)
  * </pre>
  */
@@ -47,15 +55,21 @@ public final class Main {
         return """
                 usage: ./cycube <command>
 
-                  up [--only=COMPONENTS] [--in-memory] [--no-demo]
+                  up [--only=COMPONENTS] [--in-memory] [--no-demo] [--random-ports] [--addresses-file=PATH]
                         Runs the whole supergraph on this machine until Ctrl-C (./cycube builds the jars first):
                         the embedded MongoDB-compatible store (kept in .cycube/data), Keycloak with the cycube realm,
-                        every subgraph and Hive Router. Logs go to .cycube/logs.
-                        --only=mongo,keycloak,identity   run only these components (mongo, keycloak, router and
+                        every subgraph, Hive Router and the web console (web/dist, on http://localhost:5173).
+                        Logs go to .cycube/logs.
+                        --only=mongo,keycloak,identity   run only these components (mongo, keycloak, router, web and
                                                          subgraph names: %s)
                         --in-memory                      an empty store that is forgotten at exit
                         --no-demo                        skip the demo learning done once on a fresh store (the
                                                          seeded trainees enroll, read, answer, launch a lab)
+                        --random-ports                   every component on a free port, logs and Keycloak's home
+                                                         in a new temporary folder, the store in memory: a second
+                                                         stack beside ./cycube up (the browser tests use it)
+                        --addresses-file=PATH            once everything is ready (the demo learning included), write
+                                                         every URL as JSON to PATH; removed at exit
                   token <email> [password]
                         Prints an access token of a seed user (password cycube-dev unless given) from the running
                         Keycloak (%s, or $%s), e.g. ./cycube token trainee@acme.test
@@ -85,6 +99,7 @@ public final class Main {
                 .workDirectory(dotCycube)
                 .persistentStore(dotCycube.resolve("data").resolve("mongo.mv"));
         boolean demo = true;
+        Path addressesFile = null;
         for (String arg : args) {
             if (arg.startsWith("--only=")) {
                 builder.only(Arrays.asList(arg.substring("--only=".length()).split(",")));
@@ -93,20 +108,78 @@ public final class Main {
                 builder.inMemoryStore();
             } else if (arg.equals("--no-demo")) {
                 demo = false;
+            } else if (arg.equals("--random-ports")) {
+                // nothing shared with a ./cycube up of the same clone: not its ports, its .cycube folder or its store
+                builder.randomPorts().workDirectory(null).inMemoryStore();
+            } else if (arg.startsWith("--addresses-file=") && arg.length() > "--addresses-file=".length()) {
+                addressesFile = Path.of(arg.substring("--addresses-file=".length())).toAbsolutePath();
             } else {
                 throw new IllegalArgumentException("unknown option for up: " + arg + System.lineSeparator() + usage());
             }
+        }
+        if (builder.randomPorts) {
+            builder.inMemoryStore(); // whatever the order of the options
         }
         LocalStack stack = builder.build().start();
         System.out.println(summary(stack));
         if (demo) {
             new DemoActivity(stack, message -> System.out.println("[cycube] " + message)).run();
         }
+        if (addressesFile != null) {
+            writeAddresses(stack, addressesFile);
+        }
         watch(stack);
+    }
+
+    /**
+     * Every URL of the stack as JSON, for a program that started the launcher (the browser tests): written whole
+     * (a temporary file moved into place) once the stack is ready, and deleted when the launcher exits.
+     */
+    static void writeAddresses(LocalStack stack, Path file) {
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(temporary, JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
+                    .writeValueAsString(addresses(stack)));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // best effort at exit
+                }
+            }, "cycube-addresses-file-removal"));
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the addresses file " + file, e);
+        }
+        System.out.println("[cycube] addresses written to " + file);
+    }
+
+    /** The stack's URLs by name; the console's is null when it is not served (web/dist not built). */
+    static Map<String, Object> addresses(LocalStack stack) {
+        Map<String, Object> addresses = new LinkedHashMap<>();
+        addresses.put("consoleUrl", stack.isRunning(LocalStack.WEB) ? stack.consoleUrl() : null);
+        addresses.put("routerUrl", stack.routerUrl());
+        addresses.put("routerWsUrl", stack.routerWsUrl());
+        addresses.put("keycloakUrl", stack.keycloakUrl());
+        addresses.put("issuer", stack.issuerUri());
+        addresses.put("tokenEndpoint", stack.tokenEndpoint());
+        addresses.put("mailboxUrl", stack.mailboxUrl());
+        addresses.put("mongoUrl", stack.mongoConnectionString());
+        Map<String, String> subgraphs = new LinkedHashMap<>();
+        stack.subgraphNames().forEach(name -> subgraphs.put(name, stack.subgraphUrl(name)));
+        addresses.put("subgraphs", subgraphs);
+        addresses.put("logDirectory", stack.logDirectory().toString());
+        addresses.put("pid", ProcessHandle.current().pid());
+        return addresses;
     }
 
     static String summary(LocalStack stack) {
         StringBuilder text = new StringBuilder(System.lineSeparator()).append("CyCube is up.").append(System.lineSeparator());
+        if (stack.isRunning(LocalStack.WEB)) {
+            line(text, "Web console", stack.consoleUrl() + "  (sign in as trainee@acme.test or manager@acme.test, password "
+                    + Tokens.DEV_PASSWORD + ")");
+        }
         if (stack.isRunning(LocalStack.ROUTER)) {
             line(text, "GraphQL API and IDE", stack.routerUrl());
         }

@@ -24,12 +24,15 @@ final class StackAddresses {
     /** The local SMTP server (catches every e-mail) and the page that shows what it caught. */
     final int smtpPort;
     final int mailboxPort;
+    /** The web console ({@link WebConsole}): 5173 on the conventional ports, the origin Keycloak and the router allow. */
+    final int consolePort;
     /** The selected subgraphs in start order. */
     final List<Subgraph> subgraphs;
     private final Map<String, Integer> subgraphPorts;
 
     private StackAddresses(Path repositoryRoot, Path workDirectory, int routerPort, int keycloakPort, int mongoPort,
-                           int smtpPort, int mailboxPort, List<Subgraph> subgraphs, Map<String, Integer> subgraphPorts) {
+                           int smtpPort, int mailboxPort, int consolePort, List<Subgraph> subgraphs,
+                           Map<String, Integer> subgraphPorts) {
         this.repositoryRoot = repositoryRoot;
         this.workDirectory = workDirectory;
         this.routerPort = routerPort;
@@ -38,6 +41,7 @@ final class StackAddresses {
         this.mongoPort = mongoPort;
         this.smtpPort = smtpPort;
         this.mailboxPort = mailboxPort;
+        this.consolePort = consolePort;
         this.subgraphs = List.copyOf(subgraphs);
         this.subgraphPorts = Collections.unmodifiableMap(subgraphPorts);
     }
@@ -54,6 +58,7 @@ final class StackAddresses {
                 port(options, options.mongoPort, LocalStack.DEFAULT_MONGO_PORT),
                 port(options, null, LocalStack.DEFAULT_SMTP_PORT),
                 port(options, null, LocalStack.DEFAULT_MAILBOX_PORT),
+                port(options, options.consolePort, LocalStack.DEFAULT_CONSOLE_PORT),
                 subgraphs, ports);
     }
 
@@ -71,6 +76,16 @@ final class StackAddresses {
 
     String routerUrl() {
         return routerBaseUrl() + RouterProcess.GRAPHQL_PATH;
+    }
+
+    /** {@code ws://localhost:<router>/graphql}: subscriptions (graphql-transport-ws) */
+    String routerWsUrl() {
+        return "ws://localhost:" + routerPort + RouterProcess.GRAPHQL_PATH;
+    }
+
+    /** {@code http://localhost:<console>}: the web console's origin (Keycloak's redirect URI, the router's CORS). */
+    String consoleUrl() {
+        return "http://localhost:" + consolePort;
     }
 
     String keycloakUrl() {

@@ -26,6 +26,7 @@ final class StackProcesses {
     private volatile KeycloakServer keycloak;
     private final Map<String, SubgraphProcess> subgraphs = new LinkedHashMap<>();
     private volatile RouterProcess router;
+    private WebConsole console;
     private volatile boolean closed;
     private final Map<String, String> subgraphEnvironment;
 
@@ -66,13 +67,25 @@ final class StackProcesses {
         return mail;
     }
 
-    /** Keycloak as configured for this stack, remembered so that {@link #close()} stops it; not started yet. */
+    /**
+     * Keycloak as configured for this stack, remembered so that {@link #close()} stops it; not started yet. The realm's
+     * {@code ${CYCUBE_WEB_URL}} is this stack's console origin, so a console on a random port is a valid redirect URI.
+     */
     KeycloakServer keycloak(Path distribution) {
         keycloak = new KeycloakServer(distribution, addresses.workDirectory.resolve("keycloak"),
                 addresses.repositoryRoot.resolve(KeycloakServer.REALM_FILE),
                 addresses.repositoryRoot.resolve(KeycloakServer.DEV_REALM_FILE), addresses.keycloakPort,
-                addresses.keycloakManagementPort, addresses.smtpPort, addresses.logFile(LocalStack.KEYCLOAK));
+                addresses.keycloakManagementPort, addresses.smtpPort, addresses.consoleUrl(),
+                addresses.logFile(LocalStack.KEYCLOAK));
         return keycloak;
+    }
+
+    /** Serves the web console ({@code web/dist}) on the stack's console port, configured with its addresses. */
+    synchronized WebConsole startConsole() {
+        requireOpen();
+        console = WebConsole.start(addresses.repositoryRoot.resolve(WebConsole.DIST), addresses.consolePort,
+                WebConsole.Config.of(addresses));
+        return console;
     }
 
     /** Starts a subgraph of the stack (not waiting for it to get ready). */
@@ -154,13 +167,14 @@ final class StackProcesses {
                 environment, logFile);
     }
 
-    /** Whether a component ({@link LocalStack#MONGO}, {@link LocalStack#KEYCLOAK}, {@link LocalStack#ROUTER} or a subgraph's name) runs now. */
+    /** Whether a component ({@link LocalStack#MONGO}, {@link LocalStack#KEYCLOAK}, {@link LocalStack#ROUTER}, {@link LocalStack#WEB} or a subgraph's name) runs now. */
     synchronized boolean isRunning(String component) {
         return switch (component) {
             case LocalStack.KEYCLOAK -> keycloak != null && keycloak.isRunning();
             case LocalStack.ROUTER -> router != null && router.isRunning();
             case LocalStack.MONGO -> mongo != null && !closed;
             case LocalStack.MAIL -> mail != null && !closed;
+            case LocalStack.WEB -> console != null && !closed;
             default -> subgraphs.get(component) != null && subgraphs.get(component).isRunning();
         };
     }
@@ -216,6 +230,9 @@ final class StackProcesses {
         List<Runnable> steps = new ArrayList<>();
         if (router != null || !subgraphs.isEmpty() || keycloak != null || mongo != null) {
             progress.accept("stopping the stack");
+        }
+        if (console != null) {
+            steps.add(console::close);
         }
         if (router != null) {
             steps.add(router::stop);

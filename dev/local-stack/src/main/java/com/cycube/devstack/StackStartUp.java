@@ -17,7 +17,8 @@ import java.util.function.Consumer;
 /**
  * Brings a stack up, in order: checks that every file and fixed port is there before anything starts; the store;
  * Keycloak and the subgraphs side by side (subgraphs fetch Keycloak's keys lazily, on the first token they see) while
- * the router binary is located; the router once every subgraph is ready. The first failure cancels the rest.
+ * the router binary is located; the router once every subgraph is ready; then the web console (a static server, ready
+ * at once), so its page works as soon as it is announced. The first failure cancels the rest.
  */
 final class StackStartUp {
 
@@ -25,6 +26,8 @@ final class StackStartUp {
     private final StackAddresses addresses;
     private final StackProcesses processes;
     private final Consumer<String> progress;
+    /** Whether the web console is served: wanted, built, and its port free (see {@link #consoleServable()}). */
+    private boolean serveConsole;
 
     StackStartUp(LocalStackBuilder options, StackAddresses addresses, StackProcesses processes) {
         this.options = options;
@@ -66,6 +69,25 @@ final class StackStartUp {
                         + "already running? `ss -ltnp | grep :" + port + "` shows who)");
             }
         }
+        serveConsole = options.console && consoleServable();
+    }
+
+    /**
+     * The console is a convenience, not a dependency of anything else in the stack: when it is not built, or its port
+     * is taken (by Vite's dev server, which serves the same app with hot reload), the stack says so and runs without it.
+     */
+    private boolean consoleServable() {
+        Path dist = addresses.repositoryRoot.resolve(WebConsole.DIST);
+        if (!WebConsole.isBuilt(dist)) {
+            progress.accept("web console not served: " + WebConsole.missingBuildMessage(dist));
+            return false;
+        }
+        if (!Ports.isFree(addresses.consolePort)) {
+            progress.accept("web console not served: port " + addresses.consolePort + " is in use (Vite's dev server? "
+                    + "`ss -ltnp | grep :" + addresses.consolePort + "` shows who)");
+            return false;
+        }
+        return true;
     }
 
     /** Starts every selected component and returns when all of them are ready. */
@@ -95,6 +117,10 @@ final class StackStartUp {
             if (options.router) {
                 processes.startRouter(await(routerBinary), options.routerLogLevel, options.routerEnvironment).awaitReady(options.routerTimeout);
                 progress.accept("router ready: " + addresses.routerUrl());
+            }
+            if (serveConsole) {
+                WebConsole console = processes.startConsole();
+                progress.accept("web console: " + console.url() + " (" + console.root() + ")");
             }
         } finally {
             executor.shutdownNow();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -133,6 +134,20 @@ class ConfigurationTest {
         assertThat(keycloak.issuerUri()).isEqualTo("http://localhost:48180/realms/cycube");
         assertThat(keycloak.tokenEndpoint())
                 .isEqualTo("http://localhost:48180/realms/cycube/protocol/openid-connect/token");
+    }
+
+    @Test
+    void keycloak_is_told_the_origin_of_this_stacks_console_so_a_console_on_a_random_port_may_sign_in(@TempDir Path dir) {
+        LocalStackBuilder options = LocalStack.builder().repositoryRoot(TestRepository.REAL).workDirectory(dir)
+                .randomPorts().consolePort(45173);
+        StackAddresses addresses = StackAddresses.choose(options, TestRepository.REAL, List.of());
+        KeycloakServer keycloak = new StackProcesses(addresses, Duration.ofSeconds(1), Map.of(), message -> { })
+                .keycloak(dir.resolve("dist"));
+
+        assertThat(keycloak.environment()).containsEntry("CYCUBE_WEB_URL", "http://localhost:45173");
+        assertThat(addresses.consoleUrl()).isEqualTo("http://localhost:45173");
+        assertThat(StackAddresses.choose(LocalStack.builder(), TestRepository.REAL, List.of()).consoleUrl())
+                .as("conventional ports").isEqualTo("http://localhost:5173");
     }
 
     @Test
