@@ -94,6 +94,8 @@ test.describe('Keyboard', () => {
   test('the first Tab reaches the skip link, and it moves the focus to the page\'s content', async ({ page }) => {
     await signIn(page, TRAINEE);
     await expect(page.getByRole('heading', { level: 1, name: 'My training' })).toBeVisible();
+    // the dashboard's data has arrived (while it loads, the content has nothing to focus yet)
+    await expect(page.locator('main a, main button').first()).toBeVisible();
 
     await page.keyboard.press('Tab');
     await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
