@@ -25,6 +25,21 @@ async function headersReceivedWithSpoofedAddress(router, stubs, rootField) {
   return received.headers;
 }
 
+/**
+ * Asks for the query plan both ways Hive Router knows (`hive-expose-query-plan: true` / `dry-run`, honoured only with
+ * `query_planner.allow_expose: true`): the checked-in configs must ignore the header, run the operation and show no plan.
+ */
+async function assertNoQueryPlanExposed(router, stubs) {
+  const rootField = supergraph.rootField();
+  for (const value of ['true', 'dry-run']) {
+    const requests = stubs[rootField.subgraph.name].requests;
+    const before = requests.length;
+    const { json, text } = await postGraphQL(router.graphql, { query: rootField.query }, { 'hive-expose-query-plan': value });
+    assert.equal(json?.extensions?.queryPlan, undefined, `hive-expose-query-plan: ${value} exposed the plan: ${text}`);
+    assert.equal(requests.length, before + 1, `hive-expose-query-plan: ${value} should not stop the operation from running`);
+  }
+}
+
 async function subgraphStubs(jwks) {
   const stubs = Object.fromEntries(await Promise.all(supergraph.graphs.map(async (g) => [g.name, await startStubSubgraph(g.name, { acceptsToken: jwks.isValid })])));
   const env = Object.fromEntries(supergraph.graphs.map((g) => [`${g.name.toUpperCase()}_URL`, stubs[g.name].url]));
@@ -209,6 +224,10 @@ describe('local configuration (router.config.yaml)', () => {
     assert.match(json.errors[0].message, /depth/i);
   });
 
+  test('never shows a client the query plan (query_planner.allow_expose stays off)', async () => {
+    await assertNoQueryPlanExposed(router, subgraphs.stubs);
+  });
+
   test('accepts a query within the depth limit', async () => {
     const { json } = await postGraphQL(router.graphql, { query: supergraph.queryOfDepth(2) ?? rootField.query });
     assert.ok(!json.errors?.some((e) => /depth/i.test(e.message)), JSON.stringify(json));
@@ -310,6 +329,10 @@ describe('production configuration (router.config.prod.yaml)', () => {
     assert.equal((await fetch(`${router.url}/readiness`)).status, 200);
     const { json } = await postGraphQL(router.graphql, { query: '{ __typename }' });
     assert.equal(json.data.__typename, 'Query');
+  });
+
+  test('never shows a client the query plan (query_planner.allow_expose stays off)', async () => {
+    await assertNoQueryPlanExposed(router, subgraphs.stubs);
   });
 
   test('serves Prometheus metrics on the internal metrics port only, never on the public port', async () => {
