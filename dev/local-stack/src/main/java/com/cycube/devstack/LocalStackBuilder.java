@@ -35,6 +35,8 @@ public final class LocalStackBuilder {
     boolean console = true;
     /** null: every subgraph. */
     Set<String> subgraphNames;
+    /** Two or more subgraphs run in one JVM ({@link SubgraphHostProcess}, ADR 26); false: a JVM each, as in production. */
+    boolean subgraphsInOneJvm = true;
     String routerLogLevel = "info";
     /** Extra environment of every subgraph process, e.g. a benchmark's higher subscription caps. */
     final Map<String, String> subgraphEnvironment = new LinkedHashMap<>();
@@ -184,6 +186,15 @@ public final class LocalStackBuilder {
 
     public LocalStackBuilder keycloakTimeout(Duration timeout) {
         this.keycloakTimeout = timeout;
+        return this;
+    }
+
+    /**
+     * Runs every subgraph in a JVM of its own (as production runs them) instead of all of them in the one subgraph
+     * host JVM of the local stack (ADR 26).
+     */
+    public LocalStackBuilder subgraphsInSeparateJvms() {
+        this.subgraphsInOneJvm = false;
         return this;
     }
 

@@ -25,6 +25,7 @@ final class StackProcesses {
     private MailCatcher mail;
     private volatile KeycloakServer keycloak;
     private final Map<String, SubgraphProcess> subgraphs = new LinkedHashMap<>();
+    private SubgraphHostProcess host;
     private volatile RouterProcess router;
     private WebConsole console;
     private volatile boolean closed;
@@ -96,6 +97,23 @@ final class StackProcesses {
         subgraphs.put(subgraph.name(), process);
         process.start();
         return process;
+    }
+
+    /** Starts the given subgraphs together in one subgraph host JVM (not waiting for them to get ready). */
+    synchronized List<SubgraphProcess> startSubgraphHost(List<Subgraph> hosted) {
+        requireOpen();
+        List<SubgraphProcess> started = new ArrayList<>();
+        List<SubgraphHostProcess.Hosted> specs = new ArrayList<>();
+        for (Subgraph subgraph : hosted) {
+            SubgraphProcess process = newSubgraphProcess(subgraph, addresses.subgraphPort(subgraph.name()),
+                    addresses.logFile(subgraph.name()));
+            subgraphs.put(subgraph.name(), process);
+            started.add(process);
+            specs.add(new SubgraphHostProcess.Hosted(subgraph, process.jar(), process.environment(), process.logFile()));
+        }
+        host = SubgraphHostProcess.start(specs, addresses.workDirectory, addresses.logFile(SubgraphHostProcess.NAME));
+        started.forEach(process -> process.hostedIn(host));
+        return started;
     }
 
     synchronized RouterProcess startRouter(Path binary, String logLevel, Map<String, String> extraEnvironment) {
@@ -179,7 +197,10 @@ final class StackProcesses {
         };
     }
 
-    /** The process id of every child process that runs now (Keycloak, each subgraph, the router), by component. */
+    /**
+     * The process id of every child process that runs now (Keycloak, each subgraph of its own, the subgraph host as
+     * {@value SubgraphHostProcess#NAME}, the router), by component.
+     */
     synchronized Map<String, Long> processIds() {
         Map<String, Long> ids = new LinkedHashMap<>();
         if (closed) {
@@ -188,8 +209,11 @@ final class StackProcesses {
         if (keycloak != null && keycloak.process() != null && keycloak.process().isAlive()) {
             ids.put(LocalStack.KEYCLOAK, keycloak.process().pid());
         }
+        if (host != null && host.process().isAlive()) {
+            ids.put(SubgraphHostProcess.NAME, host.process().pid());
+        }
         subgraphs.forEach((name, process) -> {
-            if (process.process() != null && process.process().isAlive()) {
+            if (!process.isHosted() && process.process() != null && process.process().isAlive()) {
                 ids.put(name, process.process().pid());
             }
         });
@@ -209,7 +233,11 @@ final class StackProcesses {
         if (keycloak != null) {
             children.add(keycloak.process());
         }
-        subgraphs.values().forEach(process -> children.add(process.process()));
+        if (host != null) {
+            children.add(host.process());
+        }
+        subgraphs.values().stream().filter(process -> !process.isHosted())
+                .forEach(process -> children.add(process.process()));
         if (router != null) {
             children.add(router.process());
         }
@@ -239,7 +267,10 @@ final class StackProcesses {
         }
         List<SubgraphProcess> reversed = new ArrayList<>(subgraphs.values());
         Collections.reverse(reversed);
-        reversed.forEach(process -> steps.add(process::stop));
+        reversed.stream().filter(process -> !process.isHosted()).forEach(process -> steps.add(process::stop));
+        if (host != null) {
+            steps.add(host::stopAll);
+        }
         if (keycloak != null) {
             steps.add(keycloak::stop);
         }

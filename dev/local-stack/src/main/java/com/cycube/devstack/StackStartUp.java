@@ -109,9 +109,15 @@ final class StackStartUp {
             if (options.keycloak) {
                 tasks.add(executor.submit(this::startKeycloak));
             }
-            for (Subgraph subgraph : addresses.subgraphs) {
-                SubgraphProcess process = processes.startSubgraphProcess(subgraph);
-                tasks.add(executor.submit(() -> awaitReady(subgraph, process)));
+            if (options.subgraphsInOneJvm && addresses.subgraphs.size() > 1) {
+                for (SubgraphProcess process : processes.startSubgraphHost(addresses.subgraphs)) {
+                    tasks.add(executor.submit(() -> awaitReady(process.subgraph(), process)));
+                }
+            } else {
+                for (Subgraph subgraph : addresses.subgraphs) {
+                    SubgraphProcess process = processes.startSubgraphProcess(subgraph);
+                    tasks.add(executor.submit(() -> awaitReady(subgraph, process)));
+                }
             }
             awaitAll(tasks);
             if (options.router) {

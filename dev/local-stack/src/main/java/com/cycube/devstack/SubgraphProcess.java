@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One subgraph's runnable jar ({@code subgraphs/<name>/target/<name>-<version>-exec.jar}) run as a child JVM, configured
- * only through the environment variables of docs/CONVENTIONS-LOCAL.md.
+ * One subgraph's runnable jar ({@code subgraphs/<name>/target/<name>-<version>-exec.jar}) run as a child JVM, or in the
+ * stack's subgraph host ({@link SubgraphHostProcess}: several subgraphs in one JVM, ADR 26) — configured only through
+ * the environment variables of docs/CONVENTIONS-LOCAL.md either way. A hosted subgraph that is stopped leaves the host;
+ * started again, it runs as a process of its own.
  */
 public final class SubgraphProcess {
 
@@ -32,6 +34,8 @@ public final class SubgraphProcess {
     private final Map<String, String> environment;
     private final Path logFile;
     private volatile ManagedProcess process;
+    /** The host this subgraph runs in, or null when it runs (or will run) as a process of its own. */
+    private volatile SubgraphHostProcess host;
 
     public SubgraphProcess(Subgraph subgraph, Path jar, int port, Map<String, String> environment, Path logFile) {
         this.subgraph = subgraph;
@@ -131,12 +135,31 @@ public final class SubgraphProcess {
         return logFile;
     }
 
+    Path jar() {
+        return jar;
+    }
+
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /** This subgraph was started in {@code host} (with the others there). */
+    void hostedIn(SubgraphHostProcess host) {
+        this.host = host;
+        this.process = host.process();
+    }
+
     public boolean isRunning() {
+        SubgraphHostProcess hostedIn = host;
+        if (hostedIn != null) {
+            return hostedIn.hosts(subgraph.name());
+        }
         ManagedProcess current = process;
         return current != null && current.isAlive();
     }
 
     public void start() {
+        host = null; // once out of the host, a subgraph runs as a process of its own
         if (isRunning()) {
             throw new IllegalStateException(subgraph.name() + " is already running");
         }
@@ -150,21 +173,40 @@ public final class SubgraphProcess {
     public void awaitReady(Duration timeout) {
         URI readiness = URI.create("http://127.0.0.1:" + port + READINESS_PATH);
         URI health = URI.create("http://127.0.0.1:" + port + HEALTH_PATH);
-        process.awaitReady("ready (GET " + readiness + " answering 200)", () -> {
-            int status = Http.status(readiness);
-            return status == 200 || (status == 404 && Http.status(health) == 200);
-        }, timeout);
+        try {
+            process.awaitReady("ready (GET " + readiness + " answering 200)", () -> {
+                int status = Http.status(readiness);
+                return status == 200 || (status == 404 && Http.status(health) == 200);
+            }, timeout);
+        } catch (StackStartException notReady) {
+            if (!isHosted()) {
+                throw notReady;
+            }
+            // the host's log says which subgraph failed; this one's log says why
+            throw new StackStartException(notReady.getMessage() + System.lineSeparator() + subgraph.name()
+                    + "'s log: " + logFile.toAbsolutePath() + System.lineSeparator()
+                    + ManagedProcess.tail(logFile, 40), notReady);
+        }
     }
 
     public void stop() {
         ManagedProcess current = process;
+        SubgraphHostProcess hostedIn = host;
         process = null;
-        if (current != null) {
+        host = null;
+        if (hostedIn != null) {
+            hostedIn.stop(subgraph.name());
+        } else if (current != null) {
             current.stop(Duration.ofSeconds(15));
         }
     }
 
+    /** The process it runs in (the subgraph host's, when hosted). */
     ManagedProcess process() {
         return process;
+    }
+
+    boolean isHosted() {
+        return host != null;
     }
 }

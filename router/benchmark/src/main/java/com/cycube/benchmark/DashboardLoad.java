@@ -66,6 +66,12 @@ final class DashboardLoad {
         return lines;
     }
 
+    /** Where the dashboard's CPU goes ({@link DashboardProfile}): the whole dashboard alone under the profiler. */
+    List<String> profile(LocalStack stack, java.time.Duration length) throws Exception {
+        return new DashboardProfile(load, length).run(stack,
+                arm("dashboard via router (profiled)", stack, GraphQlClient.forUrl(stack.routerUrl()), DASHBOARD));
+    }
+
     /**
      * The cost of tracing: the whole dashboard via the router of two stacks that differ only in tracing — one records
      * nothing (router sampling 0, subgraphs 0), the other samples and exports at the production rate.

@@ -108,7 +108,8 @@ final class InterleavedLoad {
                 a.p99() / b.p99());
     }
 
-    private Result measure(Arm arm, Duration length) throws Exception {
+    /** One arm alone for {@code length} (no warm-up): e.g. under a profiler. */
+    Result measure(Arm arm, Duration length) throws Exception {
         List<String> tokens = arm.tokens().get();
         Result result = new Result();
         ExecutorService workers = Executors.newFixedThreadPool(connections);

@@ -53,7 +53,7 @@ public final class RouterBenchmark {
 
     /** The parts of a run, each an option that is 1 (run it, the default) or 0 (skip it). */
     static final List<String> PARTS = List.of("dashboard", "fanout", "tracing", "analytics", "notifications",
-            "audit");
+            "audit", "profile", "startup");
 
     public static void main(String[] args) throws Exception {
         Map<String, Integer> options = Options.parse(Options.only(args, PARTS), Map.ofEntries(Map.entry("seconds", 10),
@@ -63,18 +63,30 @@ public final class RouterBenchmark {
                 Map.entry("analytics-connections", 8), Map.entry("feed-seconds", 360), Map.entry("notifications", 1),
                 Map.entry("members", 10_000), Map.entry("notification-subscribers", 500), Map.entry("audit", 1),
                 Map.entry("audit-ingest", 20_000), Map.entry("audit-records", 1_000_000),
-                Map.entry("audit-connections", 2), Map.entry("audit-verifications", 3)));
+                Map.entry("audit-connections", 2), Map.entry("audit-verifications", 3), Map.entry("profile", 0),
+                Map.entry("startup", 1), Map.entry("separate-jvms", 0)));
         Path root = Path.of(System.getProperty("cycube.repository.root", "."));
+        separateJvms = options.get("separate-jvms") == 1;
         Duration seconds = Duration.ofSeconds(options.get("seconds"));
         DashboardLoad dashboard = new DashboardLoad(new InterleavedLoad(seconds, options.get("rounds"),
                 options.get("connections")));
         List<String> report = new ArrayList<>();
         report.add(machine());
-        if (options.get("dashboard") == 1 || options.get("fanout") == 1 || options.get("tracing") == 1) {
+        if (options.get("startup") == 1) {
+            report.addAll(new StartUpComparison(() -> stack(root, options)).run());
+        }
+        if (options.get("dashboard") == 1 || options.get("fanout") == 1 || options.get("tracing") == 1
+                || options.get("profile") == 1) {
             try (LocalStack stack = stack(root, options).build().start()) {
                 Map<String, ProcessMemory.Sample> atRest = ProcessMemory.of(stack);
                 if (options.get("dashboard") == 1) {
                     report.addAll(dashboard.routerOverhead(stack));
+                }
+                if (options.get("profile") == 1) {
+                    if (options.get("dashboard") == 0) {
+                        new Journey(stack, stack.token("trainee@acme.test")).enrollInEveryVisibleCourse();
+                    }
+                    report.addAll(dashboard.profile(stack, seconds.multipliedBy(2)));
                 }
                 if (options.get("fanout") == 1) {
                     report.addAll(new SubscriptionFanOut(stack, options.get("subscribers"), options.get("changes")).run());
@@ -147,16 +159,23 @@ public final class RouterBenchmark {
         // The fan-out holds every subscriber with one trainee's token, which the router multiplexes over one upstream
         // connection: lift the per-connection and per-user subscription caps (100 each, ADR 15) above the subscribers.
         String caps = String.valueOf(options.get("subscribers") + 10);
-        return LocalStack.builder().repositoryRoot(root).randomPorts().inMemoryStore()
+        LocalStackBuilder builder = LocalStack.builder();
+        if (options.get("separate-jvms") == 1) {
+            builder.subgraphsInSeparateJvms(); // as production runs them: the figures the Helm chart's sizing needs
+        }
+        return builder.repositoryRoot(root).randomPorts().inMemoryStore()
                 .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_CONNECTION", caps)
                 .subgraphSetting("CYCUBE_LIVE_MAX_SUBSCRIPTIONS_PER_USER", caps)
                 .subgraphSetting("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0");
     }
 
+    private static boolean separateJvms;
+
     private static String machine() {
         return String.format(Locale.ROOT, "machine: %d cores, Java %s, %s; stack: embedded store (in memory), "
-                        + "Keycloak, subgraphs as `./cycube up` runs them (-Xmx256m, C1 only), Hive Router",
+                        + "Keycloak, subgraphs as `./cycube up` runs them (%s), Hive Router",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                System.getProperty("os.name"));
+                System.getProperty("os.name"), separateJvms ? "a JVM each: -Xmx256m, C1 only, as with --separate-jvms=1"
+                        : "all in one subgraph host JVM, C1 only, class-data shared (ADR 26)");
     }
 }

@@ -8,6 +8,8 @@ import com.cycube.support.audit.AuditInstrumentation;
 import com.cycube.support.audit.AuditLog;
 import com.cycube.support.auth.GraphQlAuthenticationEntryPoint;
 import com.cycube.support.auth.SecurityProperties;
+import com.cycube.support.auth.TokenCacheInstaller;
+import com.cycube.support.changes.LocalWritesListener;
 import com.cycube.support.context.ClientAddresses;
 import com.cycube.support.context.LogContextFilter;
 import com.cycube.support.context.RequestContextInterceptor;
@@ -93,13 +95,25 @@ public class SubgraphSupportAutoConfiguration {
         return http.build();
     }
 
-    /** Signature via JWKS, expiry, issuer and audience are all checked. */
+    /**
+     * Signature via JWKS, expiry, issuer and audience are all checked — once per token: {@link #tokenCacheInstaller}
+     * puts the cache of verified tokens in front of this decoder (or of a test's).
+     */
     @Bean
     @ConditionalOnMissingBean(JwtDecoder.class)
     JwtDecoder jwtDecoder(SecurityProperties properties) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(properties.jwkSetUri()).build();
         decoder.setJwtValidator(tokenValidator(properties));
         return decoder;
+    }
+
+    /**
+     * Reuses a token's verification for its following requests ({@code CachingJwtDecoder},
+     * {@code cycube.security.token-cache.*}); expiry by the wall clock, as the decoder's validators judge it.
+     */
+    @Bean
+    static TokenCacheInstaller tokenCacheInstaller(ObjectProvider<SecurityProperties> properties) {
+        return new TokenCacheInstaller(properties, Clock.systemUTC());
     }
 
     public static OAuth2TokenValidator<Jwt> tokenValidator(SecurityProperties properties) {
@@ -166,6 +180,15 @@ public class SubgraphSupportAutoConfiguration {
     MongoClientSettingsBuilderCustomizer mongoObservation(ObservationRegistry observations) {
         return settings -> settings.addCommandListener(new MongoObservationCommandListener(observations))
                 .contextProvider(ContextProviderFactory.create(observations));
+    }
+
+    /**
+     * Wakes this application's change-stream followers (live feeds, event consumers) as soon as its own write to their
+     * collection succeeded, instead of at their next poll (see {@code LocalWrites}).
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer localWriteNudges() {
+        return settings -> settings.addCommandListener(new LocalWritesListener());
     }
 
     /** Hands the tracer to the events mechanism, so relays and consumers continue the producer's trace. */

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import org.bson.BsonDocument;
 import org.bson.BsonValue;
@@ -23,6 +24,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * (docs/adr/0009). Works on a real replica set and on the embedded store with its oplog on, whose quirks it
  * absorbs: update events may lack the document id (the handler is told "unknown" and re-reads), and an empty
  * read returns at once (the follower waits out the rest of the poll interval so an idle stream never spins).
+ * A write this application itself makes to the collection ends that wait at once ({@link LocalWrites}), so its own
+ * changes arrive without the poll's delay; the poll interval stays the upper bound (other instances' writes).
  * When the stream breaks it is reopened from "now" after a pause and the handler is asked to catch up.
  *
  * <p>Every change is timed from its commit to its arrival here: {@code cycube_changes_lag_seconds{collection}} (a
@@ -50,6 +53,9 @@ public final class ChangeStreamFollower implements AutoCloseable {
     private final Duration retryPause;
     private final Handler handler;
     private final Thread thread;
+    /** Set by a local write to the collection ({@link LocalWrites}), cleared before each read. */
+    private final AtomicBoolean nudged = new AtomicBoolean();
+    private final LocalWrites.Registration nudges;
     private volatile boolean running = true;
     private volatile MongoChangeStreamCursor<ChangeStreamDocument<Document>> cursor;
     private final Timer lag;
@@ -68,6 +74,7 @@ public final class ChangeStreamFollower implements AutoCloseable {
                 .publishPercentileHistogram().register(Metrics.globalRegistry);
         this.thread = new Thread(this::follow, "change-stream-" + collection);
         this.thread.setDaemon(true);
+        this.nudges = LocalWrites.onWrite(mongo.getDb().getName(), collection, this::nudge);
     }
 
     /** Starts following {@code collection}; {@link #close()} stops it. */
@@ -92,6 +99,7 @@ public final class ChangeStreamFollower implements AutoCloseable {
                     cursor = opened;
                     while (running) {
                         long asked = System.nanoTime();
+                        nudged.set(false); // a write from here on is either in this read or ends the wait after it
                         ChangeStreamDocument<Document> change = opened.tryNext();
                         if (change == null) {
                             idleAfter(asked);
@@ -137,13 +145,21 @@ public final class ChangeStreamFollower implements AutoCloseable {
 
     /**
      * Real MongoDB holds an empty getMore open for maxAwaitTime; mongo-java-server answers at once. Wait out the
-     * rest of the poll interval here.
+     * rest of the poll interval here, unless a local write to the collection nudges the follower to read now.
      */
     private void idleAfter(long askedAtNanos) {
-        long remaining = pollInterval.toNanos() - (System.nanoTime() - askedAtNanos);
-        if (remaining > 0) {
-            LockSupport.parkNanos(remaining);
+        long deadline = askedAtNanos + pollInterval.toNanos();
+        long remaining;
+        while (running && !nudged.get() && !Thread.currentThread().isInterrupted()
+                && (remaining = deadline - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(this, remaining);
         }
+    }
+
+    /** A write to the collection succeeded in this application: read now. Runs on the writing thread. */
+    private void nudge() {
+        nudged.set(true);
+        LockSupport.unpark(thread);
     }
 
     private void pause() {
@@ -158,6 +174,7 @@ public final class ChangeStreamFollower implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         running = false;
+        nudges.close();
         MongoChangeStreamCursor<?> open = cursor;
         if (open != null) {
             try {

@@ -1,9 +1,12 @@
 package com.cycube.support.events;
 
 import com.cycube.support.changes.ChangeStreamFollower;
+import com.cycube.support.changes.LocalWrites;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -12,7 +15,8 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs this service's side of the event flow: the outbox relay and one delivery loop per {@link EventHandler},
- * each on its own daemon thread, woken by the event log's change stream and by a poll interval. Started after the
+ * each on its own daemon thread, woken by the event log's change stream and by a poll interval; the relay is woken by
+ * this application's own writes ({@link LocalWrites}) and scans every collection once per relay interval. Started after the
  * application context is ready and stopped with it; a stopped service resumes from the log when it starts again.
  * With {@code cycube.events.background=false} nothing runs by itself and tests call {@link #drain()}.
  */
@@ -28,6 +32,10 @@ public final class EventProcessing implements SmartLifecycle {
     private final List<Worker> workers = new ArrayList<>();
     private ChangeStreamFollower follower;
     private volatile boolean running;
+    /** Collections this application wrote to since the relay's last pass ({@link LocalWrites}). */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    private volatile long lastFullRelay = System.nanoTime() - Long.MAX_VALUE / 2;
+    private AutoCloseable localWrites;
 
     public EventProcessing(EventLog eventLog, OutboxRelay relay, List<EventDelivery> deliveries,
                            EventsProperties properties, String service) {
@@ -63,7 +71,12 @@ public final class EventProcessing implements SmartLifecycle {
             running = true;
             return;
         }
-        workers.add(new Worker("outbox-relay", properties.relayInterval(), relay::relayPending));
+        Worker relayWorker = new Worker("outbox-relay", properties.relayInterval(), this::relayPass);
+        workers.add(relayWorker);
+        localWrites = LocalWrites.onAnyWrite(relay.database(), collection -> {
+            written.add(collection);
+            relayWorker.wake();
+        });
         for (EventDelivery delivery : deliveries) {
             workers.add(new Worker("events-" + delivery.handler().group(), properties.pollInterval(),
                     delivery::deliverPending));
@@ -88,6 +101,23 @@ public final class EventProcessing implements SmartLifecycle {
                 properties.relayInterval(), deliveries.size());
     }
 
+    /**
+     * The relay's pass: the collections this application wrote to since the last pass (at once, woken by the write),
+     * and every collection once per relay interval — the net for events a write left that no nudge announced: written
+     * by another instance that stopped before relaying them, or before this one started.
+     */
+    private int relayPass() {
+        long now = System.nanoTime();
+        if (now - lastFullRelay >= properties.relayInterval().toNanos()) {
+            lastFullRelay = now;
+            written.clear();
+            return relay.relayPending();
+        }
+        List<String> collections = new ArrayList<>(written);
+        written.removeAll(collections);
+        return collections.isEmpty() ? 0 : relay.relayPending(collections);
+    }
+
     private void wakeConsumers() {
         workers.stream().filter(worker -> !worker.name.equals("outbox-relay")).forEach(Worker::wake);
     }
@@ -95,6 +125,14 @@ public final class EventProcessing implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        if (localWrites != null) {
+            try {
+                localWrites.close();
+            } catch (Exception e) {
+                log.debug("closing the relay's write registration: {}", e.toString());
+            }
+            localWrites = null;
+        }
         if (follower != null) {
             try {
                 follower.close();

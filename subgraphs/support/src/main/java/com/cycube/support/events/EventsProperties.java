@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param database            the event log's database, on the same MongoDB deployment as the service's own
  * @param background          run relay and consumers on background threads (tests turn it off and call
  *                            {@link EventProcessing#drain()} themselves)
- * @param relayInterval       how often the relay scans the outbox
+ * @param relayInterval       how often the relay scans every collection's outbox (this application's own writes are
+ *                            relayed at once; the scan finds what no write of this instance announced)
  * @param pollInterval        how often a consumer looks for events when nothing woke it
  * @param changeStreamEnabled wake consumers from the event log's change stream
  * @param batchSize           events read per pass
@@ -25,7 +26,7 @@ public record EventsProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("cycube-events") String database,
         @DefaultValue("true") boolean background,
-        @DefaultValue("200ms") Duration relayInterval,
+        @DefaultValue("2s") Duration relayInterval,
         @DefaultValue("1s") Duration pollInterval,
         @DefaultValue("true") boolean changeStreamEnabled,
         @DefaultValue("100") int batchSize,

@@ -48,8 +48,16 @@ public final class OutboxRelay {
     /** One pass over every collection; returns how many events were relayed (appended or found already there). */
     public int relayPending() {
         oldestPendingSeconds = 0;
+        return relayPending(mongo.getCollectionNames());
+    }
+
+    /**
+     * A pass over the named collections only (those this application just wrote to: {@link #database()}); returns
+     * how many events were relayed.
+     */
+    public int relayPending(Iterable<String> collections) {
         int relayed = 0;
-        for (String collection : mongo.getCollectionNames()) {
+        for (String collection : collections) {
             if (collection.startsWith("system.")) {
                 continue;
             }
@@ -57,6 +65,11 @@ public final class OutboxRelay {
             relayed += relay(collection);
         }
         return relayed;
+    }
+
+    /** The database whose documents carry this service's outbox. */
+    public String database() {
+        return mongo.getDb().getName();
     }
 
     private int relay(String collection) {

@@ -14,7 +14,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public class LiveFeeds implements SmartLifecycle {
 
-    /** How long an idle stream waits between reads (the embedded store answers an empty read at once). */
+    /**
+     * How long an idle stream waits between reads (the embedded store answers an empty read at once): the delay of
+     * another instance's write; this application's own writes end the wait at once ({@code LocalWrites}).
+     */
     public static final Duration POLL_INTERVAL = Duration.ofMillis(100);
     private static final Duration RETRY_PAUSE = Duration.ofSeconds(1);
 

@@ -7,6 +7,9 @@ import com.cycube.testclient.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.cycube.support.changes.LocalWritesListener;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
@@ -124,6 +127,33 @@ class EventFlowTest {
         assertThat(producerDb.findAll(Document.class, "results")).allSatisfy(
                 result -> assertThat(result.getList(Outbox.FIELD, Object.class)).isEmpty());
         assertThat(eventLog.backlog(counter.group())).isZero();
+    }
+
+    @Test
+    void an_event_this_application_writes_is_relayed_at_once_not_at_the_next_scan_of_every_collection() throws Exception {
+        // the application's client reports its writes (as every subgraph's does); the scan of every collection is a minute away
+        try (MongoClient reporting = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString("mongodb://127.0.0.1:" + server.getLocalAddress().getPort()))
+                .addCommandListener(new LocalWritesListener()).build())) {
+            MongoTemplate producer = new MongoTemplate(reporting, "producer-reporting");
+            EventsProperties scanEveryMinute = new EventsProperties(true, "cycube-events", true, Duration.ofMinutes(1),
+                    Duration.ofMinutes(1), false, 100, 3, Duration.ofSeconds(1), Duration.ofSeconds(30));
+            EventProcessing processing = new EventProcessing(eventLog, new OutboxRelay(producer, eventLog, "producer", 100),
+                    List.of(), scanEveryMinute, "producer");
+            processing.start();
+            try {
+                Thread.sleep(500); // the relay's first scan at start is over: from now on only a write wakes it
+                DomainEvent event = DomainEvent.of(ORG, clock.instant(), new QuizPassed("u9", "cube-1", 90, 9, 10));
+                Outbox.insert(producer, new Document("_id", event.eventId()).append("userId", "u9"), "results", event);
+
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> eventLog.ofType("assessment.QuizPassed").size() == 1);
+                assertThat(producer.findAll(Document.class, "results")).allSatisfy(
+                        result -> assertThat(result.getList(Outbox.FIELD, Object.class)).isEmpty());
+            } finally {
+                processing.stop();
+            }
+        }
     }
 
     @Test

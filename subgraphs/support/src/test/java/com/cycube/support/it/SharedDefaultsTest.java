@@ -26,6 +26,8 @@ class SharedDefaultsTest {
         assertThat(environment.getProperty("management.endpoint.health.probes.enabled")).isEqualTo("true");
         assertThat(environment.getProperty("cycube.security.issuer-uri")).isEqualTo("http://localhost:8180/realms/cycube");
         assertThat(environment.getProperty("cycube.security.audience")).isEqualTo("cycube-api");
+        assertThat(environment.getProperty("cycube.security.token-cache.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("cycube.security.token-cache.max-age")).isEqualTo("5m");
         assertThat(environment.getProperty("cycube.demo-data.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("cycube.change-streams.enabled")).isEqualTo("true");
     }
