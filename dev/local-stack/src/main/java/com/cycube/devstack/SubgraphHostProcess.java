@@ -97,22 +97,30 @@ final class SubgraphHostProcess {
                 spec.setProperty("app." + name + ".classpath", join(own));
                 spec.setProperty("app." + name + ".main", startClass(hosted.jar()));
                 spec.setProperty("app." + name + ".log", hosted.logFile().toAbsolutePath().toString());
+                // Logback's one context is shared: the application name it would print is whichever started last;
+                // each subgraph's lines are in its own file anyway
+                spec.setProperty("app." + name + ".env.LOGGING_INCLUDE_APPLICATION_NAME", "false");
                 hosted.environment().forEach((variable, value) -> spec.setProperty("app." + name + ".env." + variable, value));
             }
             int controlPort = Ports.freePort();
             spec.setProperty("apps", String.join(",", names));
             spec.setProperty("control.port", Integer.toString(controlPort));
-            spec.setProperty("parallel", "2");
+            // One at a time: Spring Boot initializes the logging system (Logback's one context, shared by all) while an
+            // application starts, and two doing it at once failed with a ConcurrentModificationException. The stack
+            // is not slower for it: the host's start-up is CPU-bound, and Keycloak starts beside it anyway.
+            spec.setProperty("parallel", "1");
             Path specFile = work.resolve("host.properties");
             try (OutputStream out = Files.newOutputStream(specFile)) {
                 spec.store(out, "the local stack's subgraph host (SubgraphHost)");
             }
             String classpath = join(new ArrayList<>(shared));
+            // an archive fits one JDK build and one set of libraries: both are in its name
             Path archive = cache.resolve("cds").resolve(Integer.toHexString(classpath.hashCode()) + "-"
-                    + Runtime.version().feature() + ".jsa");
-            Path pending = archive.resolveSibling(archive.getFileName() + ".pending");
+                    + Runtime.version().toString().replaceAll("[^A-Za-z0-9.]", "_") + ".jsa");
+            // each host writes its own (two stacks may start at once); a killed host's leftovers go after a day
+            Path pending = archive.resolveSibling(archive.getFileName() + "." + java.util.UUID.randomUUID() + ".pending");
             Files.createDirectories(archive.getParent());
-            Files.deleteIfExists(pending);
+            forgetAbandonedArchives(archive.getParent());
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             String configured = System.getenv(JVM_OPTIONS_VARIABLE);
@@ -165,16 +173,33 @@ final class SubgraphHostProcess {
         }
     }
 
-    /** Stops the host (every subgraph in it); keeps the class-data archive it wrote on the way out. */
+    /**
+     * Stops the host (every subgraph in it); keeps the class-data archive it wrote on the way out — only when it ended
+     * by itself (0, or 143 after SIGTERM), since a host killed while writing leaves a torn archive.
+     */
     void stopAll() {
-        process.stop(Duration.ofSeconds(20));
+        process.stop(Duration.ofSeconds(30));
+        int exit = process.exitCode().orElse(-1);
         try {
-            if (Files.isRegularFile(pendingArchive) && Files.size(pendingArchive) > 0) {
+            if ((exit == 0 || exit == 143) && Files.isRegularFile(pendingArchive) && Files.size(pendingArchive) > 0) {
                 Files.move(pendingArchive, archive, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 forgetOtherArchives();
             }
+            Files.deleteIfExists(pendingArchive);
         } catch (IOException e) {
             System.err.println("[cycube] could not keep the class-data archive " + pendingArchive + ": " + e);
+        }
+    }
+
+    private static void forgetAbandonedArchives(Path directory) throws IOException {
+        java.nio.file.attribute.FileTime dayAgo = java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Duration.ofDays(1)));
+        try (var files = Files.list(directory)) {
+            for (Path pending : files.filter(path -> path.getFileName().toString().endsWith(".pending")).toList()) {
+                if (Files.getLastModifiedTime(pending).compareTo(dayAgo) < 0) {
+                    Files.deleteIfExists(pending);
+                }
+            }
         }
     }
 

@@ -79,10 +79,13 @@ public final class SubgraphHost {
             host.apps.put(name, App.of(name, spec));
         }
         host.serveControl(Integer.parseInt(spec.getProperty("control.port")));
-        host.startAll(Integer.parseInt(spec.getProperty("parallel", "2")));
+        host.startAll(Integer.parseInt(spec.getProperty("parallel", "1")));
     }
 
-    /** Starts every app, {@code parallel} at a time; the first that fails stops the whole host (exit code 1). */
+    /**
+     * Starts every app, {@code parallel} at a time (the launcher asks for one: see {@code SubgraphHostProcess}); the
+     * first that fails stops the whole host (exit code 1).
+     */
     private void startAll(int parallel) {
         ExecutorService starting = Executors.newFixedThreadPool(parallel, runnable -> {
             Thread thread = new Thread(runnable, "subgraph-host-start");
