@@ -76,7 +76,20 @@ public final class RouterBenchmark {
         Duration seconds = Duration.ofSeconds(options.get("seconds"));
         DashboardLoad dashboard = new DashboardLoad(new InterleavedLoad(seconds, options.get("rounds"),
                 options.get("connections")));
-        List<String> report = new ArrayList<>();
+        // every part's lines are printed as soon as it is done (a later part that fails keeps the earlier figures)
+        List<String> report = new ArrayList<>() {
+            @Override
+            public boolean add(String line) {
+                System.out.println("[bench] " + line);
+                return super.add(line);
+            }
+
+            @Override
+            public boolean addAll(java.util.Collection<? extends String> lines) {
+                lines.forEach(this::add);
+                return !lines.isEmpty();
+            }
+        };
         report.add(machine());
         if (options.get("startup") == 1) {
             report.addAll(new StartUpComparison(() -> stack(root, options)).run());
