@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The whole supergraph on one machine: the embedded MongoDB-compatible store (in this JVM), Keycloak with the
- * {@code cycube} realm, every subgraph of {@code schema/subgraphs.json} as its runnable jar, and Hive Router in front.
+ * {@code cycube} realm, every subgraph of {@code schema/subgraphs.json} from its runnable jar (all of them in one JVM, the
+ * subgraph host of ADR 26, unless {@link LocalStackBuilder#subgraphsInSeparateJvms()}), and Hive Router in front.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().randomPorts().build().start()) {
@@ -105,8 +106,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * The operating-system process of each component that runs in its own process (Keycloak, every subgraph, the
-     * router), by component name; the embedded store runs inside the JVM that started the stack.
+     * The operating-system process of each component that runs in its own process (Keycloak, the subgraph host as
+     * {@code "subgraphs"} — or every subgraph, when they run in JVMs of their own — and the router), by component
+     * name; the embedded store runs inside the JVM that started the stack.
      */
     public Map<String, Long> processIds() {
         return processes.processIds();
