@@ -75,16 +75,17 @@ final class ConsoleQueriesLoad {
         try (Stream<Path> files = Files.list(operations)) {
             for (Path file : files.filter(path -> path.toString().endsWith(".graphql")).sorted().toList()) {
                 String text = Files.readString(file);
+                // a definition runs from its first line to the next definition's (or the end of the file)
                 Matcher start = DEFINITION.matcher(text);
-                List<int[]> spans = new ArrayList<>();
+                List<Integer> starts = new ArrayList<>();
                 List<String> names = new ArrayList<>();
                 while (start.find()) {
-                    spans.add(new int[]{start.start()});
+                    starts.add(start.start());
                     names.add((start.group(1).equals("fragment") ? "fragment " : "") + start.group(2));
                 }
-                for (int i = 0; i < spans.size(); i++) {
-                    int end = i + 1 < spans.size() ? spans.get(i + 1)[0] : text.length();
-                    definitions.put(names.get(i), text.substring(spans.get(i)[0], end).trim());
+                for (int i = 0; i < starts.size(); i++) {
+                    int end = i + 1 < starts.size() ? starts.get(i + 1) : text.length();
+                    definitions.put(names.get(i), text.substring(starts.get(i), end).trim());
                 }
             }
         }

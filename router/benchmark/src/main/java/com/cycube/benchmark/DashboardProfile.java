@@ -158,8 +158,8 @@ final class DashboardProfile {
         Map<String, Long> ticks = new LinkedHashMap<>();
         processes.forEach((component, pid) -> {
             long sum = ticksOf(pid);
-            for (ProcessHandle child : ProcessHandle.of(pid).map(h -> h.descendants().toList()).orElse(List.of())) {
-                sum += ticksOf(child.pid());
+            for (long child : ProcessMemory.descendants(pid)) {
+                sum += ticksOf(child);
             }
             ticks.put(component, sum);
         });

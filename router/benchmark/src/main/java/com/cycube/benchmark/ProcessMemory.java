@@ -39,14 +39,20 @@ final class ProcessMemory {
         }
         long resident = own.get().residentKib();
         long peak = own.get().peakKib();
-        for (ProcessHandle child : ProcessHandle.of(pid).map(handle -> handle.descendants().toList()).orElse(List.of())) {
-            Optional<Sample> sample = read(child.pid());
+        for (long child : descendants(pid)) {
+            Optional<Sample> sample = read(child);
             if (sample.isPresent()) {
                 resident += sample.get().residentKib();
                 peak += sample.get().peakKib();
             }
         }
         return Optional.of(new Sample(resident, peak));
+    }
+
+    /** The processes {@code pid} started, and theirs (none when it is gone). */
+    static List<Long> descendants(long pid) {
+        return ProcessHandle.of(pid).map(handle -> handle.descendants().map(ProcessHandle::pid).toList())
+                .orElse(List.of());
     }
 
     /** One line per component: resident at rest, resident after the load and the peak. */

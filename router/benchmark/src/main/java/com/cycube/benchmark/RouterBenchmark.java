@@ -72,7 +72,6 @@ public final class RouterBenchmark {
                 Map.entry("startup", 1), Map.entry("separate-jvms", 0),
                 Map.entry("queries", 1)));
         Path root = Path.of(System.getProperty("cycube.repository.root", "."));
-        separateJvms = options.get("separate-jvms") == 1;
         Duration seconds = Duration.ofSeconds(options.get("seconds"));
         DashboardLoad dashboard = new DashboardLoad(new InterleavedLoad(seconds, options.get("rounds"),
                 options.get("connections")));
@@ -90,7 +89,7 @@ public final class RouterBenchmark {
                 return !lines.isEmpty();
             }
         };
-        report.add(machine());
+        report.add(machine(options.get("separate-jvms") == 1));
         if (options.get("startup") == 1) {
             report.addAll(new StartUpComparison(() -> stack(root, options)).run());
         }
@@ -195,9 +194,7 @@ public final class RouterBenchmark {
                 .subgraphSetting("MANAGEMENT_TRACING_SAMPLING_PROBABILITY", "0");
     }
 
-    private static boolean separateJvms;
-
-    private static String machine() {
+    private static String machine(boolean separateJvms) {
         return String.format(Locale.ROOT, "machine: %d cores, Java %s, %s; stack: embedded store (in memory), "
                         + "Keycloak, subgraphs as `./cycube up` runs them (%s), Hive Router",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
